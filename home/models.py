@@ -1,0 +1,162 @@
+"""The home page: what is open now, what comes next, what was decided."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.fields import StreamField
+from wagtail.images.blocks import ImageChooserBlock
+from wagtail.models import Page
+from wagtail.search import index
+
+from portal.blocks.streams import BodyStreamBlock
+
+
+class HighlightBlock(blocks.StructBlock):
+    """A page the editors put forward, with an optional title, text and image of its own."""
+
+    page = blocks.PageChooserBlock(label=_("Page"))
+    title = blocks.CharBlock(
+        label=_("Title"),
+        required=False,
+        max_length=120,
+        help_text=_("Leave empty to use the page title."),
+    )
+    text = blocks.TextBlock(
+        label=_("Text"),
+        required=False,
+        max_length=300,
+        help_text=_("Leave empty to use the page summary."),
+    )
+    image = ImageChooserBlock(
+        label=_("Image"),
+        required=False,
+        help_text=_("Decorative: the title says what the card is about."),
+    )
+    badge = blocks.CharBlock(
+        label=_("Badge"),
+        required=False,
+        max_length=40,
+        help_text=_("A short label, e.g. “Nouveau” or “Jusqu’au 30 juin”."),
+    )
+
+    def clean(self, value):
+        value = super().clean(value)
+        page = value.get("page")
+        if page is not None and not page.live:
+            raise StructBlockValidationError(
+                block_errors={"page": ValidationError(_("This page is not published."))}
+            )
+        return value
+
+    class Meta:
+        icon = "pick"
+        label = _("Highlight")
+
+
+class HomePage(Page):
+    """The root of each language's site. Sections below the highlights fill in automatically."""
+
+    hero_title = models.CharField(
+        _("hero title"),
+        max_length=120,
+        help_text=_("The promise of the site in a few words, e.g. “Faisons la ville ensemble”."),
+    )
+    hero_text = models.TextField(_("hero text"), max_length=400, blank=True)
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("A wide photo; it is decorative, the text carries the message."),
+    )
+    hero_link = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("hero button page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    hero_link_label = models.CharField(_("hero button text"), max_length=60, blank=True)
+    highlights = StreamField(
+        [("highlight", HighlightBlock())],
+        verbose_name=_("highlights"),
+        blank=True,
+        max_num=6,
+        help_text=_("Up to six pages to put forward, in this order."),
+    )
+    body = StreamField(BodyStreamBlock(), verbose_name=_("more content"), blank=True)
+
+    search_fields = [*Page.search_fields, index.SearchField("hero_text")]
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [
+                FieldPanel("hero_title"),
+                FieldPanel("hero_text"),
+                FieldPanel("hero_image"),
+                FieldPanel("hero_link"),
+                FieldPanel("hero_link_label"),
+            ],
+            heading=_("Hero"),
+        ),
+        FieldPanel("highlights"),
+        FieldPanel("body"),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Content")),
+            ObjectList(Page.promote_panels, heading=_("Promote")),
+            ObjectList(Page.settings_panels, heading=_("Settings")),
+        ]
+    )
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["pages.StandardPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def clean(self):
+        super().clean()
+        if self.hero_link_id and not self.hero_link_label:
+            raise ValidationError({"hero_link_label": _("Say where the button leads.")})
+
+    def get_sections(self, request):
+        """The automatic sections (open consultations, next events, latest results).
+
+        Each page family contributes its own through `home_sections`; a section without
+        content is left out. The families arrive with the consultation and agenda pages.
+        """
+        return []
+
+    def get_highlight_cards(self):
+        """The highlights as cards, their pages fetched in bulk (one query per page type)."""
+        chosen = [block.value for block in self.highlights]
+        pages = (
+            Page.objects.live().public().filter(pk__in=[v["page"].pk for v in chosen if v["page"]])
+        )
+        specific = {page.pk: page for page in pages.specific()}
+        return [
+            {
+                "page": specific[value["page"].pk],
+                "title": value["title"] or specific[value["page"].pk].title,
+                "text": value["text"] or getattr(specific[value["page"].pk], "summary", ""),
+                "image": value["image"],
+                "badge": value["badge"],
+            }
+            for value in chosen
+            if value["page"] and value["page"].pk in specific
+        ]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["highlight_cards"] = self.get_highlight_cards()
+        context["sections"] = self.get_sections(request)
+        return context

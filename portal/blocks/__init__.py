@@ -1,0 +1,1 @@
+"""StreamField blocks, grouped by purpose; `streams.py` assembles the lists each page uses."""

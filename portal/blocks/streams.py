@@ -1,0 +1,50 @@
+"""The block lists each page uses, assembled once.
+
+Block type names are stored in the database: renaming one needs a data migration.
+"""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+
+from .layout import AccordionBlock, KeyFiguresBlock
+from .links import CallToActionBlock, ContactCardBlock
+from .media import DocumentBlock, ImageBlock, VideoBlock
+from .text import HeadingBlock, ParagraphBlock, QuoteBlock
+
+
+class ContentStreamBlock(blocks.StreamBlock):
+    """The editorial blocks, in the order editors see them; also what a column may hold."""
+
+    heading = HeadingBlock()
+    paragraph = ParagraphBlock()
+    image = ImageBlock()
+    quote = QuoteBlock()
+    call_to_action = CallToActionBlock()
+    document = DocumentBlock()
+    video = VideoBlock()
+    accordion = AccordionBlock()
+    key_figures = KeyFiguresBlock()
+    contact_card = ContactCardBlock()
+
+
+class TwoColumnsBlock(blocks.StructBlock):
+    """Two columns side by side on wide screens, one after the other on phones."""
+
+    left = ContentStreamBlock(label=_("First column"))
+    right = ContentStreamBlock(label=_("Second column"))
+
+    class Meta:
+        icon = "grip"
+        label = _("Two columns")
+        template = "blocks/two_columns.html"
+        description = _("Two columns side by side; on phones the first comes first.")
+        preview_value = {
+            "left": [("paragraph", "<p>Ce que la Ville propose.</p>")],
+            "right": [("paragraph", "<p>Ce que les habitants en ont dit.</p>")],
+        }
+
+
+class BodyStreamBlock(ContentStreamBlock):
+    """The body of editorial pages: the content blocks and the two-column layout."""
+
+    two_columns = TwoColumnsBlock()

@@ -1,0 +1,17 @@
+"""The test suite (`make test`): SQLite unless DATABASE_URL is set; CI also runs PostgreSQL."""
+
+from pathlib import Path
+
+from .base import *  # noqa: F403
+from .base import os
+
+DEBUG = False
+SECRET_KEY = "test-only-insecure-key"
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
+MEDIA_ROOT = Path(os.environ.get("TEST_MEDIA_ROOT", "/tmp/portal-test-media"))
+WAGTAILADMIN_BASE_URL = "http://testserver"
+ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
+LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "WARNING"}}

@@ -1,0 +1,63 @@
+import pytest
+from django.core.cache import cache
+from wagtail.models import Locale, Page, Site
+
+from home.models import HomePage
+from portal.pages.models import StandardPage
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def locales(db):
+    fr, _ = Locale.objects.get_or_create(language_code="fr")
+    en, _ = Locale.objects.get_or_create(language_code="en")
+    return fr, en
+
+
+@pytest.fixture
+def home(locales):
+    """A French home page at the root of the default site."""
+    root = Page.get_first_root_node()
+    for page in root.get_children().exact_type(Page):
+        page.delete()
+    home = HomePage(title="Accueil", slug="accueil", hero_title="Faisons la ville ensemble")
+    root.add_child(instance=home)
+    home.save_revision().publish()
+    Site.objects.update_or_create(
+        is_default_site=True,
+        defaults={"hostname": "localhost", "root_page": home, "site_name": "Test"},
+    )
+    return home
+
+
+@pytest.fixture
+def standard_page(home):
+    return make_standard_page(home, "Mentions légales", slug="mentions-legales")
+
+
+def make_standard_page(parent, title, **fields):
+    page = StandardPage(title=title, **fields)
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+@pytest.fixture
+def demo(db):
+    from portal.core.demo.loader import DemoLoader
+
+    DemoLoader(log=lambda message: None).run()
+    return HomePage.objects.get(locale__language_code="fr")
+
+
+@pytest.fixture
+def admin_client(client, django_user_model, db):
+    user = django_user_model.objects.create_superuser("admin", "admin@example.org", "secret")
+    client.force_login(user)
+    return client

@@ -1,0 +1,61 @@
+"""Production settings: refuse to start without a secret, and pass Django's deploy checklist."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def manage(*args, **env):
+    environment = {
+        key: value for key, value in os.environ.items() if key not in {"SECRET_KEY", "DEBUG"}
+    }
+    environment.update({"DJANGO_SETTINGS_MODULE": "portal.settings.production", **env})
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_production_refuses_to_start_without_secret_key():
+    result = manage("check")
+    assert result.returncode != 0
+    assert "SECRET_KEY is not set" in result.stderr
+
+
+def test_check_deploy_is_clean_with_the_required_variables():
+    result = manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        SECRET_KEY="x7$Gq!p2vR9#mL4@tZ8&wK1^yB6*nH3(eD5)cF0_uJ-sA+iO=lP",
+        ALLOWED_HOSTS="participation.example.org",
+        RECAPTCHA_PUBLIC_KEY="public-key-from-the-environment",
+        RECAPTCHA_PRIVATE_KEY="private-key-from-the-environment",
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
+def test_redis_url_selects_the_redis_cache():
+    code = "from django.conf import settings; print(settings.CACHES['default']['BACKEND'])"
+    result = subprocess.run(
+        [sys.executable, "-c", f"import django; django.setup(); {code}"],
+        cwd=ROOT,
+        env={
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "portal.settings.test",
+            "REDIS_URL": "redis://127.0.0.1:6379/9",
+        },
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.stdout.strip() == "django_redis.cache.RedisCache", result.stderr
