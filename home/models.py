@@ -1,5 +1,7 @@
 """The home page: what is open now, what comes next, what was decided."""
 
+from dataclasses import dataclass
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -12,6 +14,23 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from portal.blocks.streams import BodyStreamBlock
+from portal.pages.models import (
+    AgendaPage,
+    ConsultationIndexPage,
+    ConsultationPage,
+    EventPage,
+    RestitutionPage,
+)
+
+
+@dataclass
+class HomeSection:
+    key: str
+    title: str
+    items: list
+    template: str
+    listing: Page | None
+    more_label: str
 
 
 class HighlightBlock(blocks.StructBlock):
@@ -117,7 +136,7 @@ class HomePage(Page):
     )
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["pages.StandardPage"]
+    subpage_types = ["pages.StandardPage", "pages.ConsultationIndexPage", "pages.AgendaPage"]
     max_count_per_parent = 1
 
     class Meta:
@@ -129,12 +148,63 @@ class HomePage(Page):
             raise ValidationError({"hero_link_label": _("Say where the button leads.")})
 
     def get_sections(self, request):
-        """The automatic sections (open consultations, next events, latest results).
+        """Open consultations, next events and latest results, each only when it has content.
 
-        Each page family contributes its own through `home_sections`; a section without
-        content is left out. The families arrive with the consultation and agenda pages.
+        A constant number of queries: one per section, plus one for the listing pages.
         """
-        return []
+        listings = {
+            type(page): page
+            for page in self.get_children()
+            .live()
+            .type(ConsultationIndexPage, AgendaPage)
+            .specific(defer=True)
+        }
+        consultations = list(
+            ConsultationPage.objects.descendant_of(self)
+            .live()
+            .public()
+            .open()
+            .for_cards()
+            .order_by("closes_on")[:3]
+        )
+        events = list(
+            EventPage.objects.descendant_of(self).live().public().upcoming().for_cards()[:4]
+        )
+        restitutions = list(
+            RestitutionPage.objects.descendant_of(self)
+            .live()
+            .public()
+            .defer_streamfields()
+            .order_by("-first_published_at")[:3]
+        )
+        index, agenda = listings.get(ConsultationIndexPage), listings.get(AgendaPage)
+        sections = [
+            HomeSection(
+                "consultations",
+                _("Open consultations"),
+                consultations,
+                "home/sections/consultations.html",
+                index,
+                _("All consultations"),
+            ),
+            HomeSection(
+                "events",
+                _("Next events"),
+                events,
+                "home/sections/events.html",
+                agenda,
+                _("The whole agenda"),
+            ),
+            HomeSection(
+                "results",
+                _("Latest results"),
+                restitutions,
+                "home/sections/results.html",
+                index,
+                _("All consultations"),
+            ),
+        ]
+        return [section for section in sections if section.items]
 
     def get_highlight_cards(self):
         """The highlights as cards, their pages fetched in bulk (one query per page type)."""

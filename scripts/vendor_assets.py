@@ -3,6 +3,7 @@
 Run after changing the icon list or upgrading a package (`make vendor`); the output is
 committed so that serving the site needs no Node.js. Icons: Lucide (ISC licence).
 Font: Atkinson Hyperlegible (SIL Open Font Licence), designed for low-vision readers.
+Map: Leaflet (BSD-2-Clause), loaded only by the pages that show a map.
 """
 
 import re
@@ -84,7 +85,19 @@ def copy_fonts():
     shutil.copy(NODE / "@fontsource" / "atkinson-hyperlegible" / "LICENSE", target / "LICENSE")
 
 
+def copy_leaflet():
+    source = NODE / "leaflet" / "dist"
+    target = STATIC / "vendor" / "leaflet"
+    (target / "images").mkdir(parents=True, exist_ok=True)
+    for name in ("leaflet.js", "leaflet.css"):
+        shutil.copy(source / name, target / name)
+    for image in (source / "images").glob("*.png"):
+        shutil.copy(image, target / "images" / image.name)
+    shutil.copy(NODE / "leaflet" / "LICENSE", target / "LICENSE")
+
+
 if __name__ == "__main__":
     build_sprite()
     copy_fonts()
+    copy_leaflet()
     print(f"Vendored {len(ICONS)} icons and the Atkinson Hyperlegible font into {STATIC}.")

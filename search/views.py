@@ -2,10 +2,10 @@
 
 import re
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.template.response import TemplateResponse
-from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
+
+from portal.core.listing import paginate
 
 RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
@@ -25,7 +25,7 @@ def search(request):
     query = "".join(ch for ch in request.GET.get("q", "") if ch.isprintable()).strip()
     query = query[:MAX_QUERY_LENGTH]
     terms = search_terms(query)
-    message = ""
+    messages = []
     results = None
     if terms:
         pages = (
@@ -36,17 +36,9 @@ def search(request):
             .specific(defer=True)
             .search(terms)
         )
-        paginator = Paginator(pages, RESULTS_PER_PAGE)
-        try:
-            results = paginator.page(request.GET.get("page", 1))
-        except PageNotAnInteger:
-            results = paginator.page(1)
-            message = _("That page number is not valid; here is the first page of results.")
-        except EmptyPage:
-            results = paginator.page(paginator.num_pages)
-            message = _("There are fewer pages of results; here is the last one.")
+        results = paginate(request, pages, RESULTS_PER_PAGE, messages)
     return TemplateResponse(
         request,
         "search/search.html",
-        {"search_query": query, "results": results, "message": message},
+        {"search_query": query, "results": results, "listing_messages": messages},
     )

@@ -6,6 +6,7 @@ Block type names are stored in the database: renaming one needs a data migration
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
+from .accountability import DecisionBlock, TimelineBlock
 from .layout import AccordionBlock, KeyFiguresBlock
 from .links import CallToActionBlock, ContactCardBlock
 from .media import DocumentBlock, ImageBlock, VideoBlock
@@ -48,3 +49,13 @@ class BodyStreamBlock(ContentStreamBlock):
     """The body of editorial pages: the content blocks and the two-column layout."""
 
     two_columns = TwoColumnsBlock()
+
+
+class RestitutionStreamBlock(BodyStreamBlock):
+    """The body of a restitution: the editorial blocks plus decisions and next steps.
+
+    Blocks computed from participation data (figures, survey results, ideas) join here.
+    """
+
+    decision = DecisionBlock()
+    timeline = TimelineBlock()

@@ -8,3 +8,25 @@ class CoreConfig(AppConfig):
     name = "portal.core"
     label = "core"
     verbose_name = _("Portal")
+
+    def ready(self):
+        """Any change visible on many pages makes every cached page stale."""
+        from django.db.models.signals import post_delete, post_save
+        from wagtail.models import Page
+        from wagtail.signals import page_published, page_unpublished, post_page_move
+
+        from portal.pages.taxonomy import District, Organiser, Theme
+
+        from . import page_cache
+        from .models import PortalSettings
+
+        for signal in (page_published, page_unpublished, post_page_move):
+            signal.connect(page_cache.invalidate, dispatch_uid=f"page-cache-{id(signal)}")
+        post_delete.connect(page_cache.invalidate, sender=Page, dispatch_uid="page-cache-delete")
+        for model in (PortalSettings, Theme, District, Organiser):
+            for signal in (post_save, post_delete):
+                signal.connect(
+                    page_cache.invalidate,
+                    sender=model,
+                    dispatch_uid=f"page-cache-{model.__name__}-{id(signal)}",
+                )

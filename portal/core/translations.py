@@ -94,13 +94,16 @@ def fill_source_catalogue(locale_dir=None):
             continue
         catalogue = polib.pofile(str(po_path))
         for entry in catalogue:
-            if entry.msgid_plural and not all(entry.msgstr_plural.values()):
-                entry.msgstr_plural = {0: entry.msgid, 1: entry.msgid_plural}
-                filled += 1
-            elif not entry.msgid_plural and not entry.msgstr:
+            # makemessages may guess a "fuzzy" neighbour: the source string is always right.
+            if entry.msgid_plural:
+                translation = {0: entry.msgid, 1: entry.msgid_plural}
+                changed = entry.msgstr_plural != translation
+                entry.msgstr_plural = translation
+            else:
+                changed = entry.msgstr != entry.msgid
                 entry.msgstr = entry.msgid
-                filled += 1
             if "fuzzy" in entry.flags:
                 entry.flags.remove("fuzzy")
+            filled += changed
         catalogue.save()
     return filled

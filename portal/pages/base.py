@@ -35,6 +35,10 @@ class BasePage(Page):
         FieldPanel("body"),
     ]
 
+    # Pages without per-visitor content set this to be cached for anonymous visitors
+    # (portal/core/page_cache.py).
+    cache_for_anonymous = False
+
     class Meta:
         abstract = True
 

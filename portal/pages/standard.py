@@ -8,6 +8,7 @@ from .base import BasePage
 class StandardPage(BasePage):
     """A page of text and blocks; may hold sub-pages of its own kind."""
 
+    cache_for_anonymous = True
     template = "pages/standard_page.html"
     parent_page_types = ["home.HomePage", "pages.StandardPage"]
     subpage_types = ["pages.StandardPage"]

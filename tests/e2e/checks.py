@@ -63,10 +63,11 @@ def assert_valid_html(*documents):
             text=True,
             timeout=300,
         )
-    names = {path.as_uri(): name for name, path in paths}
+    names = {path.name: name for name, path in paths}
     messages = json.loads(result.stderr or '{"messages": []}')["messages"]
     errors = [
-        f"{names.get(m.get('url'), m.get('url'))}:{m.get('lastLine')}: {m['message']}"
+        f"{names.get(Path(m.get('url', '')).name, m.get('url'))}:{m.get('lastLine')}: "
+        f"{m['message']}"
         for m in messages
         if m.get("type") == "error"
     ]

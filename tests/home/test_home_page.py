@@ -1,11 +1,15 @@
 """The home page as a resident sees it, and what it costs."""
 
+from datetime import timedelta
+
 import pytest
 from bs4 import BeautifulSoup
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from home.models import HomePage
+from tests import factories
 from tests.conftest import make_standard_page
 
 
@@ -81,16 +85,49 @@ def count_queries(client, url):
     return len(queries)
 
 
-HOME_QUERY_BUDGET = 15
+HOME_QUERY_BUDGET = 27
 
 
-@pytest.mark.parametrize("highlights", [1, 6])
-def test_home_page_costs_a_constant_number_of_queries(client, home, highlights):
-    pages = [make_standard_page(home, f"Page {i}", show_in_menus=True) for i in range(6)]
-    home = HomePage.objects.get(pk=home.pk)
-    home.highlights = [
-        {"type": "highlight", "value": {"page": page.pk}} for page in pages[:highlights]
+@pytest.mark.parametrize("size", [1, 6])
+def test_home_page_costs_a_constant_number_of_queries(client, home, size):
+    """Every section filled, with few or many items: the same number of queries."""
+    today = timezone.localdate()
+    index = factories.consultation_index(home)
+    consultations = [
+        factories.consultation(
+            index,
+            f"Concertation {i}",
+            phases=((today - timedelta(days=3), today + timedelta(days=3), None),),
+        )
+        for i in range(size)
     ]
+    closed = factories.consultation(
+        index, "Parc", phases=((today - timedelta(days=30), today - timedelta(days=10), None),)
+    )
+    factories.restitution(closed)
+    assert consultations
+    agenda = factories.agenda(home)
+    for i in range(size):
+        factories.event(agenda, f"Atelier {i}", timezone.now() + timedelta(days=i + 1))
+    pages = [make_standard_page(home, f"Page {i}", show_in_menus=True) for i in range(size)]
+    home = HomePage.objects.get(pk=home.pk)
+    home.highlights = [{"type": "highlight", "value": {"page": page.pk}} for page in pages]
     home.save_revision().publish()
-    client.get("/fr/")  # warm the site root and settings caches of a real server
+    client.get("/fr/")  # warm the site root cache, as on a running server
     assert count_queries(client, "/fr/") == HOME_QUERY_BUDGET
+
+
+def test_sections_appear_only_with_content(client, home):
+    index = factories.consultation_index(home)
+    factories.agenda(home)
+    soup = soup_of(client.get("/fr/"))
+    assert soup.select(".section__title") == []
+    today = timezone.localdate()
+    factories.consultation(
+        index, "Place du Marché", phases=((today, today + timedelta(days=10), None),)
+    )
+    soup = soup_of(client.get("/fr/"))
+    assert [h.get_text(strip=True) for h in soup.select(".section__title")] == [
+        "Concertations ouvertes"
+    ]
+    assert soup.select_one(".section__more")["href"] == index.url

@@ -4,19 +4,35 @@ Idempotent: every object is looked up by a stable key (slug, title) and created 
 missing, so a second run creates nothing, publishes nothing and fails nothing.
 """
 
+from datetime import datetime, time, timedelta
+from decimal import Decimal
+from functools import partial
 from pathlib import Path
 
 from django.core.files import File
 from django.db import transaction
+from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 
 from home.models import HomePage
 from portal.core.models import PortalSettings
-from portal.pages.models import StandardPage
+from portal.pages.models import (
+    AgendaPage,
+    ConsultationIndexPage,
+    ConsultationPage,
+    District,
+    EventPage,
+    EventTourPage,
+    Organiser,
+    Phase,
+    RestitutionPage,
+    StandardPage,
+    Theme,
+)
 
-from . import content
+from . import content, projects
 
 DEMO_DIR = Path(__file__).resolve().parent
 
@@ -27,6 +43,20 @@ IMAGES = {
     "centre": ("Centre-ville", "centre-ville.jpg"),
 }
 CHARTER = ("Charte de la participation citoyenne", "charte-de-la-participation.pdf")
+MONTHS = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+]
 
 
 class DemoLoader:
@@ -48,6 +78,7 @@ class DemoLoader:
         home = self.home_page()
         pages = {spec["key"]: self.standard_page(home, spec) for spec in content.PAGES}
         self.highlight(home, pages)
+        self.consultations_and_agenda(home)
         self.identity(pages)
         home_en = self.translation(home, content.HOME["en"])
         for spec in content.PAGES:
@@ -237,3 +268,194 @@ class DemoLoader:
         identity.accessibility_page = pages["accessibility"]
         identity.save()
         self.note("portal settings")
+
+    # Consultations and agenda (projects.py). Dates are offsets from the day of loading, so
+    # that the demo always has an open consultation, upcoming events and an archive.
+
+    def consultations_and_agenda(self, home):
+        """Every consultation status and every kind of event, for the listings and the home."""
+        self.today = timezone.localdate()
+        self.themes = {slug: self.taxonomy(Theme, slug, name) for slug, name in projects.THEMES}
+        self.districts = {
+            slug: self.taxonomy(District, slug, name) for slug, name in projects.DISTRICTS
+        }
+        self.organisers = {spec["name"]: self.organiser(spec) for spec in projects.ORGANISERS}
+        index = self.child_page(
+            home,
+            ConsultationIndexPage,
+            projects.CONSULTATION_INDEX["slug"],
+            partial(self.menu_page, ConsultationIndexPage, projects.CONSULTATION_INDEX),
+        )
+        self.consultations = {
+            spec["slug"]: self.consultation(index, spec) for spec in projects.CONSULTATIONS
+        }
+        agenda = self.child_page(
+            home,
+            AgendaPage,
+            projects.AGENDA["slug"],
+            partial(self.menu_page, AgendaPage, projects.AGENDA),
+        )
+        for spec in projects.EVENTS:
+            self.child_page(agenda, EventPage, spec["slug"], partial(self.event_page, spec))
+        self.tour(agenda, projects.TOUR)
+
+    def taxonomy(self, model, slug, name):
+        """A French theme or district, found by its slug (the key used in filter addresses)."""
+        item = model.objects.filter(locale=self.fr, slug=slug).first()
+        if item is None:
+            item = model.objects.create(locale=self.fr, slug=slug, name=name)
+            self.note(f"{model._meta.model_name} {name}")
+        return item
+
+    def organiser(self, spec):
+        """An organiser, found by its name (unique)."""
+        organiser = Organiser.objects.filter(name=spec["name"]).first()
+        if organiser is None:
+            organiser = Organiser.objects.create(**spec)
+            self.note(f"organiser {organiser.name}")
+        return organiser
+
+    def child_page(self, parent, model, slug, build):
+        """The child of `parent` with this slug; if missing, `build()` it and publish it."""
+        page = model.objects.child_of(parent).filter(slug=slug).first()
+        if page is None:
+            page = build()
+            page.slug = slug
+            parent.add_child(instance=page)  # saving runs full_clean(), hence page.clean()
+            page.save_revision().publish()
+            self.note(f"page {page.title}")
+        return page
+
+    def day(self, offset):
+        """A date relative to the day of loading, so that the demo never goes stale."""
+        return self.today + timedelta(days=offset)
+
+    def menu_page(self, model, spec):
+        """A section of the main menu: the consultation index or the agenda."""
+        return model(
+            title=spec["title"],
+            summary=spec["summary"],
+            body=spec.get("body", []),
+            show_in_menus=True,
+        )
+
+    def consultation(self, index, spec):
+        """A consultation with its phases; its restitution too when the spec has one."""
+        page = self.child_page(
+            index, ConsultationPage, spec["slug"], partial(self.consultation_page, spec)
+        )
+        if "restitution" in spec:
+            restitution = spec["restitution"]
+            self.child_page(
+                page,
+                RestitutionPage,
+                restitution["slug"],
+                partial(self.restitution_page, restitution),
+            )
+        return page
+
+    def consultation_page(self, spec):
+        """An unsaved consultation; phases and taxonomies are saved with it (modelcluster)."""
+        page = ConsultationPage(
+            title=spec["title"],
+            summary=spec["summary"],
+            hero_image=self.images[spec["image"]],
+            objectives=spec["objectives"],
+            contribution_use=spec["contribution_use"],
+            participation_degree=spec["degree"],
+            rules=spec["rules"],
+            guarantor=spec["guarantor"],
+            guarantor_contact=spec["guarantor_contact"],
+            contact=[{"type": "contact", "value": spec["contact"]}],
+            body=spec["body"],
+        )
+        page.phases = [
+            Phase(
+                title=phase["title"],
+                description=phase["description"],
+                start=self.day(phase["start"]),
+                end=self.day(phase["end"]),
+                extended_end=(self.day(phase["extended_end"]) if "extended_end" in phase else None),
+                sort_order=number,
+            )
+            for number, phase in enumerate(spec["phases"])
+        ]
+        page.themes = [self.themes[slug] for slug in spec["themes"]]
+        page.districts = [self.districts[slug] for slug in spec["districts"]]
+        return page
+
+    def restitution_page(self, spec):
+        """The restitution, its timeline dated in months relative to the day of loading."""
+        steps = []
+        for step in spec["timeline"]["steps"]:
+            when = self.day(step["days"])
+            steps.append(
+                {
+                    "when": f"{MONTHS[when.month - 1].capitalize()} {when.year}",
+                    "title": step["title"],
+                    "description": step.get("description", ""),
+                    "done": step.get("done", False),
+                }
+            )
+        timeline = {
+            "type": "timeline",
+            "value": {"title": spec["timeline"]["title"], "steps": steps},
+        }
+        return RestitutionPage(
+            title=spec["title"], summary=spec["summary"], body=[*spec["body"], timeline]
+        )
+
+    def moment(self, day, at):
+        """An aware datetime in Paris, the time zone of the town."""
+        return timezone.make_aware(datetime.combine(day, at), timezone.get_default_timezone())
+
+    def event_page(self, spec):
+        """An unsaved event, on the day `spec["day"]` days from today, at Paris times."""
+        day = self.day(spec["day"])
+        if spec.get("all_day"):
+            start, end = time.min, time(23, 59, 59)
+        else:
+            start, end = time.fromisoformat(spec["start"]), time.fromisoformat(spec["end"])
+        place_name, address, latitude, longitude = spec.get("place", ("", "", None, None))
+        page = EventPage(
+            title=spec["title"],
+            summary=spec["summary"],
+            start=self.moment(day, start),
+            end=self.moment(day, end),
+            all_day=spec.get("all_day", False),
+            state=spec.get("state", "scheduled"),
+            state_note=spec.get("state_note", ""),
+            image=self.images.get(spec.get("image")),
+            place_name=place_name,
+            address=address,
+            latitude=Decimal(latitude) if latitude else None,
+            longitude=Decimal(longitude) if longitude else None,
+            online_url=spec.get("online_url", ""),
+            accessibility_notes=spec.get("accessibility_notes", ""),
+            organiser=self.organisers[spec["organiser"]],
+            free_entry=spec.get("free_entry", True),
+            registration_url=spec.get("registration_url", ""),
+            consultation=self.consultations.get(spec.get("consultation")),
+            **dict.fromkeys(spec.get("access", []), True),
+        )
+        page.themes = [self.themes[slug] for slug in spec.get("themes", [])]
+        page.districts = [self.districts[slug] for slug in spec.get("districts", [])]
+        return page
+
+    def tour(self, agenda, spec):
+        """The travelling agora: a tour page whose stops are its child events."""
+        tour = self.child_page(
+            agenda,
+            EventTourPage,
+            spec["slug"],
+            lambda: EventTourPage(
+                title=spec["title"],
+                summary=spec["summary"],
+                hero_image=self.images[spec["image"]],
+                body=spec["body"],
+            ),
+        )
+        for stop in spec["stops"]:
+            stop = {**spec["stop_defaults"], **stop}
+            self.child_page(tour, EventPage, stop["slug"], partial(self.event_page, stop))
+        return tour

@@ -1,0 +1,1073 @@
+"""Demo consultations and agenda of Bellecombe-sur-Lauze, in French.
+
+Dates are day offsets from the day the demo is loaded (negative: in the past), so that the
+open consultation is open and the next events are to come whenever the demo is loaded.
+Times are Paris wall-clock times ("18:30"). Themes, districts, organisers and consultations
+are referred to by slug or name. Stream values use the block formats of portal/blocks.
+"""
+
+CITY = "00000 Bellecombe-sur-Lauze"
+
+THEMES = [
+    ("mobilite", "Mobilité"),
+    ("espaces-verts", "Espaces verts"),
+    ("jeunesse", "Jeunesse"),
+    ("commerce-centre-ville", "Commerce et centre-ville"),
+    ("cadre-de-vie", "Cadre de vie"),
+    ("solidarites", "Solidarités"),
+    ("vie-associative", "Vie associative"),
+]
+
+DISTRICTS = [
+    ("centre-ville", "Centre-ville"),
+    ("la-gare", "La Gare"),
+    ("les-tilleuls", "Les Tilleuls"),
+    ("le-port", "Le Port"),
+    ("saint-aubin", "Saint-Aubin"),
+]
+
+PARTICIPATION = "Mission participation citoyenne"
+GREEN_SPACES = "Service des espaces verts"
+MOBILITY = "Service mobilité et voirie"
+BIKE_CLUB = "Association Vélo Lauze"
+TILLEULS_COMMITTEE = "Comité de quartier des Tilleuls"
+PORT_FRIENDS = "Les Amis du Port"
+
+ORGANISERS = [
+    {
+        "name": PARTICIPATION,
+        "kind": "service",
+        "description": (
+            "Le service de la Ville qui organise les concertations, accompagne les habitantes "
+            "et les habitants qui veulent participer et veille au respect de la charte de la "
+            "participation."
+        ),
+        "website": "https://bellecombe.example.org/participation",
+    },
+    {
+        "name": GREEN_SPACES,
+        "kind": "service",
+        "description": (
+            "Entretient les parcs, les jardins et les 4 800 arbres de la ville, et accompagne "
+            "les projets de végétalisation portés par les habitants."
+        ),
+        "website": "https://bellecombe.example.org/espaces-verts",
+    },
+    {
+        "name": MOBILITY,
+        "kind": "service",
+        "description": (
+            "Conçoit et entretient les rues, les trottoirs et les aménagements cyclables ; "
+            "prépare le plan vélo de la Ville."
+        ),
+        "website": "https://bellecombe.example.org/mobilite",
+    },
+    {
+        "name": BIKE_CLUB,
+        "kind": "association",
+        "description": (
+            "Association d’usagers du vélo : ateliers d’autoréparation, balades, vélo-école "
+            "pour adultes. Elle siège au comité des déplacements de la Ville."
+        ),
+        "website": "https://velo-lauze.example.org",
+    },
+    {
+        "name": TILLEULS_COMMITTEE,
+        "kind": "association",
+        "description": (
+            "Association des habitantes et des habitants du quartier des Tilleuls : fête de "
+            "quartier, jardin partagé, et relais des questions du quartier auprès de la Ville."
+        ),
+        "website": "https://tilleuls.example.org",
+    },
+    {
+        "name": PORT_FRIENDS,
+        "kind": "association",
+        "description": (
+            "Fait connaître l’histoire du port fluvial et des berges de la Lauze : visites, "
+            "expositions, nettoyage des berges chaque printemps."
+        ),
+        "website": "https://amis-du-port.example.org",
+    },
+]
+
+PARTICIPATION_CONTACT = {
+    "name": PARTICIPATION,
+    "role": "Hôtel de ville",
+    "email": "participation@bellecombe.example.org",
+    "phone": "01 23 45 67 89",
+    "address": f"Hôtel de ville\n1 place de la Mairie\n{CITY}",
+    "hours": "Du lundi au vendredi, de 9 h à 17 h",
+}
+
+RULES = (
+    "<p>Toute personne qui vit, travaille ou étudie à Bellecombe-sur-Lauze peut participer, "
+    "quel que soit son âge. Les contributions en ligne, sur papier ou à l’oral ont le même "
+    "poids.</p><p>Les contributions sont publiées après modération, selon la charte de la "
+    "participation citoyenne : pas de propos injurieux ni de données personnelles sur des "
+    "tiers. Une contribution refusée reçoit un message qui explique pourquoi.</p>"
+)
+
+CONSULTATION_INDEX = {
+    "slug": "concertations",
+    "title": "Concertations",
+    "summary": (
+        "Les projets sur lesquels la Ville vous demande votre avis : ceux qui sont ouverts, "
+        "ceux qui arrivent, et ce qui a été décidé à l’issue des démarches terminées."
+    ),
+    "body": [
+        {
+            "type": "paragraph",
+            "value": (
+                "<p>Chaque concertation indique son degré de participation, ce qui est déjà "
+                "décidé et ce qui reste ouvert, son calendrier et ce que deviendront vos "
+                "contributions. À la fin de chaque démarche, la Ville publie un bilan : ce "
+                "qu’elle a entendu, ce qu’elle décide et pourquoi.</p>"
+            ),
+        }
+    ],
+}
+
+SQUARE = "reamenagement-place-du-marche"
+BIKE_PLAN = "plan-velo"
+PARK = "parc-des-tilleuls"
+SCHOOL_STREETS = "rues-aux-ecoles"
+
+CONSULTATIONS = [
+    {
+        "slug": SQUARE,
+        "title": "Réaménagement de la place du Marché",
+        "image": "square",
+        "summary": (
+            "Revêtement usé, pas d’ombre l’été, voitures partout : la place du Marché doit "
+            "être rénovée. Avant de dessiner le projet, la Ville vous demande comment vous "
+            "vivez la place et ce que vous en attendez."
+        ),
+        "degree": "concertation",
+        "objectives": (
+            "<p>La place du Marché accueille le marché le mercredi et le samedi matin, les "
+            "terrasses des cafés et la plupart des fêtes de la ville. Son revêtement date de "
+            "1987, elle est très chaude l’été et les voitures occupent plus de la moitié de "
+            "sa surface.</p><p>La Ville veut en faire une place <b>plus agréable, plus "
+            "ombragée et accessible à toutes et à tous</b>, sans gêner le marché ni les "
+            "commerces qui la bordent.</p>"
+        ),
+        "contribution_use": (
+            "<p><b>Ce qui est décidé :</b> la place sera rénovée, le marché y restera, et le "
+            "budget est fixé à 2,4 millions d’euros.</p><p><b>Ce qui est ouvert :</b> la "
+            "place des arbres et de l’ombre, le stationnement, les usages (jeux, bancs, "
+            "fontaine, terrasses) et l’organisation des jours de marché.</p><p>Toutes les "
+            "contributions seront classées par thème, puis analysées avec le bureau "
+            "d’études, sous le regard de la garante. La Ville publiera une synthèse et "
+            "répondra à chaque proposition, en expliquant ce qu’elle retient et pourquoi.</p>"
+        ),
+        "rules": RULES,
+        "guarantor": "Claire Vasseur, garante indépendante de la concertation",
+        "guarantor_contact": (
+            "garante.place-du-marche@bellecombe.example.org\nPermanence à la médiathèque de "
+            "la Lauze le premier samedi du mois, de 10 h à 12 h."
+        ),
+        "themes": ["commerce-centre-ville", "cadre-de-vie", "espaces-verts"],
+        "districts": ["centre-ville"],
+        "contact": {**PARTICIPATION_CONTACT, "role": "Sophie Marchand, chargée de concertation"},
+        "phases": [
+            {
+                "title": "Consultation",
+                "description": (
+                    "Donnez votre avis en ligne, lors des ateliers de quartier, de la "
+                    "déambulation avec les élus ou à l’Agora itinérante. Prolongée de quinze "
+                    "jours à la demande des commerçants du marché."
+                ),
+                "start": -20,
+                "end": 25,
+                "extended_end": 40,
+            },
+            {
+                "title": "Classement des contributions",
+                "description": (
+                    "Les contributions sont regroupées par thème et publiées, avec un premier "
+                    "avis technique des services."
+                ),
+                "start": 41,
+                "end": 55,
+            },
+            {
+                "title": "Synthèse",
+                "description": (
+                    "La garante et le bureau d’études rédigent la synthèse, présentée en "
+                    "réunion publique."
+                ),
+                "start": 56,
+                "end": 75,
+            },
+            {
+                "title": "Réponses de la Ville",
+                "description": (
+                    "La Ville répond à chaque proposition et présente le programme retenu au "
+                    "conseil municipal."
+                ),
+                "start": 76,
+                "end": 90,
+            },
+        ],
+        "body": [
+            {
+                "type": "heading",
+                "value": {"text": "La place aujourd’hui", "level": "h2", "anchor": "aujourdhui"},
+            },
+            {
+                "type": "key_figures",
+                "value": {
+                    "title": "",
+                    "figures": [
+                        {"value": "6 200 m²", "label": "de place", "detail": ""},
+                        {
+                            "value": "118",
+                            "label": "places de stationnement",
+                            "detail": "dont 3 réservées aux personnes handicapées",
+                        },
+                        {"value": "4", "label": "arbres", "detail": "tous plantés avant 1990"},
+                        {
+                            "value": "2",
+                            "label": "marchés par semaine",
+                            "detail": "le mercredi et le samedi matin",
+                        },
+                    ],
+                },
+            },
+            {
+                "type": "heading",
+                "value": {"text": "Comment participer ?", "level": "h2", "anchor": "participer"},
+            },
+            {
+                "type": "paragraph",
+                "value": (
+                    "<ul><li><b>En ligne</b>, sur cette page, en donnant votre avis ou en "
+                    "déposant une proposition.</li><li><b>En atelier</b> : deux ateliers de "
+                    "quartier et une déambulation avec les élus sont au programme.</li>"
+                    "<li><b>À l’Agora itinérante</b>, qui s’installe chaque semaine sur une "
+                    "place différente.</li><li><b>Sur papier</b>, avec le questionnaire "
+                    "disponible à l’accueil de l’hôtel de ville et à la médiathèque.</li></ul>"
+                ),
+            },
+            {
+                "type": "accordion",
+                "value": {
+                    "title": "Questions fréquentes",
+                    "items": [
+                        {
+                            "title": "Le marché sera-t-il déplacé pendant les travaux ?",
+                            "content": (
+                                "<p>Les travaux seront faits par moitiés de place : le marché "
+                                "restera sur la place, sur une surface réduite. Son "
+                                "organisation sera préparée avec les commerçants.</p>"
+                            ),
+                        },
+                        {
+                            "title": "Toutes les places de stationnement vont-elles disparaître ?",
+                            "content": (
+                                "<p>Non. Le nombre de places fait partie des questions "
+                                "ouvertes ; les places réservées aux personnes handicapées "
+                                "et aux livraisons seront maintenues.</p>"
+                            ),
+                        },
+                        {
+                            "title": "Je ne peux pas venir aux ateliers : comment participer ?",
+                            "content": (
+                                "<p>Vous pouvez participer en ligne, sur papier, ou appeler la "
+                                "Mission participation citoyenne au 01 23 45 67 89 : nous "
+                                "notons votre avis au téléphone.</p>"
+                            ),
+                        },
+                    ],
+                },
+            },
+        ],
+    },
+    {
+        "slug": BIKE_PLAN,
+        "title": "Un plan vélo pour Bellecombe",
+        "image": "centre",
+        "summary": (
+            "Où manque-t-il une piste cyclable, un arceau, un itinéraire sûr vers l’école ? "
+            "Avant de voter son plan vélo, la Ville recueille vos trajets et vos idées, "
+            "quartier par quartier."
+        ),
+        "degree": "consultation",
+        "objectives": (
+            "<p>Un déplacement sur deux fait moins de trois kilomètres à Bellecombe-sur-Lauze, "
+            "mais très peu se font à vélo : les itinéraires sont discontinus et le pont de la "
+            "Lauze est dangereux aux heures de pointe.</p><p>Le plan vélo fixera les "
+            "aménagements à réaliser d’ici 2032 : pistes et bandes cyclables, "
+            "stationnement, zones apaisées devant les écoles.</p>"
+        ),
+        "contribution_use": (
+            "<p>Vos trajets et vos propositions, reportés sur une carte, serviront à choisir "
+            "les itinéraires prioritaires. Le service mobilité étudiera chaque proposition et "
+            "le projet de plan présentera ce qui a été retenu, ce qui ne l’a pas été, et "
+            "pourquoi.</p><p>Le conseil municipal votera ensuite le plan et son budget.</p>"
+        ),
+        "rules": RULES,
+        "guarantor": "",
+        "guarantor_contact": "",
+        "themes": ["mobilite", "cadre-de-vie"],
+        "districts": ["centre-ville", "la-gare", "saint-aubin", "le-port"],
+        "contact": {
+            **PARTICIPATION_CONTACT,
+            "name": MOBILITY,
+            "role": "Karim Benali, chef de projet plan vélo",
+            "email": "mobilite@bellecombe.example.org",
+        },
+        "phases": [
+            {
+                "title": "Questionnaire et carte des trajets",
+                "description": (
+                    "Indiquez vos trajets, les points dangereux et les aménagements qui vous "
+                    "manquent, en ligne ou sur papier."
+                ),
+                "start": 15,
+                "end": 60,
+            },
+            {
+                "title": "Ateliers par quartier",
+                "description": "Un atelier dans chaque quartier pour tracer les itinéraires.",
+                "start": 61,
+                "end": 90,
+            },
+            {
+                "title": "Présentation du projet de plan",
+                "description": "Réunion publique et réponses aux propositions.",
+                "start": 91,
+                "end": 110,
+            },
+        ],
+        "body": [
+            {
+                "type": "heading",
+                "value": {"text": "Le vélo à Bellecombe", "level": "h2", "anchor": "velo"},
+            },
+            {
+                "type": "key_figures",
+                "value": {
+                    "title": "",
+                    "figures": [
+                        {"value": "14 km", "label": "d’aménagements cyclables", "detail": ""},
+                        {
+                            "value": "3 %",
+                            "label": "des trajets domicile-travail à vélo",
+                            "detail": "recensement de la population",
+                        },
+                        {"value": "1 sur 2", "label": "trajets de moins de 3 km", "detail": ""},
+                    ],
+                },
+            },
+            {
+                "type": "paragraph",
+                "value": (
+                    "<p>La consultation commence par un questionnaire en ligne et une carte où "
+                    "chacune et chacun peut tracer ses trajets. Un webinaire de présentation "
+                    "ouvre la démarche ; l’association Vélo Lauze propose aussi des balades "
+                    "pour tester les itinéraires.</p>"
+                ),
+            },
+        ],
+    },
+    {
+        "slug": PARK,
+        "title": "Le parc des Tilleuls de demain",
+        "image": "park",
+        "summary": (
+            "Allées, aire de jeux, éclairage, jardin partagé : les habitants ont dessiné puis "
+            "choisi par un vote l’avenir du parc des Tilleuls. Découvrez ce qui a été décidé."
+        ),
+        "degree": "codecision",
+        "objectives": (
+            "<p>Le parc des Tilleuls, principal espace vert du quartier, a vieilli : allées "
+            "boueuses, aire de jeux fermée, éclairage insuffisant. La Ville a proposé aux "
+            "habitants de concevoir ensemble sa rénovation, puis de choisir entre trois "
+            "scénarios par un vote.</p>"
+        ),
+        "contribution_use": (
+            "<p>Le scénario arrivé en tête du vote est réalisé, dans la limite du budget de "
+            "850 000 euros. Les propositions faites en atelier ont servi à construire les "
+            "trois scénarios soumis au vote.</p>"
+        ),
+        "rules": RULES,
+        "guarantor": "Jean-Paul Ferrand, garant indépendant",
+        "guarantor_contact": "garant.parc-des-tilleuls@bellecombe.example.org",
+        "themes": ["espaces-verts", "cadre-de-vie", "jeunesse"],
+        "districts": ["les-tilleuls"],
+        "contact": {
+            **PARTICIPATION_CONTACT,
+            "name": GREEN_SPACES,
+            "role": "Centre technique municipal",
+            "email": "espaces-verts@bellecombe.example.org",
+            "address": f"Centre technique municipal\n40 route de Saint-Aubin\n{CITY}",
+        },
+        "phases": [
+            {
+                "title": "Diagnostic en marchant",
+                "description": "Balades dans le parc pour relever ce qui va et ce qui ne va pas.",
+                "start": -240,
+                "end": -181,
+            },
+            {
+                "title": "Ateliers de conception",
+                "description": "Habitants, jardiniers et paysagiste dessinent trois scénarios.",
+                "start": -180,
+                "end": -121,
+            },
+            {
+                "title": "Vote sur les scénarios",
+                "description": "Chaque habitant du quartier vote pour le scénario qu’il préfère.",
+                "start": -120,
+                "end": -60,
+            },
+        ],
+        "body": [
+            {
+                "type": "heading",
+                "value": {"text": "Une démarche en trois temps", "level": "h2", "anchor": ""},
+            },
+            {
+                "type": "paragraph",
+                "value": (
+                    "<p>Diagnostic en marchant, ateliers de conception avec les jardiniers de "
+                    "la Ville et un paysagiste, puis vote : pendant huit mois, les habitants "
+                    "ont construit le projet de leur parc. Le bilan de la démarche et les "
+                    "décisions de la Ville sont publiés dans la restitution.</p>"
+                ),
+            },
+        ],
+        "restitution": {
+            "slug": "restitution",
+            "title": "Ce que nous avons entendu, ce que nous décidons",
+            "summary": (
+                "Le bilan de la concertation sur le parc des Tilleuls : la participation, les "
+                "décisions de la Ville sur chaque sujet, et le calendrier des travaux."
+            ),
+            "body": [
+                {
+                    "type": "heading",
+                    "value": {
+                        "text": "Ce que nous vous avons demandé",
+                        "level": "h2",
+                        "anchor": "question",
+                    },
+                },
+                {
+                    "type": "paragraph",
+                    "value": (
+                        "<p>Nous vous avons demandé comment rénover le parc des Tilleuls : "
+                        "quelles allées, quels jeux, quel éclairage, quelle place pour la "
+                        "nature et pour les rencontres. Vos propositions ont donné trois "
+                        "scénarios, et le scénario « Un parc jardin » a recueilli 58 % des "
+                        "voix.</p>"
+                    ),
+                },
+                {
+                    "type": "key_figures",
+                    "value": {
+                        "title": "La concertation en chiffres",
+                        "figures": [
+                            {
+                                "value": "1 240",
+                                "label": "participantes et participants",
+                                "detail": "en ligne et en personne",
+                            },
+                            {"value": "144", "label": "propositions", "detail": ""},
+                            {
+                                "value": "103",
+                                "label": "propositions retenues",
+                                "detail": "en tout ou en partie",
+                            },
+                            {"value": "12", "label": "ateliers", "detail": ""},
+                        ],
+                    },
+                },
+                {
+                    "type": "heading",
+                    "value": {"text": "Nos décisions", "level": "h2", "anchor": "decisions"},
+                },
+                {
+                    "type": "decision",
+                    "value": {
+                        "topic": "Les allées",
+                        "heard": (
+                            "<p>Les allées sont boueuses l’hiver et difficiles pour les "
+                            "poussettes et les fauteuils roulants. Beaucoup demandent une "
+                            "allée directe entre l’école et la rue des Tilleuls.</p>"
+                        ),
+                        "decided": (
+                            "<p>Toutes les allées principales seront refaites en sable "
+                            "stabilisé, et l’allée directe vers l’école sera créée, selon le "
+                            "tracé dessiné en atelier.</p>"
+                        ),
+                        "why": (
+                            "<p>C’est la demande la plus partagée, et le sable stabilisé "
+                            "laisse l’eau s’infiltrer, contrairement à l’enrobé.</p>"
+                        ),
+                    },
+                },
+                {
+                    "type": "decision",
+                    "value": {
+                        "topic": "L’aire de jeux",
+                        "heard": (
+                            "<p>Les familles veulent rouvrir l’aire de jeux, avec des jeux "
+                            "pour les plus grands et des bancs à l’ombre pour les parents.</p>"
+                        ),
+                        "decided": (
+                            "<p>Une nouvelle aire de jeux en deux parties (moins de 6 ans, "
+                            "6 à 12 ans) sera installée près des grands tilleuls, avec des "
+                            "jeux accessibles aux enfants handicapés.</p>"
+                        ),
+                        "why": (
+                            "<p>L’emplacement à l’ombre des tilleuls a été choisi par le "
+                            "vote ; les jeux accessibles répondent à la charte de la Ville.</p>"
+                        ),
+                    },
+                },
+                {
+                    "type": "decision",
+                    "value": {
+                        "topic": "L’éclairage",
+                        "heard": (
+                            "<p>Certains ne traversent plus le parc le soir. D’autres "
+                            "craignent un éclairage qui gêne les riverains et la faune.</p>"
+                        ),
+                        "decided": (
+                            "<p>L’allée vers l’école et l’allée centrale seront éclairées "
+                            "par des bornes basses, qui s’allument au passage jusqu’à "
+                            "23 h.</p>"
+                        ),
+                        "why": (
+                            "<p>C’est le compromis trouvé en atelier entre sécurité, "
+                            "tranquillité des riverains et protection des chauves-souris.</p>"
+                        ),
+                    },
+                },
+                {
+                    "type": "decision",
+                    "value": {
+                        "topic": "Un parking au bord du parc",
+                        "heard": (
+                            "<p>Une trentaine de contributions demandent de transformer la "
+                            "pelouse nord en parking pour les visiteurs.</p>"
+                        ),
+                        "decided": (
+                            "<p>Cette proposition n’est pas retenue. Dix places de "
+                            "stationnement seront en revanche créées rue du Docteur-Morin, "
+                            "dont deux réservées aux personnes handicapées.</p>"
+                        ),
+                        "why": (
+                            "<p>Les trois scénarios soumis au vote conservaient la pelouse, "
+                            "et le parking de la gare est à cinq minutes à pied.</p>"
+                        ),
+                    },
+                },
+            ],
+            "timeline": {
+                "title": "Et maintenant ?",
+                "steps": [
+                    {"days": -60, "title": "Vote sur les scénarios", "done": True},
+                    {
+                        "days": -40,
+                        "title": "Réunion publique de restitution",
+                        "description": "À l’école des Tilleuls, avec le garant.",
+                        "done": True,
+                    },
+                    {
+                        "days": -20,
+                        "title": "Vote du budget par le conseil municipal",
+                        "done": True,
+                    },
+                    {
+                        "days": 60,
+                        "title": "Plans détaillés et choix des entreprises",
+                        "description": "Les plans seront présentés au comité de quartier.",
+                    },
+                    {
+                        "days": 180,
+                        "title": "Travaux : allées et aire de jeux",
+                        "description": "Le parc reste ouvert, seules les zones en travaux "
+                        "sont fermées.",
+                    },
+                    {"days": 300, "title": "Inauguration du parc rénové"},
+                ],
+            },
+        },
+    },
+    {
+        "slug": SCHOOL_STREETS,
+        "title": "Des rues apaisées devant les écoles",
+        "image": "workshop",
+        "summary": (
+            "Fermer à la circulation, aux heures d’entrée et de sortie, les rues devant les "
+            "écoles : la Ville a testé l’idée devant deux écoles et recueilli l’avis des "
+            "familles et des riverains. La synthèse est en préparation."
+        ),
+        "degree": "consultation",
+        "objectives": (
+            "<p>Chaque matin, les abords des écoles Jean-Zay et du Port sont encombrés de "
+            "voitures. La Ville a fermé ces rues aux voitures un quart d’heure avant et après "
+            "la classe pendant l’expérimentation, et a demandé leur avis aux familles, aux "
+            "enseignants et aux riverains.</p>"
+        ),
+        "contribution_use": (
+            "<p>Les avis recueillis, avec les comptages de circulation, permettront de décider "
+            "si le dispositif est maintenu, modifié ou étendu à d’autres écoles.</p>"
+        ),
+        "rules": RULES,
+        "guarantor": "",
+        "guarantor_contact": "",
+        "themes": ["mobilite", "jeunesse"],
+        "districts": ["le-port", "centre-ville"],
+        "contact": {
+            **PARTICIPATION_CONTACT,
+            "name": MOBILITY,
+            "role": "",
+            "email": "mobilite@bellecombe.example.org",
+        },
+        "phases": [
+            {
+                "title": "Questionnaire aux familles et aux riverains",
+                "description": "",
+                "start": -130,
+                "end": -90,
+            },
+            {
+                "title": "Expérimentation devant deux écoles",
+                "description": "Fermeture des rues aux heures d’entrée et de sortie.",
+                "start": -89,
+                "end": -30,
+            },
+        ],
+        "body": [
+            {
+                "type": "paragraph",
+                "value": (
+                    "<p>L’expérimentation est terminée. Les services analysent les réponses au "
+                    "questionnaire et les comptages ; la synthèse et les décisions de la "
+                    "Ville seront publiées ici.</p>"
+                ),
+            }
+        ],
+    },
+]
+
+AGENDA = {
+    "slug": "agenda",
+    "title": "Agenda",
+    "summary": (
+        "Ateliers, réunions publiques, balades urbaines, permanences : tous les rendez-vous "
+        "pour participer à la vie de Bellecombe-sur-Lauze, en personne ou en ligne."
+    ),
+}
+
+# Places, a few hundred metres apart around the place du Marché: (name, address, lat, lng).
+TOWN_HALL = (
+    "Hôtel de ville, salle du conseil",
+    f"1 place de la Mairie, {CITY}",
+    "47.390900",
+    "0.687300",
+)
+ASSOCIATIONS_HOUSE = (
+    "Maison des associations",
+    f"12 rue des Tanneurs, {CITY}",
+    "47.389300",
+    "0.686100",
+)
+LIBRARY = ("Médiathèque de la Lauze", f"3 quai de la Lauze, {CITY}", "47.391800", "0.689600")
+
+EVENTS = [
+    {
+        "slug": "reunion-publique-place-du-marche",
+        "title": "Réunion publique : lancement de la concertation sur la place du Marché",
+        "summary": (
+            "Le maire et l’équipe du projet présentent la démarche, ce qui est décidé et ce "
+            "qui reste ouvert, puis répondent à vos questions."
+        ),
+        "day": -18,
+        "start": "18:30",
+        "end": "20:30",
+        "place": TOWN_HALL,
+        "access": ["step_free_access", "sign_language", "induction_loop"],
+        "accessibility_notes": (
+            "Interprétation en langue des signes française. Salle au rez-de-chaussée."
+        ),
+        "organiser": PARTICIPATION,
+        "consultation": SQUARE,
+        "themes": ["commerce-centre-ville", "cadre-de-vie"],
+        "districts": ["centre-ville"],
+        "image": "square",
+    },
+    {
+        "slug": "permanence-participation-mediatheque",
+        "title": "Permanence de la Mission participation à la médiathèque",
+        "summary": (
+            "Une question sur une concertation, besoin d’aide pour participer en ligne ? "
+            "L’équipe de la Mission participation vous accueille, sans rendez-vous."
+        ),
+        "day": 3,
+        "start": "14:00",
+        "end": "17:00",
+        "place": LIBRARY,
+        "access": ["step_free_access", "induction_loop"],
+        "accessibility_notes": "Ordinateurs avec loupe et synthèse vocale à disposition.",
+        "organiser": PARTICIPATION,
+        "themes": ["solidarites"],
+        "districts": ["centre-ville"],
+    },
+    {
+        "slug": "balade-berges-du-port",
+        "title": "Balade urbaine : les berges du Port",
+        "summary": (
+            "De la capitainerie à l’ancienne écluse, une balade commentée pour imaginer "
+            "l’avenir des berges de la Lauze avec les habitants du quartier."
+        ),
+        "day": 4,
+        "start": "17:30",
+        "end": "19:30",
+        "place": ("Capitainerie du Port", f"quai du Port, {CITY}", "47.388700", "0.696100"),
+        "organiser": PORT_FRIENDS,
+        "themes": ["cadre-de-vie", "espaces-verts"],
+        "districts": ["le-port"],
+        "state": "cancelled",
+        "state_note": (
+            "Annulée : la crue de la Lauze rend les berges inaccessibles. La balade sera "
+            "reprogrammée dès leur réouverture."
+        ),
+    },
+    {
+        "slug": "atelier-dessinons-la-place-du-marche",
+        "title": "Atelier de quartier : dessinons la place du Marché",
+        "summary": (
+            "Autour d’un grand plan de la place, imaginons ensemble où mettre l’ombre, les "
+            "bancs, les jeux, le marché et le stationnement."
+        ),
+        "day": 6,
+        "start": "18:30",
+        "end": "21:00",
+        "place": ASSOCIATIONS_HOUSE,
+        "access": ["step_free_access"],
+        "accessibility_notes": (
+            "Salle au rez-de-chaussée. Garde d’enfants gratuite sur place : signalez-le au "
+            "01 23 45 67 89."
+        ),
+        "organiser": PARTICIPATION,
+        "consultation": SQUARE,
+        "themes": ["commerce-centre-ville", "cadre-de-vie"],
+        "districts": ["centre-ville"],
+        "image": "workshop",
+    },
+    {
+        "slug": "atelier-autoreparation-velo",
+        "title": "Atelier d’autoréparation de vélos",
+        "summary": (
+            "Crevaison, freins, dérailleur : des bénévoles vous apprennent à entretenir vous-"
+            "même votre vélo. Sur inscription, huit personnes par séance."
+        ),
+        "day": 11,
+        "start": "14:00",
+        "end": "17:00",
+        "place": ("Atelier Vélo Lauze", f"27 avenue de la Gare, {CITY}", "47.392900", "0.685000"),
+        "access": ["step_free_access"],
+        "organiser": BIKE_CLUB,
+        "free_entry": False,
+        "registration_url": "https://velo-lauze.example.org/inscription-atelier",
+        "themes": ["mobilite"],
+        "districts": ["la-gare"],
+    },
+    {
+        "slug": "deambulation-place-du-marche",
+        "title": "Déambulation avec les élus autour de la place du Marché",
+        "summary": (
+            "Une balade d’une heure et demie avec l’adjointe à l’urbanisme et le paysagiste "
+            "du projet, pour observer la place et ses abords et partager vos remarques."
+        ),
+        "day": 13,
+        "start": "10:00",
+        "end": "12:00",
+        "place": (
+            "Fontaine de la place du Marché",
+            f"place du Marché, {CITY}",
+            "47.390120",
+            "0.688450",
+        ),
+        "access": ["step_free_access"],
+        "accessibility_notes": (
+            "Parcours d’environ 1,5 km sur trottoirs, sans escalier, avec des pauses assises."
+        ),
+        "organiser": PARTICIPATION,
+        "consultation": SQUARE,
+        "themes": ["commerce-centre-ville", "cadre-de-vie"],
+        "districts": ["centre-ville"],
+    },
+    {
+        "slug": "webinaire-plan-velo",
+        "title": "Webinaire : présentation du plan vélo",
+        "summary": (
+            "En une heure, en ligne : pourquoi un plan vélo, comment participer, et vos "
+            "questions en direct à l’équipe du projet."
+        ),
+        "day": 16,
+        "start": "18:30",
+        "end": "19:30",
+        "online_url": "https://visio.bellecombe.example.org/plan-velo",
+        "access": ["sign_language"],
+        "accessibility_notes": "Sous-titrage en direct et interprétation en langue des signes.",
+        "organiser": MOBILITY,
+        "consultation": BIKE_PLAN,
+        "themes": ["mobilite"],
+        "districts": [],
+    },
+    {
+        "slug": "chantier-haie-parc-des-tilleuls",
+        "title": "Chantier participatif : plantons la haie du parc des Tilleuls",
+        "summary": (
+            "Avec les jardiniers de la Ville, plantons ensemble les 300 arbustes de la "
+            "nouvelle haie du parc, comme décidé à l’issue de la concertation."
+        ),
+        "day": 24,
+        "start": "09:30",
+        "end": "12:30",
+        "place": (
+            "Parc des Tilleuls, entrée principale",
+            f"rue du Docteur-Morin, {CITY}",
+            "47.386200",
+            "0.693500",
+        ),
+        "accessibility_notes": "Gants et outils fournis. Prévoir des chaussures fermées.",
+        "organiser": TILLEULS_COMMITTEE,
+        "consultation": PARK,
+        "themes": ["espaces-verts"],
+        "districts": ["les-tilleuls"],
+        "state": "postponed",
+        "state_note": (
+            "Reporté : la pépinière n’a pas encore livré les arbustes. La nouvelle date sera "
+            "annoncée sur cette page."
+        ),
+        "image": "park",
+    },
+    {
+        "slug": "forum-des-associations",
+        "title": "Forum des associations",
+        "summary": (
+            "Sport, culture, solidarité, environnement : plus de quatre-vingts associations "
+            "de Bellecombe présentent leurs activités toute la journée."
+        ),
+        "day": 27,
+        "all_day": True,
+        "place": ("Halle Saint-Aubin", f"5 rue Saint-Aubin, {CITY}", "47.395300", "0.691200"),
+        "access": ["step_free_access", "induction_loop"],
+        "accessibility_notes": "Espace calme et sièges à l’entrée de la halle.",
+        "organiser": PARTICIPATION,
+        "themes": ["vie-associative", "solidarites", "jeunesse"],
+        "districts": ["saint-aubin"],
+    },
+    {
+        "slug": "conseil-municipal-des-jeunes",
+        "title": "Séance publique du conseil municipal des jeunes",
+        "summary": (
+            "Les vingt-quatre jeunes élus présentent leurs projets de l’année : un skatepark, "
+            "une fête de la musique des collégiens et des boîtes à livres."
+        ),
+        "day": 34,
+        "start": "17:30",
+        "end": "19:00",
+        "place": TOWN_HALL,
+        "access": ["step_free_access", "induction_loop"],
+        "organiser": PARTICIPATION,
+        "themes": ["jeunesse"],
+        "districts": ["centre-ville"],
+    },
+    {
+        "slug": "petit-dejeuner-commercants",
+        "title": "Petit-déjeuner des commerçants du centre-ville",
+        "summary": (
+            "Un moment d’échange entre les commerçants, le manager de centre-ville et les "
+            "élus sur l’animation et l’attractivité du centre."
+        ),
+        "day": 41,
+        "start": "08:00",
+        "end": "09:30",
+        "place": ("Café de la Halle", f"2 place du Marché, {CITY}", "47.390300", "0.688900"),
+        "organiser": PARTICIPATION,
+        "themes": ["commerce-centre-ville"],
+        "districts": ["centre-ville"],
+    },
+    {
+        "slug": "restitution-parc-des-tilleuls",
+        "title": "Réunion publique : ce que devient le parc des Tilleuls",
+        "summary": (
+            "Le résultat du vote, les décisions de la Ville et le calendrier des travaux, "
+            "présentés avec le garant de la concertation."
+        ),
+        "day": -40,
+        "start": "18:30",
+        "end": "20:30",
+        "place": (
+            "École des Tilleuls, préau",
+            f"8 allée des Tilleuls, {CITY}",
+            "47.386500",
+            "0.691900",
+        ),
+        "access": ["step_free_access", "sign_language"],
+        "organiser": GREEN_SPACES,
+        "consultation": PARK,
+        "themes": ["espaces-verts"],
+        "districts": ["les-tilleuls"],
+    },
+    {
+        "slug": "atelier-conception-parc-des-tilleuls",
+        "title": "Atelier de conception du parc des Tilleuls",
+        "summary": (
+            "Avec les jardiniers de la Ville et une paysagiste, dessinons les allées, l’aire "
+            "de jeux et le jardin partagé du futur parc."
+        ),
+        "day": -150,
+        "start": "14:00",
+        "end": "17:00",
+        "place": (
+            "École des Tilleuls, préau",
+            f"8 allée des Tilleuls, {CITY}",
+            "47.386500",
+            "0.691900",
+        ),
+        "access": ["step_free_access"],
+        "organiser": GREEN_SPACES,
+        "consultation": PARK,
+        "themes": ["espaces-verts"],
+        "districts": ["les-tilleuls"],
+    },
+    {
+        "slug": "reunion-rues-aux-ecoles",
+        "title": "Réunion publique : des rues apaisées devant les écoles",
+        "summary": (
+            "Présentation de l’expérimentation devant les écoles Jean-Zay et du Port, et "
+            "échanges avec les familles et les riverains."
+        ),
+        "day": -120,
+        "start": "18:30",
+        "end": "20:00",
+        "place": (
+            "Groupe scolaire Jean-Zay, réfectoire",
+            f"4 rue des Écoles, {CITY}",
+            "47.392300",
+            "0.690800",
+        ),
+        "access": ["step_free_access"],
+        "organiser": MOBILITY,
+        "consultation": SCHOOL_STREETS,
+        "themes": ["mobilite", "jeunesse"],
+        "districts": ["centre-ville"],
+    },
+]
+
+TOUR = {
+    "slug": "agora-itinerante",
+    "title": "L’Agora itinérante",
+    "image": "workshop",
+    "summary": (
+        "Une agora en bois s’installe chaque semaine sur une place différente. Venez y donner "
+        "votre avis sur la place du Marché, interroger les élus ou simplement discuter avec "
+        "vos voisins."
+    ),
+    "body": [
+        {
+            "type": "heading",
+            "value": {"text": "Une agora près de chez vous", "level": "h2", "anchor": ""},
+        },
+        {
+            "type": "paragraph",
+            "value": (
+                "<p>Des gradins en bois, un grand plan de la ville, du café et une équipe de "
+                "la Mission participation : pendant la consultation sur la place du Marché, "
+                "l’Agora itinérante va à la rencontre de celles et ceux qui ne viennent pas "
+                "aux réunions. Chaque avis recueilli compte autant qu’une contribution en "
+                "ligne.</p>"
+            ),
+        },
+    ],
+    "stops": [
+        {
+            "slug": "place-saint-aubin",
+            "title": "L’Agora itinérante place Saint-Aubin",
+            "summary": "Première étape de l’Agora, devant la halle Saint-Aubin.",
+            "day": -6,
+            "start": "10:00",
+            "end": "13:00",
+            "place": (
+                "Place Saint-Aubin, devant la halle",
+                f"rue Saint-Aubin, {CITY}",
+                "47.394870",
+                "0.691960",
+            ),
+            "districts": ["saint-aubin"],
+        },
+        {
+            "slug": "place-de-la-gare",
+            "title": "L’Agora itinérante place de la Gare",
+            "summary": "En fin d’après-midi, sur le parvis de la gare.",
+            "day": 1,
+            "start": "16:30",
+            "end": "19:30",
+            "place": ("Parvis de la gare", f"avenue de la Gare, {CITY}", "47.393560", "0.684210"),
+            "districts": ["la-gare"],
+        },
+        {
+            "slug": "square-des-tilleuls",
+            "title": "L’Agora itinérante au square des Tilleuls",
+            "summary": "Au cœur du quartier des Tilleuls, avec le comité de quartier.",
+            "day": 8,
+            "start": "10:00",
+            "end": "13:00",
+            "place": (
+                "Square des Tilleuls",
+                f"allée des Tilleuls, {CITY}",
+                "47.386840",
+                "0.692730",
+            ),
+            "districts": ["les-tilleuls"],
+        },
+        {
+            "slug": "quai-du-port",
+            "title": "L’Agora itinérante sur le quai du Port",
+            "summary": "Au bord de la Lauze, à côté de la capitainerie.",
+            "day": 15,
+            "start": "16:30",
+            "end": "19:30",
+            "place": (
+                "Bord de la Lauze, près de la capitainerie",
+                f"quai du Port, {CITY}",
+                "47.388950",
+                "0.695480",
+            ),
+            "districts": ["le-port"],
+        },
+        {
+            "slug": "place-du-marche",
+            "title": "L’Agora itinérante place du Marché",
+            "summary": "Dernière étape, sur la place du Marché elle-même.",
+            "day": 22,
+            "start": "09:00",
+            "end": "13:00",
+            "place": (
+                "Halle aux grains",
+                f"place du Marché, {CITY}",
+                "47.390120",
+                "0.688450",
+            ),
+            "districts": ["centre-ville"],
+        },
+    ],
+    # What every stop shares.
+    "stop_defaults": {
+        "access": ["step_free_access"],
+        "accessibility_notes": "Gradins avec dossiers et places pour fauteuils roulants.",
+        "organiser": PARTICIPATION,
+        "consultation": SQUARE,
+        "themes": ["commerce-centre-ville", "cadre-de-vie"],
+    },
+}

@@ -1,0 +1,417 @@
+"""The agenda and its events: workshops, public meetings, walks and tour stops."""
+
+import json
+from datetime import datetime, time, timedelta
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.models import Page, PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+from portal.core.listing import paginate, valid_filters
+
+from .base import BasePage
+from .taxonomy import District, Organiser, Theme
+
+
+class EventState(models.TextChoices):
+    SCHEDULED = "scheduled", _("Scheduled")
+    POSTPONED = "postponed", _("Postponed")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+class EventQuerySet(PageQuerySet):
+    """Named filters over events; "now" is the current instant, events end in the future or past."""
+
+    def upcoming(self, now=None):
+        return self.filter(end__gte=now or timezone.now()).order_by("start", "pk")
+
+    def past(self, now=None):
+        return self.filter(end__lt=now or timezone.now()).order_by("-start", "-pk")
+
+    def for_cards(self):
+        """What a card needs, in a constant number of queries."""
+        return (
+            self.defer_streamfields()
+            .select_related("organiser", "image")
+            .prefetch_related("themes", "districts")
+        )
+
+
+EventManager = PageManager.from_queryset(EventQuerySet)
+
+
+class EventPage(BasePage):
+    """One event: when, where, how accessible, who organises it, how to come."""
+
+    start = models.DateTimeField(_("start"))
+    end = models.DateTimeField(_("end"))
+    all_day = models.BooleanField(
+        _("all day"), default=False, help_text=_("Only the dates are shown, not the times.")
+    )
+    state = models.CharField(
+        _("state"), max_length=20, choices=EventState.choices, default=EventState.SCHEDULED
+    )
+    state_note = models.CharField(
+        _("note on the state"),
+        max_length=200,
+        blank=True,
+        help_text=_("Why it is cancelled or postponed, and the new date if known."),
+    )
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    place_name = models.CharField(_("place"), max_length=120, blank=True)
+    address = models.CharField(_("address"), max_length=200, blank=True)
+    latitude = models.DecimalField(
+        _("latitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    longitude = models.DecimalField(
+        _("longitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    online_url = models.URLField(
+        _("online link"), blank=True, help_text=_("For an event that takes place online.")
+    )
+    step_free_access = models.BooleanField(_("step-free access"), default=False)
+    sign_language = models.BooleanField(_("French sign language interpreting"), default=False)
+    induction_loop = models.BooleanField(_("induction loop"), default=False)
+    accessibility_notes = models.TextField(
+        _("more on accessibility"),
+        blank=True,
+        max_length=600,
+        help_text=_("Nearest accessible transport, seating, large-print documents, contact…"),
+    )
+    organiser = models.ForeignKey(
+        Organiser,
+        verbose_name=_("organiser"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="events",
+    )
+    registration_url = models.URLField(_("registration link"), blank=True)
+    free_entry = models.BooleanField(
+        _("free entry"), default=True, help_text=_("Free and open to all, no registration.")
+    )
+    consultation = models.ForeignKey(
+        "pages.ConsultationPage",
+        verbose_name=_("consultation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="events",
+    )
+    themes = ParentalManyToManyField(Theme, verbose_name=_("themes"), blank=True)
+    districts = ParentalManyToManyField(District, verbose_name=_("districts"), blank=True)
+
+    objects = EventManager()
+    cache_for_anonymous = True
+    template = "pages/event_page.html"
+    parent_page_types = ["pages.AgendaPage", "pages.EventTourPage"]
+    subpage_types = []
+
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("place_name"),
+        index.SearchField("address"),
+    ]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("start"), FieldPanel("end")]), FieldPanel("all_day")],
+            heading=_("When"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("state"), FieldPanel("state_note")], heading=_("Cancelled or postponed")
+        ),
+        FieldPanel("image"),
+        FieldPanel("body"),
+    ]
+    place_panels = [
+        FieldPanel("place_name"),
+        FieldPanel("address"),
+        FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+        FieldPanel("online_url"),
+        MultiFieldPanel(
+            [
+                FieldPanel("step_free_access"),
+                FieldPanel("sign_language"),
+                FieldPanel("induction_loop"),
+                FieldPanel("accessibility_notes"),
+            ],
+            heading=_("Accessibility"),
+        ),
+    ]
+    organisation_panels = [
+        FieldPanel("organiser"),
+        FieldPanel("free_entry"),
+        FieldPanel("registration_url"),
+        FieldPanel("consultation"),
+        FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("districts", widget=forms.CheckboxSelectMultiple),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Content")),
+            ObjectList(place_panels, heading=_("Place and accessibility")),
+            ObjectList(organisation_panels, heading=_("Organisation")),
+            ObjectList(Page.promote_panels, heading=_("Promote")),
+            ObjectList(Page.settings_panels, heading=_("Settings")),
+        ]
+    )
+
+    class Meta:
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.start and self.end:
+            if self.all_day:
+                # All-day events span whole Paris days, from midnight to the last second.
+                zone = timezone.get_current_timezone()
+                first = timezone.localtime(self.start, zone).date()
+                last = timezone.localtime(self.end, zone).date()
+                self.start = timezone.make_aware(datetime.combine(first, time.min), zone)
+                self.end = timezone.make_aware(datetime.combine(last, time(23, 59, 59)), zone)
+            if self.end <= self.start:
+                errors["end"] = _("The event must end after it starts.")
+        if (self.latitude is None) != (self.longitude is None):
+            errors["longitude"] = _("Give both the latitude and the longitude, or neither.")
+        if not self.free_entry and not self.registration_url:
+            errors["registration_url"] = _(
+                "Give the registration link, or tick “free entry” if no registration is needed."
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def is_cancelled(self):
+        return self.state == EventState.CANCELLED
+
+    @property
+    def is_postponed(self):
+        return self.state == EventState.POSTPONED
+
+    def is_past(self, now=None):
+        return self.end < (now or timezone.now())
+
+    @property
+    def has_coordinates(self):
+        return self.latitude is not None and self.longitude is not None
+
+    @property
+    def accessibility_features(self):
+        return [
+            label
+            for flag, label in (
+                (self.step_free_access, _("Step-free access")),
+                (self.sign_language, _("French sign language interpreting")),
+                (self.induction_loop, _("Induction loop")),
+            )
+            if flag
+        ]
+
+    def json_ld(self, request):
+        """schema.org Event, for search engines and calendar apps."""
+        status = {
+            EventState.SCHEDULED: "https://schema.org/EventScheduled",
+            EventState.POSTPONED: "https://schema.org/EventPostponed",
+            EventState.CANCELLED: "https://schema.org/EventCancelled",
+        }[self.state]
+        data = {
+            "@context": "https://schema.org",
+            "@type": "Event",
+            "name": self.title,
+            "startDate": (
+                timezone.localtime(self.start).date().isoformat()
+                if self.all_day
+                else timezone.localtime(self.start).isoformat()
+            ),
+            "endDate": (
+                timezone.localtime(self.end).date().isoformat()
+                if self.all_day
+                else timezone.localtime(self.end).isoformat()
+            ),
+            "eventStatus": status,
+            "url": self.get_full_url(request),
+            "inLanguage": self.locale.language_code,
+            "isAccessibleForFree": self.free_entry,
+        }
+        if self.summary:
+            data["description"] = self.summary
+        locations = []
+        if self.place_name or self.address:
+            place = {"@type": "Place", "name": self.place_name or self.address}
+            if self.address:
+                place["address"] = self.address
+            if self.has_coordinates:
+                place["geo"] = {
+                    "@type": "GeoCoordinates",
+                    "latitude": float(self.latitude),
+                    "longitude": float(self.longitude),
+                }
+            locations.append(place)
+        if self.online_url:
+            locations.append({"@type": "VirtualLocation", "url": self.online_url})
+        if locations:
+            data["location"] = locations[0] if len(locations) == 1 else locations
+        data["eventAttendanceMode"] = (
+            "https://schema.org/MixedEventAttendanceMode"
+            if len(locations) > 1
+            else "https://schema.org/OnlineEventAttendanceMode"
+            if self.online_url
+            else "https://schema.org/OfflineEventAttendanceMode"
+        )
+        if self.organiser:
+            data["organizer"] = {
+                "@type": "Organization",
+                "name": self.organiser.name,
+                **({"url": self.organiser.website} if self.organiser.website else {}),
+            }
+        if self.image:
+            data["image"] = request.build_absolute_uri(
+                self.image.get_rendition("fill-1200x630").url
+            )
+        # Escape "<" so that no text can close the <script> element holding the JSON.
+        return json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["json_ld"] = self.json_ld(request)
+        return context
+
+
+class EventFilterForm(forms.Form):
+    """The agenda filters: a GET form that works without JavaScript."""
+
+    theme = forms.ChoiceField(label=_("Theme"), required=False)
+    district = forms.ChoiceField(label=_("District"), required=False)
+    organiser = forms.ChoiceField(label=_("Organiser"), required=False)
+    consultation = forms.ChoiceField(label=_("Consultation"), required=False)
+    start = forms.DateField(
+        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    end = forms.DateField(
+        label=_("Until"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def __init__(self, *args, themes=(), districts=(), organisers=(), consultations=(), **kw):
+        super().__init__(*args, **kw)
+        self.fields["theme"].choices = [("", _("All themes"))] + [(t.slug, t.name) for t in themes]
+        self.fields["district"].choices = [("", _("All districts"))] + [
+            (d.slug, d.name) for d in districts
+        ]
+        self.fields["organiser"].choices = [("", _("All organisers"))] + [
+            (str(o.pk), o.name) for o in organisers
+        ]
+        self.fields["consultation"].choices = [("", _("All consultations"))] + [
+            (str(c.pk), c.title) for c in consultations
+        ]
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("start"), cleaned.get("end")
+        if start and end and end < start:
+            self.add_error("end", _("The end of the period must not be before its start."))
+        return cleaned
+
+
+class AgendaPage(RoutablePageMixin, BasePage):
+    """Upcoming events grouped by month, with filters, and an archive of past events."""
+
+    per_page = 20
+    cache_for_anonymous = True
+    template = "pages/agenda_page.html"
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["pages.EventPage", "pages.EventTourPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("agenda")
+        verbose_name_plural = _("agendas")
+
+    def events(self):
+        return EventPage.objects.descendant_of(self).live().public()
+
+    def filter_form(self, request):
+        from .consultation import ConsultationPage
+
+        events = self.events()
+        return EventFilterForm(
+            request.GET or None,
+            themes=Theme.objects.in_locale(self.locale),
+            districts=District.objects.in_locale(self.locale),
+            organisers=Organiser.objects.filter(events__in=events).distinct(),
+            consultations=ConsultationPage.objects.live()
+            .filter(locale=self.locale)
+            .only("id", "title"),
+        )
+
+    def filtered(self, events, data):
+        if data.get("theme"):
+            events = events.filter(themes__slug=data["theme"])
+        if data.get("district"):
+            events = events.filter(districts__slug=data["district"])
+        if data.get("organiser"):
+            events = events.filter(organiser_id=data["organiser"])
+        if data.get("consultation"):
+            events = events.filter(consultation_id=data["consultation"])
+        zone = timezone.get_current_timezone()
+        if data.get("start"):
+            events = events.filter(
+                end__gte=timezone.make_aware(datetime.combine(data["start"], time.min), zone)
+            )
+        if data.get("end"):
+            after = data["end"] + timedelta(days=1)
+            events = events.filter(
+                start__lt=timezone.make_aware(datetime.combine(after, time.min), zone)
+            )
+        return events.distinct()
+
+    def listing(self, request, past):
+        form = self.filter_form(request)
+        messages = []
+        data = valid_filters(form, messages)
+        events = self.filtered(self.events(), data)
+        events = (events.past() if past else events.upcoming()).for_cards()
+        page_obj = paginate(request, events, self.per_page, messages)
+        return self.render(
+            request,
+            context_overrides={
+                "filter_form": form,
+                "filters_active": any(data.values()),
+                "page_obj": page_obj,
+                "events": page_obj.object_list,
+                "listing_messages": messages,
+                "archive": past,
+            },
+        )
+
+    @path("")
+    def upcoming_events(self, request):
+        return self.listing(request, past=False)
+
+    @path("archives/", name="archives")
+    def past_events(self, request):
+        return self.listing(request, past=True)

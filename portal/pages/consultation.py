@@ -1,0 +1,492 @@
+"""Consultations (concertations): their phases, their status, and the index that lists them."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import (
+    Case,
+    Exists,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import (
+    FieldPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page, PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+from portal.blocks.links import ContactCardBlock
+from portal.blocks.text import RICH_TEXT_FEATURES
+from portal.core.listing import paginate, valid_filters
+
+from .base import BasePage
+from .taxonomy import District, Theme
+
+
+class ConsultationStatus(models.TextChoices):
+    """Where a consultation stands, computed from its phases and its restitution."""
+
+    UPCOMING = "upcoming", _("Upcoming")
+    OPEN = "open", _("Open")
+    CLOSED = "closed", _("Closed")
+    RESULTS = "results", _("Results published")
+
+
+STATUS_BADGES = {
+    ConsultationStatus.UPCOMING: "info",
+    ConsultationStatus.OPEN: "success",
+    ConsultationStatus.CLOSED: "neutral",
+    ConsultationStatus.RESULTS: "warning",
+}
+
+
+class ParticipationDegree(models.TextChoices):
+    """How much say residents have, from being told to deciding together."""
+
+    INFORMATION = "information", _("Information")
+    CONSULTATION = "consultation", _("Consultation")
+    CONCERTATION = "concertation", _("Concertation")
+    CODECISION = "codecision", _("Co-decision")
+
+
+DEGREE_EXPLANATIONS = {
+    ParticipationDegree.INFORMATION: _(
+        "The town tells you about the project. You can ask questions, but the decision is "
+        "already made."
+    ),
+    ParticipationDegree.CONSULTATION: _(
+        "The town asks your opinion before deciding. It takes it into account and explains "
+        "what it kept and why."
+    ),
+    ParticipationDegree.CONCERTATION: _(
+        "Residents and the town build the project together, step by step. The town makes "
+        "the final decision and justifies it."
+    ),
+    ParticipationDegree.CODECISION: _(
+        "Residents decide with the town, for example by a vote. The town commits to carry "
+        "out what is decided."
+    ),
+}
+
+
+def today():
+    """The current date in Paris: a phase starts and ends on Paris days, not UTC ones."""
+    return timezone.localdate()
+
+
+class Phase(Orderable):
+    """A step of a consultation, e.g. "1 Consultation", "2 Ranking", "3 Synthesis", "4 Answers".
+
+    Dates are inclusive Paris days: a phase ending on 30 June is open all that day.
+    """
+
+    page = ParentalKey("pages.ConsultationPage", on_delete=models.CASCADE, related_name="phases")
+    title = models.CharField(_("title"), max_length=120)
+    description = models.TextField(_("description"), blank=True, max_length=600)
+    start = models.DateField(_("start"))
+    end = models.DateField(_("end"))
+    extended_end = models.DateField(
+        _("extended to"),
+        null=True,
+        blank=True,
+        help_text=_("If the phase is extended, its new last day. The original end stays shown."),
+    )
+
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("description"),
+        FieldPanel("start"),
+        FieldPanel("end"),
+        FieldPanel("extended_end"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("phase")
+        verbose_name_plural = _("phases")
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def last_day(self):
+        return self.extended_end or self.end
+
+    def is_current(self, on=None):
+        on = on or today()
+        return self.start <= on <= self.last_day
+
+    def is_past(self, on=None):
+        return self.last_day < (on or today())
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.start and self.end and self.end < self.start:
+            errors["end"] = _("The phase cannot end before it starts (%(start)s).") % {
+                "start": date_format(self.start, "SHORT_DATE_FORMAT")
+            }
+        if self.end and self.extended_end and self.extended_end <= self.end:
+            errors["extended_end"] = _("An extension must end after the original end.")
+        if errors:
+            raise ValidationError(errors)
+
+
+class ConsultationPageForm(WagtailAdminPageForm):
+    """Says what contributions are for, and checks the phases together: in order, no overlap."""
+
+    def clean(self):
+        cleaned = super().clean()
+        if not strip_tags(cleaned.get("contribution_use") or "").strip():
+            self.add_error(
+                "contribution_use",
+                _("Say what contributions will be used for: residents need it before taking part."),
+            )
+        formset = self.formsets.get("phases")
+        if formset is None or any(form.errors for form in formset.forms):
+            return cleaned
+        phases = [
+            form
+            for form in formset.ordered_forms or formset.forms
+            if form.cleaned_data and not form.cleaned_data.get("DELETE")
+        ]
+        if not phases:
+            raise ValidationError(_("Add at least one phase, with its dates, in the Phases tab."))
+        for previous, current in zip(phases, phases[1:], strict=False):
+            before, after = previous.cleaned_data, current.cleaned_data
+            last_day = before.get("extended_end") or before.get("end")
+            if not (after.get("start") and last_day):
+                continue
+            if after["start"] < before["start"]:
+                current.add_error(
+                    "start",
+                    _("Phases must be in date order: this one starts before “%(title)s”.")
+                    % {"title": before.get("title")},
+                )
+            elif after["start"] <= last_day:
+                current.add_error(
+                    "start",
+                    _("This phase overlaps “%(title)s”, which runs until %(end)s.")
+                    % {
+                        "title": before.get("title"),
+                        "end": date_format(last_day, "SHORT_DATE_FORMAT"),
+                    },
+                )
+        if any(form.errors for form in phases):
+            raise ValidationError(_("Some phases have wrong dates: see the Phases tab."))
+        return cleaned
+
+
+class ConsultationQuerySet(PageQuerySet):
+    """Named filters over consultations, computed in the database from phases and restitution."""
+
+    def with_dates(self):
+        phases = Phase.objects.filter(page=OuterRef("pk"))
+        last_day = Coalesce("extended_end", "end")
+        return self.annotate(
+            opens_on=Subquery(phases.order_by("start").values("start")[:1]),
+            closes_on=Subquery(phases.annotate(last=last_day).order_by("-last").values("last")[:1]),
+            has_results=Exists(
+                Page.objects.live()
+                .type(_restitution_model())
+                .filter(path__startswith=OuterRef("path"), depth=OuterRef("depth") + 1)
+            ),
+        )
+
+    def upcoming(self, on=None):
+        not_started = Q(opens_on__gt=on or today()) | Q(opens_on__isnull=True)
+        return self.with_dates().filter(not_started, has_results=False)
+
+    def open(self, on=None):
+        on = on or today()
+        return self.with_dates().filter(has_results=False, opens_on__lte=on, closes_on__gte=on)
+
+    def closed(self, on=None):
+        return self.with_dates().filter(has_results=False, closes_on__lt=on or today())
+
+    def results_published(self):
+        return self.with_dates().filter(has_results=True)
+
+    def with_status(self, status, on=None):
+        return {
+            ConsultationStatus.UPCOMING: self.upcoming,
+            ConsultationStatus.OPEN: self.open,
+            ConsultationStatus.CLOSED: self.closed,
+            ConsultationStatus.RESULTS: lambda on=None: self.results_published(),
+        }[status](on=on)
+
+    def open_first(self, on=None):
+        """Open consultations first, then upcoming, then those with results, then closed."""
+        on = on or today()
+        return (
+            self.with_dates()
+            .annotate(
+                status_rank=Case(
+                    When(has_results=True, then=Value(2)),
+                    When(opens_on__lte=on, closes_on__gte=on, then=Value(0)),
+                    When(Q(opens_on__gt=on) | Q(opens_on__isnull=True), then=Value(1)),
+                    default=Value(3),
+                    output_field=IntegerField(),
+                )
+            )
+            .order_by("status_rank", "-opens_on", "pk")
+        )
+
+    def for_cards(self):
+        """What a card needs, fetched in a constant number of queries."""
+        return (
+            self.defer_streamfields()
+            .select_related("hero_image")
+            .prefetch_related(
+                Prefetch("phases", queryset=Phase.objects.order_by("sort_order")),
+                "themes",
+                "districts",
+            )
+        )
+
+
+def _restitution_model():
+    from .restitution import RestitutionPage
+
+    return RestitutionPage
+
+
+ConsultationManager = PageManager.from_queryset(ConsultationQuerySet)
+
+
+class ConsultationPage(BasePage):
+    """A public project residents are invited to take part in."""
+
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown at the top and on cards; decorative, the title carries the meaning."),
+    )
+    objectives = RichTextField(
+        _("objectives"),
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        help_text=_("What the project is about and what the town wants to achieve."),
+    )
+    contribution_use = RichTextField(
+        _("what your contribution will be used for"),
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        help_text=_(
+            "Say plainly what is open to discussion, what is not, and what the town "
+            "will do with the contributions."
+        ),
+    )
+    participation_degree = models.CharField(
+        _("degree of participation"),
+        max_length=20,
+        choices=ParticipationDegree.choices,
+        default=ParticipationDegree.CONSULTATION,
+    )
+    rules = RichTextField(
+        _("rules or charter"),
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        help_text=_("Who can take part, how contributions are moderated, the charter."),
+    )
+    guarantor = models.CharField(
+        _("guarantor"),
+        max_length=160,
+        blank=True,
+        help_text=_("Name and role of the independent guarantor (garant), if there is one."),
+    )
+    guarantor_contact = models.TextField(
+        _("how to reach the guarantor"), max_length=400, blank=True
+    )
+    themes = ParentalManyToManyField(Theme, verbose_name=_("themes"), blank=True)
+    districts = ParentalManyToManyField(District, verbose_name=_("districts"), blank=True)
+    contact = StreamField(
+        [("contact", ContactCardBlock())],
+        verbose_name=_("contact"),
+        blank=True,
+        max_num=1,
+        help_text=_("Who residents can ask about this consultation."),
+    )
+
+    objects = ConsultationManager()
+    base_form_class = ConsultationPageForm
+    template = "pages/consultation_page.html"
+    parent_page_types = ["pages.ConsultationIndexPage"]
+    subpage_types = ["pages.RestitutionPage"]
+
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("objectives"),
+        index.SearchField("contribution_use"),
+    ]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("hero_image"),
+        FieldPanel("objectives"),
+        FieldPanel("contribution_use"),
+        FieldPanel("participation_degree"),
+        FieldPanel("body"),
+    ]
+    phase_panels = [InlinePanel("phases", heading=_("Phases"), label=_("Phase"), min_num=1)]
+    framework_panels = [
+        FieldPanel("rules"),
+        MultiFieldPanel(
+            [FieldPanel("guarantor"), FieldPanel("guarantor_contact")], heading=_("Guarantor")
+        ),
+        FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("districts", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("contact"),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Content")),
+            ObjectList(phase_panels, heading=_("Phases")),
+            ObjectList(framework_panels, heading=_("Framework")),
+            ObjectList(Page.promote_panels, heading=_("Promote")),
+            ObjectList(Page.settings_panels, heading=_("Settings")),
+        ]
+    )
+
+    class Meta:
+        verbose_name = _("consultation")
+        verbose_name_plural = _("consultations")
+
+    @property
+    def ordered_phases(self):
+        """Phases in order, from the prefetch when there is one."""
+        return sorted(self.phases.all(), key=lambda phase: (phase.sort_order or 0, phase.start))
+
+    def current_phase(self, on=None):
+        return next((phase for phase in self.ordered_phases if phase.is_current(on)), None)
+
+    @property
+    def opens(self):
+        phases = self.ordered_phases
+        return min(phase.start for phase in phases) if phases else None
+
+    @property
+    def closes(self):
+        phases = self.ordered_phases
+        return max(phase.last_day for phase in phases) if phases else None
+
+    @property
+    def restitution(self):
+        """The published restitution, if any (one query, cached on the instance)."""
+        if not hasattr(self, "_restitution"):
+            self._restitution = _restitution_model().objects.child_of(self).live().public().first()
+        return self._restitution
+
+    def status(self, on=None):
+        has_results = getattr(self, "has_results", None)
+        if has_results is None:
+            has_results = self.restitution is not None
+        if has_results:
+            return ConsultationStatus.RESULTS
+        on = on or today()
+        opens, closes = self.opens, self.closes
+        if opens is None or on < opens:
+            return ConsultationStatus.UPCOMING
+        if on <= closes:
+            return ConsultationStatus.OPEN
+        return ConsultationStatus.CLOSED
+
+    def status_badge(self):
+        status = self.status()
+        return {"label": status.label, "tone": STATUS_BADGES[status], "value": status.value}
+
+    @property
+    def degree_explanation(self):
+        return DEGREE_EXPLANATIONS.get(self.participation_degree, "")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        on = today()
+        context.update(
+            status=self.status(on),
+            badge=self.status_badge(),
+            phases=self.ordered_phases,
+            current_phase=self.current_phase(on),
+            today=on,
+        )
+        return context
+
+
+class ConsultationFilterForm(forms.Form):
+    """The index filters: a GET form that works without JavaScript; unknown values are ignored."""
+
+    status = forms.ChoiceField(
+        label=_("Status"), required=False, choices=[("", _("All"))] + ConsultationStatus.choices
+    )
+    theme = forms.ChoiceField(label=_("Theme"), required=False)
+    district = forms.ChoiceField(label=_("District"), required=False)
+
+    def __init__(self, *args, themes=(), districts=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["theme"].choices = [("", _("All themes"))] + [(t.slug, t.name) for t in themes]
+        self.fields["district"].choices = [("", _("All districts"))] + [
+            (d.slug, d.name) for d in districts
+        ]
+
+
+class ConsultationIndexPage(BasePage):
+    """Lists the consultations below it, open ones first, with filters."""
+
+    per_page = 12
+    template = "pages/consultation_index_page.html"
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["pages.ConsultationPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("consultation index")
+        verbose_name_plural = _("consultation indexes")
+
+    def consultations(self):
+        return ConsultationPage.objects.child_of(self).live().public()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        themes = list(Theme.objects.in_locale(self.locale))
+        districts = list(District.objects.in_locale(self.locale))
+        form = ConsultationFilterForm(request.GET or None, themes=themes, districts=districts)
+        consultations = self.consultations()
+        messages = []
+        data = valid_filters(form, messages)
+        if data.get("status"):
+            consultations = consultations.with_status(data["status"])
+        if data.get("theme"):
+            consultations = consultations.filter(themes__slug=data["theme"])
+        if data.get("district"):
+            consultations = consultations.filter(districts__slug=data["district"])
+        consultations = consultations.open_first().for_cards().distinct()
+        page_obj = paginate(request, consultations, self.per_page, messages)
+        context.update(
+            filter_form=form,
+            filters_active=any(data.values()),
+            page_obj=page_obj,
+            consultations=page_obj.object_list,
+            listing_messages=messages,
+        )
+        return context

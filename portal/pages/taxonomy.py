@@ -1,0 +1,87 @@
+"""Records editors manage once and reuse across the site: themes, districts, organisers."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import TranslatableMixin
+from wagtail.search import index
+
+
+class TaxonomyQuerySet(models.QuerySet):
+    def in_locale(self, locale):
+        return self.filter(locale=locale).order_by("name")
+
+
+class Taxonomy(TranslatableMixin, index.Indexed, models.Model):
+    """A named category with a stable slug, translatable with wagtail-localize."""
+
+    name = models.CharField(_("name"), max_length=80)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=80,
+        help_text=_("Used in filter addresses, e.g. ?theme=mobility. Lower case, no spaces."),
+    )
+
+    objects = TaxonomyQuerySet.as_manager()
+    panels = [FieldPanel("name"), FieldPanel("slug")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta(TranslatableMixin.Meta):
+        abstract = True
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Theme(Taxonomy):
+    """What a consultation or an event is about: mobility, green spaces, youth…"""
+
+    class Meta(Taxonomy.Meta):
+        verbose_name = _("theme")
+        verbose_name_plural = _("themes")
+        constraints = [
+            models.UniqueConstraint(fields=["locale", "slug"], name="unique_theme_slug_per_locale")
+        ]
+
+
+class District(Taxonomy):
+    """Where it happens: a district of the town or a commune of the territory."""
+
+    class Meta(Taxonomy.Meta):
+        verbose_name = _("district")
+        verbose_name_plural = _("districts")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["locale", "slug"], name="unique_district_slug_per_locale"
+            )
+        ]
+
+
+class Organiser(index.Indexed, models.Model):
+    """Who runs an event: a service of the authority or an association."""
+
+    class Kind(models.TextChoices):
+        SERVICE = "service", _("service of the authority")
+        ASSOCIATION = "association", _("association")
+
+    name = models.CharField(_("name"), max_length=120, unique=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.SERVICE)
+    description = models.TextField(_("description"), blank=True, max_length=600)
+    website = models.URLField(_("website"), blank=True)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("kind"),
+        FieldPanel("description"),
+        FieldPanel("website"),
+    ]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organiser")
+        verbose_name_plural = _("organisers")
+
+    def __str__(self):
+        return self.name
