@@ -1,5 +1,6 @@
 """Records editors manage once and reuse across the site: themes, districts, organisers."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -32,6 +33,13 @@ class Taxonomy(TranslatableMixin, index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        """The slug is unique per language; the admin form has no locale field to check it."""
+        super().clean()
+        taken = type(self).objects.filter(locale_id=self.locale_id, slug=self.slug)
+        if self.locale_id and taken.exclude(pk=self.pk).exists():
+            raise ValidationError({"slug": _("This slug is already used in this language.")})
 
 
 class Theme(Taxonomy):
