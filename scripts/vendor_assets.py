@@ -89,7 +89,8 @@ def copy_leaflet():
     source = NODE / "leaflet" / "dist"
     target = STATIC / "vendor" / "leaflet"
     (target / "images").mkdir(parents=True, exist_ok=True)
-    for name in ("leaflet.js", "leaflet.css"):
+    # The source map comes along: the manifest storage refuses a reference to a missing file.
+    for name in ("leaflet.js", "leaflet.js.map", "leaflet.css"):
         shutil.copy(source / name, target / name)
     for image in (source / "images").glob("*.png"):
         shutil.copy(image, target / "images" / image.name)

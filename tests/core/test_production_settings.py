@@ -59,3 +59,16 @@ def test_redis_url_selects_the_redis_cache():
         timeout=60,
     )
     assert result.stdout.strip() == "django_redis.cache.RedisCache", result.stderr
+
+
+def test_static_files_collect_with_the_production_manifest_storage(tmp_path):
+    """The manifest storage refuses any CSS or JS reference to a file that does not exist."""
+    result = manage(
+        "collectstatic",
+        "--noinput",
+        "-v0",
+        SECRET_KEY="collectstatic-check",
+        STATIC_ROOT=str(tmp_path / "static"),
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert (tmp_path / "static" / "staticfiles.json").exists()
