@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
@@ -14,6 +15,8 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from portal.blocks.streams import BodyStreamBlock
+from portal.core import page_cache
+from portal.pages.base import LINK_FIELDS
 from portal.pages.models import (
     AgendaPage,
     ConsultationIndexPage,
@@ -174,7 +177,7 @@ class HomePage(Page):
             RestitutionPage.objects.descendant_of(self)
             .live()
             .public()
-            .defer_streamfields()
+            .only(*LINK_FIELDS, "summary", "first_published_at")
             .order_by("-first_published_at")[:3]
         )
         index, agenda = listings.get(ConsultationIndexPage), listings.get(AgendaPage)
@@ -226,7 +229,12 @@ class HomePage(Page):
         ]
 
     def get_context(self, request, *args, **kwargs):
+        """Highlights and sections are the same for every visitor: shared until a publish."""
         context = super().get_context(request, *args, **kwargs)
-        context["highlight_cards"] = self.get_highlight_cards()
-        context["sections"] = self.get_sections(request)
+        context["highlight_cards"] = page_cache.shared(
+            f"home-highlights:{self.pk}", self.get_highlight_cards
+        )
+        context["sections"] = page_cache.shared(
+            f"home-sections:{self.pk}:{timezone.localdate()}", lambda: self.get_sections(request)
+        )
         return context

@@ -122,7 +122,7 @@ class PortalSettings(BaseSiteSetting):
         related_name="+",
     )
 
-    select_related = ["logo"]
+    select_related = ["logo", "legal_notice_page", "personal_data_page", "accessibility_page"]
 
     edit_handler = TabbedInterface(
         [

@@ -34,6 +34,19 @@ def invalidate(**kwargs):
         cache.set(VERSION_KEY, 1, timeout=None)
 
 
+def shared(key, build):
+    """A value every visitor sees the same, kept until the next publish (or the time limit).
+
+    For fragments of pages that are not cached whole: menus, home page sections.
+    """
+    key = f"shared:{content_version()}:{key}"
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        cache.set(key, value, timeout=settings.PAGE_CACHE_SECONDS)
+    return value
+
+
 def cacheable(request):
     return (
         request.method in ("GET", "HEAD")

@@ -9,6 +9,12 @@ from wagtail.search import index
 
 from portal.blocks.streams import BodyStreamBlock
 
+# What any page link needs: the card and menu querysets load these and their own fields only,
+# because compiling selects of Wagtail's wide page rows costs more than running them.
+LINK_FIELDS = ("id", "title", "path", "depth", "url_path", "locale_id", "content_type_id")
+# The rendition every card shows (portal/templates/includes/*card.html).
+CARD_IMAGE = "fill-640x360"
+
 
 class BasePage(Page):
     """Abstract base: summary and body, indexed for search, previewable."""

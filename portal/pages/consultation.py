@@ -17,6 +17,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -29,6 +30,7 @@ from wagtail.admin.panels import (
     TabbedInterface,
 )
 from wagtail.fields import RichTextField, StreamField
+from wagtail.images import get_image_model
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
@@ -37,7 +39,7 @@ from portal.blocks.links import ContactCardBlock
 from portal.blocks.text import RICH_TEXT_FEATURES
 from portal.core.listing import paginate, valid_filters
 
-from .base import BasePage
+from .base import CARD_IMAGE, LINK_FIELDS, BasePage
 from .taxonomy import District, Theme
 
 
@@ -250,15 +252,12 @@ class ConsultationQuerySet(PageQuerySet):
         )
 
     def for_cards(self):
-        """What a card needs, fetched in a constant number of queries."""
-        return (
-            self.defer_streamfields()
-            .select_related("hero_image")
-            .prefetch_related(
-                Prefetch("phases", queryset=Phase.objects.order_by("sort_order")),
-                "themes",
-                "districts",
-            )
+        """What a card shows, and nothing more, in a constant number of queries."""
+        images = get_image_model().objects.prefetch_renditions(CARD_IMAGE)
+        return self.only(*LINK_FIELDS, "summary", "hero_image").prefetch_related(
+            Prefetch("hero_image", queryset=images),
+            Prefetch("phases", queryset=Phase.objects.order_by("sort_order")),
+            Prefetch("districts", queryset=District.objects.only("id", "name")),
         )
 
 
@@ -373,9 +372,9 @@ class ConsultationPage(BasePage):
         verbose_name = _("consultation")
         verbose_name_plural = _("consultations")
 
-    @property
+    @cached_property
     def ordered_phases(self):
-        """Phases in order, from the prefetch when there is one."""
+        """Phases in order, from the prefetch when there is one; read once per instance."""
         return sorted(self.phases.all(), key=lambda phase: (phase.sort_order or 0, phase.start))
 
     def current_phase(self, on=None):

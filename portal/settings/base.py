@@ -123,6 +123,8 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Wagtail looks image renditions up in this cache before the database.
+CACHES["renditions"] = {**CACHES["default"], "KEY_PREFIX": "renditions"}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

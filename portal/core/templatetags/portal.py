@@ -6,7 +6,10 @@ from django.templatetags.static import static
 from django.urls import translate_url
 from django.utils.html import format_html
 from django.utils.translation import get_language
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
+
+from portal.core import page_cache
+from portal.pages.base import LINK_FIELDS
 
 register = template.Library()
 
@@ -35,25 +38,35 @@ def _localized_root(request):
 def main_menu(context):
     """The home page's children marked "show in menus", in the visitor's language."""
     request = context["request"]
-    root = _localized_root(request)
+    site = Site.find_for_request(request)
+
+    def build():
+        root = _localized_root(request)
+        if root is None:
+            return None
+        children = root.get_children().live().public().in_menu().only(*LINK_FIELDS)
+        return {
+            "root": {"pk": root.pk, "url": root.get_url(request)},
+            "items": [
+                {
+                    "pk": child.pk,
+                    "path": child.path,
+                    "title": child.title,
+                    "url": child.get_url(request),
+                }
+                for child in children
+            ],
+        }
+
+    menu = page_cache.shared(f"main-menu:{site.pk if site else 0}:{get_language()}", build)
     current = context.get("page")
-    items = []
-    if root is not None:
-        items = list(
-            root.get_children()
-            .live()
-            .public()
-            .in_menu()
-            .only("id", "path", "title", "url_path", "depth")
-        )
     current_path = getattr(current, "path", "")
     return {
-        "request": request,
         "page": current,
-        "root": root,
+        "root": menu and menu["root"],
         "items": [
-            {"page": item, "active": bool(current_path) and current_path.startswith(item.path)}
-            for item in items
+            {**item, "active": bool(current_path) and current_path.startswith(item["path"])}
+            for item in (menu["items"] if menu else [])
         ],
     }
 
@@ -64,12 +77,7 @@ def breadcrumbs(context):
     page = context.get("page")
     if page is None or page.depth <= 2:
         return {"ancestors": [], "page": page}
-    ancestors = (
-        page.get_ancestors()
-        .filter(depth__gte=2)
-        .live()
-        .only("id", "path", "title", "url_path", "depth")
-    )
+    ancestors = page.get_ancestors().filter(depth__gte=2).live().only(*LINK_FIELDS)
     return {"ancestors": list(ancestors), "page": page, "request": context["request"]}
 
 
@@ -81,29 +89,50 @@ def language_switcher(context):
     """
     request = context["request"]
     page = context.get("page")
-    current = get_language()
-    translations = {}
     if isinstance(page, Page):
-        translations = {
-            p.locale.language_code: p
-            for p in page.get_translations(inclusive=True).live().select_related("locale")
+        urls = page_cache.shared(
+            f"language-links:{page.pk}", lambda: _translation_urls(request, page)
+        )
+    else:
+        urls = {
+            code: translate_url(request.get_full_path(), code) for code, _ in settings.LANGUAGES
         }
-        root = _localized_root(request)
-        homes = {}
-        if root is not None and len(translations) < len(settings.LANGUAGES):
-            homes = {
-                p.locale.language_code: p
-                for p in root.get_translations(inclusive=True).live().select_related("locale")
+    current = get_language()
+    return {
+        "links": [
+            {
+                "code": code,
+                "name": name,
+                "url": urls.get(code, f"/{code}/"),
+                "current": code == current,
             }
-    links = []
-    for code, name in settings.LANGUAGES:
-        if isinstance(page, Page):
-            target = translations.get(code) or homes.get(code)
-            url = target.get_url(request) if target else f"/{code}/"
-        else:
-            url = translate_url(request.get_full_path(), code)
-        links.append({"code": code, "name": name, "url": url, "current": code == current})
-    return {"links": links}
+            for code, name in settings.LANGUAGES
+        ]
+    }
+
+
+def _translation_urls(request, page):
+    """{language code: URL} of the page's live translations, or of the home page's."""
+    translations = {
+        p.locale.language_code: p.get_url(request)
+        for p in page.get_translations(inclusive=True)
+        .live()
+        .select_related("locale")
+        .only(*LINK_FIELDS, "locale__language_code")
+    }
+    if len(translations) < len(settings.LANGUAGES):
+        root = _localized_root(request)
+        if root is not None:
+            for home in root.get_translations(inclusive=True).live().select_related("locale"):
+                translations.setdefault(home.locale.language_code, home.get_url(request))
+    return translations
+
+
+def active_locale(request):
+    """The visitor's Locale, looked up once per request."""
+    if not hasattr(request, "_portal_locale"):
+        request._portal_locale = Locale.get_active()
+    return request._portal_locale
 
 
 @register.simple_tag(takes_context=True)
@@ -111,7 +140,11 @@ def localized_url(context, page):
     """The URL of a page chosen in settings, in the visitor's language when translated."""
     if page is None:
         return ""
-    return page.localized.get_url(context["request"]) or ""
+    request = context["request"]
+    locale = active_locale(request)
+    if page.locale_id != locale.pk:
+        page = page.get_translation_or_none(locale) or page
+    return page.get_url(request) or ""
 
 
 @register.filter
