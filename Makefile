@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test e2e install install-dev messages update-messages lint lock vendor clean
+.PHONY: run test e2e bench install install-dev messages update-messages lint lock vendor clean
 
 run: install messages ## Install, migrate, load the demo town and serve it on SQLite
 	$(PY) manage.py migrate --noinput
@@ -24,6 +24,9 @@ test: install-dev messages lint ## Lint, checks, translations and the whole test
 
 e2e: install-dev messages node_modules/.installed ## Browser tests in headless Chromium, with axe-core and the Nu HTML Checker
 	$(BIN)/pytest tests/e2e
+
+bench: install messages ## Load each page type with wrk on loopback, SQLite then PostgreSQL (a measurement, not a test)
+	$(PY) scripts/bench.py
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)

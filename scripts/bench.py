@@ -1,0 +1,223 @@
+"""Load benchmark (`make bench`): throughput and latency of each page type, on loopback.
+
+It measures and never judges: the budgets are in the issues, and these numbers are what we
+compare them with. For SQLite (a temporary file) and PostgreSQL (database `portal_bench` on
+127.0.0.1:5432, recreated each run and left for inspection; skipped when the server is not
+reachable) in turn, it loads the demo town with the production settings, serves it with
+gunicorn on 127.0.0.1 and runs wrk against one page of each type (`manage.py bench_urls`)
+and a search. Each gunicorn worker caches in its own memory (REDIS_URL is ignored).
+
+BENCH_DURATION (default 10s) and BENCH_CONNECTIONS (default 8) set each wrk run. The table
+is printed and written to .bench/results.json.
+"""
+
+import json
+import os
+import re
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+
+import psycopg
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / ".bench" / "results.json"
+GUNICORN = Path(sys.executable).parent / "gunicorn"
+WORKERS = 2
+POSTGRES_SERVER = "postgres://postgres@127.0.0.1:5432"
+POSTGRES_DATABASE = "portal_bench"
+DURATION = os.environ.get("BENCH_DURATION", "10s")
+CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "8"))
+THREADS = min(2, CONNECTIONS)  # wrk needs at least one connection per thread
+
+MILLISECONDS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
+REQUESTS_PER_SEC = re.compile(r"^Requests/sec:\s+([\d.]+)", re.MULTILINE)
+PERCENTILE = re.compile(r"^\s+(\d+)%\s+([\d.]+)(us|ms|s)\s*$", re.MULTILINE)
+REQUESTS = re.compile(r"^\s+(\d+) requests in", re.MULTILINE)
+NON_2XX = re.compile(r"Non-2xx or 3xx responses: (\d+)")
+SOCKET_ERRORS = re.compile(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)")
+
+
+def parse_wrk(output):
+    """Requests/sec, 50th and 99th percentile latency in ms, and errors from `wrk --latency`."""
+    rate = REQUESTS_PER_SEC.search(output)
+    percentiles = {
+        percent: float(value) * MILLISECONDS[unit]
+        for percent, value, unit in PERCENTILE.findall(output)
+    }
+    if rate is None or not {"50", "99"} <= percentiles.keys():
+        raise ValueError(f"Unexpected wrk output:\n{output}")
+    non_2xx = NON_2XX.search(output)
+    socket_errors = SOCKET_ERRORS.search(output)
+    return {
+        "requests": int(REQUESTS.search(output)[1]),
+        "requests_per_sec": float(rate[1]),
+        "p50_ms": round(percentiles["50"], 3),
+        "p99_ms": round(percentiles["99"], 3),
+        "non_2xx": int(non_2xx[1]) if non_2xx else 0,
+        "socket_errors": sum(map(int, socket_errors.groups())) if socket_errors else 0,
+    }
+
+
+def manage(env, *args):
+    """Run a management command with the benchmark's environment; its output, or exit."""
+    result = subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    if result.returncode:
+        sys.exit(f"manage.py {' '.join(args)} failed:\n{result.stdout}{result.stderr}")
+    return result.stdout
+
+
+def production_env(workdir):
+    """Production settings over plain HTTP on loopback, with a secret made for this run."""
+    env = {key: value for key, value in os.environ.items() if key != "REDIS_URL"}
+    env.update(
+        DJANGO_SETTINGS_MODULE="portal.settings.production",
+        SECRET_KEY=secrets.token_urlsafe(50),
+        ALLOWED_HOSTS="127.0.0.1,localhost",
+        SECURE_SSL_REDIRECT="0",
+        STATIC_ROOT=str(workdir / "static"),
+        # Production refuses Google's test keys; no form is posted here.
+        RECAPTCHA_PUBLIC_KEY="bench-placeholder",
+        RECAPTCHA_PRIVATE_KEY="bench-placeholder",
+    )
+    return env
+
+
+def recreate_postgres_database():
+    """An empty `portal_bench` database; psycopg.OperationalError if the server is down."""
+    with psycopg.connect(
+        f"{POSTGRES_SERVER}/postgres", autocommit=True, connect_timeout=3
+    ) as connection:
+        connection.execute(f"DROP DATABASE IF EXISTS {POSTGRES_DATABASE} WITH (FORCE)")
+        connection.execute(f"CREATE DATABASE {POSTGRES_DATABASE}")
+    return f"{POSTGRES_SERVER}/{POSTGRES_DATABASE}"
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextmanager
+def gunicorn(env, log_path):
+    """Serve the site on a free loopback port until the block ends; yields the base URL."""
+    bind = f"127.0.0.1:{free_port()}"
+    command = [GUNICORN, "portal.wsgi", "--workers", str(WORKERS), "--bind", bind]
+    with open(log_path, "w") as log:
+        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=log)
+    try:
+        base_url = f"http://{bind}"
+        wait_until_answers(base_url, process, log_path)
+        yield base_url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def wait_until_answers(base_url, process, log_path):
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            sys.exit(f"gunicorn stopped:\n{log_path.read_text()}")
+        try:
+            urllib.request.urlopen(f"{base_url}/", timeout=2)
+            return
+        except urllib.error.HTTPError:
+            return  # an answer all the same
+        except OSError:
+            time.sleep(0.2)
+    sys.exit(f"gunicorn did not answer on {base_url} within 30 s:\n{log_path.read_text()}")
+
+
+def warm(url):
+    """One request first, so that image renditions and caches are made before measuring."""
+    try:
+        urllib.request.urlopen(url, timeout=30).read()
+    except urllib.error.HTTPError as error:
+        print(f"  warning: {url} answered {error.code}")
+
+
+def measure(url):
+    command = ["wrk", f"-t{THREADS}", f"-c{CONNECTIONS}", f"-d{DURATION}", "--latency", url]
+    result = subprocess.run(command, capture_output=True, text=True)
+    if result.returncode:
+        sys.exit(f"wrk failed on {url}: {result.stderr}")
+    return parse_wrk(result.stdout)
+
+
+def bench_database(database, database_url, env, workdir):
+    """Load the demo into a fresh database, serve it and measure each URL: one row per URL."""
+    env = {**env, "DATABASE_URL": database_url, "MEDIA_ROOT": str(workdir / database / "media")}
+    print(f"== {database}: migrate and load the demo town")
+    manage(env, "migrate", "--noinput", "-v0")
+    manage(env, "load_demo")
+    pages = json.loads(manage(env, "bench_urls"))
+    rows = []
+    with gunicorn(env, workdir / f"gunicorn-{database}.log") as base_url:
+        for page in pages:
+            url = base_url + page["url"]
+            print(f"== {database}: {page['name']} {page['url']} ({DURATION})")
+            warm(url)
+            rows.append({"database": database, **page, **measure(url)})
+    return rows
+
+
+def print_table(rows, notes):
+    width = max([len("page type")] + [len(row["name"]) for row in rows])
+    line = "{:<11} {:<{width}} {:>8} {:>8} {:>8} {:>8} {:>9}"
+    headers = ("database", "page type", "req/s", "p50 ms", "p99 ms", "non-2xx", "sock err")
+    print("\n" + line.format(*headers, width=width))
+    for row in rows:
+        numbers = [f"{row[key]:.1f}" for key in ("requests_per_sec", "p50_ms", "p99_ms")]
+        errors = (row["non_2xx"], row["socket_errors"])
+        print(line.format(row["database"], row["name"], *numbers, *errors, width=width))
+    for note in notes:
+        print(note)
+    print(
+        f"wrk -t{THREADS} -c{CONNECTIONS} -d{DURATION}, gunicorn --workers {WORKERS}; "
+        f"written to {RESULTS.relative_to(ROOT)}"
+    )
+
+
+def main():
+    sys.stdout.reconfigure(line_buffering=True)
+    if shutil.which("wrk") is None:
+        sys.exit("wrk is not installed (Debian package wrk).")
+    rows, notes = [], []
+    with tempfile.TemporaryDirectory(prefix="portal-bench-") as tmp:
+        workdir = Path(tmp)
+        env = production_env(workdir)
+        manage(env, "collectstatic", "--noinput", "-v0")
+        rows += bench_database("sqlite", f"sqlite:///{workdir / 'db.sqlite3'}", env, workdir)
+        try:
+            postgres_url = recreate_postgres_database()
+        except psycopg.OperationalError as error:
+            reason = str(error).splitlines()[0]
+            notes.append(f"postgresql: skipped, {POSTGRES_SERVER} is not reachable ({reason})")
+            print(notes[-1])
+        else:
+            rows += bench_database("postgresql", postgres_url, env, workdir)
+    RESULTS.parent.mkdir(exist_ok=True)
+    run = {"duration": DURATION, "connections": CONNECTIONS, "threads": THREADS}
+    run.update(workers=WORKERS, results=rows, notes=notes)
+    RESULTS.write_text(json.dumps(run, indent=2))
+    print_table(rows, notes)
+
+
+if __name__ == "__main__":
+    main()
