@@ -79,6 +79,8 @@ def test_resident_filters_the_agenda_by_district_without_javascript(new_page):
 
 def test_resident_opens_the_tour_and_sees_its_next_stop(new_page):
     page = new_page()
+    tiles = []
+    page.route(re.compile(r"openstreetmap\.org"), lambda route: (tiles.append(1), route.abort()))
     page.goto("/fr/agenda/")
     page.locator(".event-card__title a", has_text="Agora").first.click()
     page.locator(".breadcrumbs a", has_text="L’Agora itinérante").click()
@@ -86,8 +88,13 @@ def test_resident_opens_the_tour_and_sees_its_next_stop(new_page):
     assert next_stop.count() == 1
     assert "Prochaine étape" in next_stop.inner_text()
     assert page.locator(".stop--past").count() >= 1
-    assert page.locator(".tour__map").is_visible()  # the map enhances the list with JavaScript
+    # The map enhances the list, and asks before fetching tiles from OpenStreetMap.
+    assert page.locator(".tour__map").is_visible()
+    page.wait_for_load_state("networkidle")
+    assert page.locator(".leaflet-marker-icon").count() == 0 and tiles == []
+    page.get_by_role("button", name="Afficher la carte des étapes").click()
     assert page.locator(".leaflet-marker-icon").count() >= 4
+    assert_accessible(page)
 
 
 def test_tour_reads_as_a_list_without_javascript(new_page):

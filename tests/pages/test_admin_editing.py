@@ -1,5 +1,7 @@
 """Editors create every page type in the admin; the tree and the forms guard the rules."""
 
+from datetime import date
+
 from wagtail.models import Page, Site
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
@@ -199,7 +201,14 @@ class AdminEditingTests(WagtailPageTestCase):
 
     def test_every_page_type_is_previewable(self):
         consultation = factories.consultation(self.index, "Parc")
+        restitution = factories.restitution(consultation)
+        tour = factories.tour(self.agenda)
+        event = factories.event(self.agenda, "Atelier", factories.paris(date(2026, 12, 1), 18))
+        simple = {"summary": "", "body": streamfield([])}
         pages = [
+            (event, event_data()),
+            (tour, nested_form_data({"title": "Agora", "slug": "agora", **simple})),
+            (restitution, nested_form_data({"title": "Bilan", "slug": "bilan", **simple})),
             (
                 self.index,
                 nested_form_data(

@@ -1,12 +1,10 @@
-/* The tour map: an enhancement over the list of stops, which stays the reference. */
+/* The tour map: an enhancement over the list of stops, which stays the reference.
+   Tiles come from OpenStreetMap, so the map is drawn only when the visitor asks for it. */
 (function () {
   "use strict";
-  document.addEventListener("DOMContentLoaded", function () {
-    var canvas = document.getElementById("tour-map");
-    if (!canvas || typeof L === "undefined") return;
+
+  function draw(canvas) {
     var stops = JSON.parse(canvas.getAttribute("data-stops"));
-    if (!stops.length) return;
-    canvas.closest("figure").hidden = false;
     var map = L.map(canvas, { scrollWheelZoom: false });
     L.tileLayer("https://tile.openstreetmap.org/{z}/{x}/{y}.png", {
       maxZoom: 19,
@@ -29,5 +27,19 @@
       return [stop.lat, stop.lng];
     });
     map.fitBounds(points, { padding: [32, 32], maxZoom: 16 });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    var canvas = document.getElementById("tour-map");
+    if (!canvas || typeof L === "undefined") return;
+    var figure = canvas.closest("figure");
+    var button = figure.querySelector("[data-map-show]");
+    figure.hidden = false;
+    button.addEventListener("click", function () {
+      figure.querySelector(".tour__map-consent").hidden = true;
+      canvas.hidden = false;
+      draw(canvas);
+      canvas.focus();
+    });
   });
 })();
