@@ -164,3 +164,30 @@ def test_two_columns_render_both_columns(db):
     soup = BeautifulSoup(stream.render(value), "html.parser")
     columns = soup.select(".block-columns__column")
     assert [c.get_text(strip=True) for c in columns] == ["Gauche", "Droite"]
+
+
+def test_blocks_render_once_without_a_wrapper_that_doubles_their_styles(client, home):
+    from tests.conftest import make_standard_page
+
+    page = make_standard_page(
+        home,
+        "Témoignages",
+        body=[
+            {
+                "type": "quote",
+                "value": {"quote": "On a été écoutés.", "author": "Nadia", "role": ""},
+            },
+            {
+                "type": "two_columns",
+                "value": {
+                    "left": [
+                        {"type": "quote", "value": {"quote": "À gauche.", "author": "", "role": ""}}
+                    ],
+                    "right": [{"type": "paragraph", "value": "<p>À droite.</p>"}],
+                },
+            },
+        ],
+    )
+    soup = BeautifulSoup(client.get(page.url).content, "html.parser")
+    assert len(soup.select(".block-quote")) == 2
+    assert all(element.name == "figure" for element in soup.select(".block-quote"))
