@@ -10,6 +10,7 @@ from .accountability import DecisionBlock, TimelineBlock
 from .layout import AccordionBlock, KeyFiguresBlock
 from .links import CallToActionBlock, ContactCardBlock
 from .media import DocumentBlock, ImageBlock, VideoBlock
+from .participation import SupportBlock
 from .text import HeadingBlock, ParagraphBlock, QuoteBlock
 
 
@@ -46,9 +47,10 @@ class TwoColumnsBlock(blocks.StructBlock):
 
 
 class BodyStreamBlock(ContentStreamBlock):
-    """The body of editorial pages: the content blocks and the two-column layout."""
+    """The body of editorial pages: the content blocks, two columns and participation."""
 
     two_columns = TwoColumnsBlock()
+    support = SupportBlock()
 
 
 class RestitutionStreamBlock(BodyStreamBlock):

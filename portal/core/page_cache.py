@@ -63,9 +63,7 @@ def key_for(request):
 
 def mark_cacheable(page, request, serve_args, serve_kwargs):
     """Wagtail `before_serve_page` hook: note that the page served may be cached."""
-    request.page_cache_allowed = page.specific_class is not None and getattr(
-        page.specific_class, "cache_for_anonymous", False
-    )
+    request.page_cache_allowed = getattr(page, "can_be_cached", False)
 
 
 def store(request, response):

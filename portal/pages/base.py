@@ -1,13 +1,21 @@
 """What every editorial page has: a summary for cards and search, and a body of blocks."""
 
+from django.contrib import messages
 from django.db import models
+from django.http import HttpResponse
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from portal.blocks.participation import ParticipationBlock
 from portal.blocks.streams import BodyStreamBlock
+from portal.participation.views import see_other
+
+PARTICIPATION_BLOCK_TYPES = {"support"}
 
 # What any page link needs: the card and menu querysets load these and their own fields only,
 # because compiling selects of Wagtail's wide page rows costs more than running them.
@@ -47,6 +55,41 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    @property
+    def participation_blocks(self):
+        """{block id: (block, value)} for the blocks of the body that take a POST."""
+        return {
+            child.id: (child.block, child.value)
+            for child in self.body
+            if isinstance(child.block, ParticipationBlock)
+        }
+
+    @property
+    def can_be_cached(self):
+        """Cached for anonymous visitors unless the page carries participation forms."""
+        return self.cache_for_anonymous and not any(
+            block["type"] in PARTICIPATION_BLOCK_TYPES for block in self.body.raw_data
+        )
+
+    def serve(self, request, *args, **kwargs):
+        if request.method == "POST" and "block_id" in request.POST:
+            return self.serve_participation(request, request.POST["block_id"])
+        return super().serve(request, *args, **kwargs)
+
+    def serve_participation(self, request, block_id):
+        """Hand the POST to its block: a redirect on success, the page again with errors."""
+        found = self.participation_blocks.get(block_id)
+        if found is None:
+            messages.error(request, gettext("This form no longer exists; please try again."))
+            return see_other(self.url)
+        block, value = found
+        outcome = block.handle_post(request, self, value, block_id)
+        if isinstance(outcome, HttpResponse):
+            return outcome
+        context = self.get_context(request)
+        context["block_forms"] = {block_id: outcome}
+        return TemplateResponse(request, self.get_template(request), context, status=400)
 
     @property
     def meta_description(self):

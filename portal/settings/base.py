@@ -34,6 +34,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "portal.core",
     "portal.pages",
+    "portal.participation",
     "home",
     "search",
     "wagtail_localize",
@@ -179,6 +180,11 @@ if not RECAPTCHA_PUBLIC_KEY:
 else:
     SILENCED_SYSTEM_CHECKS = []
 
+# Public participation forms. Captcha: "v3" (invisible, scored), "v2" (checkbox) or "off".
+PARTICIPATION_CAPTCHA = os.environ.get("PARTICIPATION_CAPTCHA", "v3")
+# Personal data is kept this many months after the end of the consultation (privacy notice).
+PARTICIPATION_RETENTION_MONTHS = int(os.environ.get("PARTICIPATION_RETENTION_MONTHS", "36"))
+
 # Wagtail
 WAGTAIL_SITE_NAME = os.environ.get("WAGTAIL_SITE_NAME", "Portail de la participation")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
@@ -216,5 +222,7 @@ LOGGING = {
         "django.request": {"level": "ERROR"},
         # One line per background task run is noise; failures are still logged.
         "django_tasks": {"level": "WARNING"},
+        # Page creation and publishing are logged in Wagtail's own history already.
+        "wagtail": {"level": "WARNING"},
     },
 }

@@ -8,3 +8,4 @@ SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-insecure-key-never-use-in-pr
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+PARTICIPATION_CAPTCHA = os.environ.get("PARTICIPATION_CAPTCHA", "off")

@@ -43,15 +43,25 @@ def free_port():
 
 
 @pytest.fixture(scope="session")
-def server(tmp_path_factory):
+def workdir(tmp_path_factory):
+    return tmp_path_factory.mktemp("e2e")
+
+
+@pytest.fixture(scope="session")
+def mail_dir(workdir):
+    """Where the server writes the e-mails it sends (one file per message)."""
+    return workdir / "mail"
+
+
+@pytest.fixture(scope="session")
+def server(workdir, mail_dir):
     """A production-like server on a fresh demo database; yields its base URL."""
-    workdir = tmp_path_factory.mktemp("e2e")
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "portal.settings.e2e",
         "DATABASE_URL": f"sqlite:///{workdir / 'db.sqlite3'}",
         "MEDIA_ROOT": str(workdir / "media"),
-        "E2E_MAIL_DIR": str(workdir / "mail"),
+        "E2E_MAIL_DIR": str(mail_dir),
     }
     env.pop("REDIS_URL", None)
     manage = [sys.executable, "manage.py"]

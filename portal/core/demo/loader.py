@@ -31,6 +31,7 @@ from portal.pages.models import (
     StandardPage,
     Theme,
 )
+from portal.participation.models import Petition, Threshold
 
 from . import content, projects
 
@@ -280,6 +281,7 @@ class DemoLoader:
             slug: self.taxonomy(District, slug, name) for slug, name in projects.DISTRICTS
         }
         self.organisers = {spec["name"]: self.organiser(spec) for spec in projects.ORGANISERS}
+        self.petition = self.demo_petition(projects.PETITION)
         index = self.child_page(
             home,
             ConsultationIndexPage,
@@ -339,6 +341,19 @@ class DemoLoader:
             show_in_menus=True,
         )
 
+    def demo_petition(self, spec):
+        """The interpellation residents can support on the open consultation."""
+        petition = Petition.objects.filter(title=spec["title"]).first()
+        if petition is None:
+            petition = Petition(title=spec["title"], text=spec["text"])
+            petition.thresholds = [
+                Threshold(count=count, label=label, consequence=consequence)
+                for count, label, consequence in spec["thresholds"]
+            ]
+            petition.save()
+            self.note(f"petition {petition.title}")
+        return petition
+
     def consultation(self, index, spec):
         """A consultation with its phases; its restitution too when the spec has one."""
         page = self.child_page(
@@ -367,7 +382,14 @@ class DemoLoader:
             guarantor=spec["guarantor"],
             guarantor_contact=spec["guarantor_contact"],
             contact=[{"type": "contact", "value": spec["contact"]}],
-            body=spec["body"],
+            body=[
+                *spec["body"],
+                *(
+                    [{"type": "support", "value": {"petition": self.petition.pk, "heading": ""}}]
+                    if spec["slug"] == projects.PETITION["consultation"]
+                    else []
+                ),
+            ],
         )
         page.phases = [
             Phase(

@@ -1071,3 +1071,24 @@ TOUR = {
         "themes": ["commerce-centre-ville", "cadre-de-vie"],
     },
 }
+
+# An interpellation on the open consultation, with Grenoble's thresholds.
+PETITION = {
+    "consultation": "reamenagement-place-du-marche",
+    "title": "Des fontaines à eau potable sur la place du Marché",
+    "text": (
+        "Nous demandons l’installation de deux fontaines à eau potable sur la place du Marché, "
+        "accessibles aux personnes en fauteuil roulant, avant l’été prochain. Les jours de "
+        "marché et pendant les fortes chaleurs, il n’y a aujourd’hui aucun point d’eau gratuit "
+        "dans le centre-ville."
+    ),
+    "thresholds": [
+        (50, "Médiation", "Les élus reçoivent les signataires pour une médiation publique."),
+        (
+            1000,
+            "Atelier citoyen",
+            "Un atelier de citoyens tirés au sort étudie la demande et rend un avis public.",
+        ),
+        (8000, "Votation", "La question est soumise au vote des habitantes et des habitants."),
+    ],
+}

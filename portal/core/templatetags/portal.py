@@ -164,3 +164,17 @@ def page_query(context, number):
 def elided_pages(page_obj):
     """Page numbers around the current one, with ellipses: 1 … 4 5 [6] 7 8 … 20."""
     return list(page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=2))
+
+
+@register.simple_tag
+def field_widget(field):
+    """The field's input, tied to its hint and error for screen readers."""
+    described_by = []
+    if field.help_text:
+        described_by.append(f"{field.auto_id}-hint")
+    if field.errors:
+        described_by.append(f"{field.auto_id}-error")
+    attrs = {"aria-describedby": " ".join(described_by)} if described_by else {}
+    if field.errors:
+        attrs["aria-invalid"] = "true"
+    return field.as_widget(attrs=attrs)

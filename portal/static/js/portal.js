@@ -47,8 +47,16 @@
     });
   }
 
+  /* A form sent back with errors: move focus to its summary, which links to each field.
+     After "load", once the browser has scrolled to the form's anchor (which resets focus). */
+  function focusErrorSummary() {
+    var summary = document.querySelector("[data-error-summary]");
+    if (summary) window.requestAnimationFrame(function () { summary.focus(); });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     setupMenu();
     setupVideos();
   });
+  window.addEventListener("load", focusErrorSummary);
 })();

@@ -1,0 +1,133 @@
+"""Participants, petitions with thresholds, and supports."""
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.models import Orderable
+from wagtail.search import index
+
+
+class Participant(models.Model):
+    """A resident known by a confirmed e-mail address; no password, no public identity.
+
+    The e-mail address is never shown on the site; the display name is optional and public.
+    """
+
+    email = models.EmailField(_("e-mail address"), unique=True)
+    display_name = models.CharField(
+        _("public name"),
+        max_length=60,
+        blank=True,
+        help_text=_("Optional; shown next to public contributions instead of the address."),
+    )
+    confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
+    wants_results = models.BooleanField(
+        _("wants to be told the results"),
+        default=False,
+        help_text=_("Given by the participant in a separate, unticked box."),
+    )
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    erased_at = models.DateTimeField(
+        _("anonymised at"),
+        null=True,
+        blank=True,
+        help_text=_("Set when the retention period ended: no personal data is left."),
+    )
+
+    class Meta:
+        verbose_name = _("participant")
+        verbose_name_plural = _("participants")
+
+    def __str__(self):
+        return self.display_name or _("Participant %(number)s") % {"number": self.pk}
+
+    @property
+    def is_confirmed(self):
+        return self.confirmed_at is not None
+
+
+class Petition(index.Indexed, ClusterableModel):
+    """An interpellation residents support, with thresholds that trigger something."""
+
+    title = models.CharField(_("title"), max_length=200)
+    text = models.TextField(_("what is asked"), max_length=3000)
+    opens_at = models.DateTimeField(_("supports open"), default=timezone.now)
+    closes_at = models.DateTimeField(
+        _("supports close"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty to keep the petition open until you close it."),
+    )
+
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("text"),
+        FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")]),
+        MultiFieldPanel([InlinePanel("thresholds", label=_("Threshold"))], heading=_("Thresholds")),
+    ]
+    search_fields = [index.SearchField("title"), index.AutocompleteField("title")]
+
+    class Meta:
+        verbose_name = _("petition")
+        verbose_name_plural = _("petitions")
+
+    def __str__(self):
+        return self.title
+
+    def is_open(self, now=None):
+        now = now or timezone.now()
+        return self.opens_at <= now and (self.closes_at is None or now < self.closes_at)
+
+
+class Threshold(Orderable):
+    """A number of supports and what happens when it is reached, e.g. 50 → mediation."""
+
+    petition = ParentalKey(Petition, on_delete=models.CASCADE, related_name="thresholds")
+    count = models.PositiveIntegerField(_("number of supports"))
+    label = models.CharField(_("label"), max_length=120)
+    consequence = models.CharField(
+        _("what happens"),
+        max_length=300,
+        help_text=_("e.g. “The elected officials meet the petitioners in mediation.”"),
+    )
+    crossed_at = models.DateTimeField(_("reached on"), null=True, blank=True, editable=False)
+
+    panels = [FieldPanel("count"), FieldPanel("label"), FieldPanel("consequence")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("threshold")
+        verbose_name_plural = _("thresholds")
+        constraints = [
+            models.UniqueConstraint(fields=["petition", "count"], name="unique_threshold_count")
+        ]
+
+    def __str__(self):
+        return f"{self.count} – {self.label}"
+
+
+class Support(models.Model):
+    """One participant's support for one petition; the database refuses a second one.
+
+    A support given before the address is confirmed is held and counts once it is confirmed.
+    """
+
+    participant = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="supports")
+    petition = models.ForeignKey(Petition, on_delete=models.CASCADE, related_name="supports")
+    confirmed = models.BooleanField(default=False)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("support")
+        verbose_name_plural = _("supports")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["participant", "petition"], name="one_support_per_participant"
+            )
+        ]
+        indexes = [models.Index(fields=["petition", "confirmed"])]
+
+    def __str__(self):
+        return f"{self.participant} → {self.petition}"

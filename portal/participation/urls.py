@@ -1,0 +1,12 @@
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+
+from . import views
+
+app_name = "participation"
+urlpatterns = [
+    path(_("participation/confirm/<str:token>/"), views.confirm, name="confirm"),
+    path(_("participation/new-link/"), views.new_link, name="new_link"),
+    path(_("participation/sign-out/"), views.sign_out, name="sign_out"),
+    path(_("participation/my-data/<str:token>/"), views.my_data, name="my_data"),
+]
