@@ -84,12 +84,10 @@ def confirmation_token(participant, next_url):
     return signing.dumps({"p": participant.pk, "n": next_url}, salt=CONFIRMATION_SALT)
 
 
-def read_confirmation_token(token):
-    """(participant, next URL) for a valid link; InvalidLink says whether it expired."""
+def _read_signed(token, salt, max_age):
+    """(participant, data) of a signed link; InvalidLink says whether it expired."""
     try:
-        data = signing.loads(
-            token, salt=CONFIRMATION_SALT, max_age=CONFIRMATION_MAX_AGE.total_seconds()
-        )
+        data = signing.loads(token, salt=salt, max_age=max_age.total_seconds())
     except signing.SignatureExpired:
         raise InvalidLink(expired=True) from None
     except signing.BadSignature:
@@ -97,6 +95,12 @@ def read_confirmation_token(token):
     participant = Participant.objects.filter(pk=data.get("p")).first()
     if participant is None:
         raise InvalidLink(expired=False)
+    return participant, data
+
+
+def read_confirmation_token(token):
+    """(participant, next URL) for a valid confirmation link."""
+    participant, data = _read_signed(token, CONFIRMATION_SALT, CONFIRMATION_MAX_AGE)
     return participant, data.get("n") or "/"
 
 
@@ -105,17 +109,8 @@ def data_token(participant):
 
 
 def read_data_token(token):
-    """The participant a "my data" link was sent to; InvalidLink otherwise."""
-    try:
-        data = signing.loads(token, salt=DATA_SALT, max_age=DATA_LINK_MAX_AGE.total_seconds())
-    except signing.SignatureExpired:
-        raise InvalidLink(expired=True) from None
-    except signing.BadSignature:
-        raise InvalidLink(expired=False) from None
-    participant = Participant.objects.filter(pk=data.get("p")).first()
-    if participant is None:
-        raise InvalidLink(expired=False)
-    return participant
+    """The participant a "my data" link was sent to."""
+    return _read_signed(token, DATA_SALT, DATA_LINK_MAX_AGE)[0]
 
 
 def send_confirmation(*, participant, next_url, request):

@@ -25,16 +25,21 @@ def see_other(url):
     return response
 
 
+def invalid_link(request, error):
+    """A clear page for a broken or expired link, with a way to get a new one."""
+    return render(
+        request,
+        "participation/link_invalid.html",
+        {"expired": error.expired, "form": NewLinkForm()},
+        status=400,
+    )
+
+
 def confirm(request, token):
     try:
         participant, next_url = services.read_confirmation_token(token)
     except services.InvalidLink as error:
-        return render(
-            request,
-            "participation/link_invalid.html",
-            {"expired": error.expired, "form": NewLinkForm()},
-            status=400,
-        )
+        return invalid_link(request, error)
     services.confirm(participant=participant)
     services.remember(request, participant)
     messages.success(request, _("Your e-mail address is confirmed: your contribution counts."))
@@ -71,12 +76,7 @@ def my_data(request, token):
     try:
         participant = services.read_data_token(token)
     except services.InvalidLink as error:
-        return render(
-            request,
-            "participation/link_invalid.html",
-            {"expired": error.expired, "form": NewLinkForm()},
-            status=400,
-        )
+        return invalid_link(request, error)
     if request.method == "POST":
         services.erase(participant=participant)
         services.forget(request)
