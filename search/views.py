@@ -33,7 +33,7 @@ def search(request):
             .public()
             .filter(locale=Locale.get_active())
             .exclude(depth__lte=1)
-            .specific(defer=True)
+            .specific()
             .search(terms)
         )
         results = paginate(request, pages, RESULTS_PER_PAGE, messages)

@@ -106,13 +106,9 @@ class SupportBlock(ParticipationBlock):
         """Register the person and send the confirmation link; None if rate-limited."""
         email = services.normalise_email(form.cleaned_data["email"])
         try:
-            services.check_rate(
-                scope="participate-ip",
-                key=request.META.get("REMOTE_ADDR", ""),
-                limit=30,
-                period=3600,
+            services.limit_rate(
+                action="participate", ip=request.META.get("REMOTE_ADDR", ""), email=email
             )
-            services.check_rate(scope="participate-email", key=email, limit=10, period=3600)
         except services.RateLimited as error:
             form.add_error(None, str(error))
             return None

@@ -2,11 +2,11 @@
 
 Pages without per-visitor content opt in with `cache_for_anonymous = True`; a Wagtail hook
 marks the request when such a page is served (routable pages included) and the middleware
-keeps the response. A hit is answered by the middleware before Wagtail routes the request; a
-publish, unpublish, move or delete of
-any page, or a change of settings or taxonomy, bumps a content version that is part of every
-key, so the whole site is fresh at once (menus and listings cross pages). Entries also expire
-after PAGE_CACHE_SECONDS, so that "upcoming" listings follow the clock.
+keeps the response. A hit is answered by the middleware before Wagtail routes the request.
+A publish, unpublish, move or delete of any page, or a change of settings or taxonomy, bumps
+a content version that is part of every key, so the whole site is fresh at once (menus and
+listings cross pages). Entries also expire after PAGE_CACHE_SECONDS, so that "upcoming"
+listings follow the clock.
 """
 
 import hashlib
@@ -68,7 +68,7 @@ def mark_cacheable(page, request, serve_args, serve_kwargs):
 
 def store(request, response):
     """Keep a rendered page for the next anonymous visitors."""
-    if response.status_code != 200 or response.has_header("Set-Cookie"):
+    if response.status_code != 200 or response.cookies:  # a cookie is per visitor
         return
     cache.set(
         key_for(request),

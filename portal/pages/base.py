@@ -15,8 +15,6 @@ from portal.blocks.participation import ParticipationBlock
 from portal.blocks.streams import BodyStreamBlock
 from portal.participation.views import see_other
 
-PARTICIPATION_BLOCK_TYPES = {"support"}
-
 # What any page link needs: the card and menu querysets load these and their own fields only,
 # because compiling selects of Wagtail's wide page rows costs more than running them.
 LINK_FIELDS = ("id", "title", "path", "depth", "url_path", "locale_id", "content_type_id")
@@ -67,9 +65,17 @@ class BasePage(Page):
 
     @property
     def can_be_cached(self):
-        """Cached for anonymous visitors unless the page carries participation forms."""
+        """Cached for anonymous visitors unless the page carries participation forms.
+
+        Read from the raw stream, so that deciding costs no query.
+        """
+        participation_types = {
+            name
+            for name, block in self.body.stream_block.child_blocks.items()
+            if isinstance(block, ParticipationBlock)
+        }
         return self.cache_for_anonymous and not any(
-            block["type"] in PARTICIPATION_BLOCK_TYPES for block in self.body.raw_data
+            block["type"] in participation_types for block in self.body.raw_data
         )
 
     def serve(self, request, *args, **kwargs):

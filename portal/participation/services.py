@@ -80,6 +80,13 @@ def check_rate(*, scope, key, limit, period):
         raise RateLimited(_("Too many attempts. Please try again in a little while."))
 
 
+def limit_rate(*, action, ip, email):
+    """Apply the per-IP and per-address limits of PARTICIPATION_RATE_LIMITS to an action."""
+    per_ip, per_email = settings.PARTICIPATION_RATE_LIMITS[action]
+    check_rate(scope=f"{action}-ip", key=ip, limit=per_ip, period=3600)
+    check_rate(scope=f"{action}-email", key=normalise_email(email), limit=per_email, period=3600)
+
+
 def confirmation_token(participant, next_url):
     return signing.dumps({"p": participant.pk, "n": next_url}, salt=CONFIRMATION_SALT)
 

@@ -52,10 +52,9 @@ def new_link(request):
     if request.method == "POST" and form.is_valid():
         email = services.normalise_email(form.cleaned_data["email"])
         try:
-            services.check_rate(
-                scope="link-ip", key=request.META.get("REMOTE_ADDR", ""), limit=20, period=3600
+            services.limit_rate(
+                action="new-link", ip=request.META.get("REMOTE_ADDR", ""), email=email
             )
-            services.check_rate(scope="link-email", key=email, limit=5, period=3600)
         except services.RateLimited as error:
             form.add_error(None, str(error))
         else:

@@ -182,6 +182,8 @@ else:
 
 # Public participation forms. Captcha: "v3" (invisible, scored), "v2" (checkbox) or "off".
 PARTICIPATION_CAPTCHA = os.environ.get("PARTICIPATION_CAPTCHA", "v3")
+# Per hour: (attempts per IP address, attempts per e-mail address) for each public action.
+PARTICIPATION_RATE_LIMITS = {"participate": (30, 10), "new-link": (20, 5)}
 # Personal data is kept this many months after the end of the consultation (privacy notice).
 PARTICIPATION_RETENTION_MONTHS = int(os.environ.get("PARTICIPATION_RETENTION_MONTHS", "36"))
 

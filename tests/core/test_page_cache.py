@@ -83,3 +83,18 @@ def test_query_strings_are_cached_separately(client, pages):
     client.get(url)
     assert cache_state(client, url, data={"page": "abc"}) == "miss"
     assert cache_state(client, url) == "hit"
+
+
+def test_a_response_that_sets_a_cookie_is_never_stored(rf):
+    from django.contrib.auth.models import AnonymousUser
+    from django.core.cache import cache
+    from django.http import HttpResponse
+
+    from portal.core import page_cache
+
+    request = rf.get("/fr/mentions-legales/")
+    request.user = AnonymousUser()
+    response = HttpResponse("<p>Bonjour</p>")
+    response.set_cookie("visitor", "42")
+    page_cache.store(request, response)
+    assert cache.get(page_cache.key_for(request)) is None

@@ -135,3 +135,42 @@ def test_sections_appear_only_with_content(client, home):
         "Concertations ouvertes"
     ]
     assert soup.select_one(".section__more")["href"] == index.url
+
+
+def test_preview_shows_the_drafts_highlights_not_the_shared_ones(admin_client, client, home):
+    from wagtail.test.utils.form_data import nested_form_data, streamfield
+
+    published = make_standard_page(home, "Page publiée")
+    draft_choice = make_standard_page(home, "Choix du brouillon")
+    home.highlights = [{"type": "highlight", "value": {"page": published.pk}}]
+    home.save_revision().publish()
+    client.get("/fr/")  # creates the settings row, which refreshes shared fragments
+    client.get("/fr/")  # the published highlights are now shared
+    data = nested_form_data(
+        {
+            "title": home.title,
+            "slug": home.slug,
+            "hero_title": home.hero_title,
+            "hero_text": "",
+            "hero_link_label": "",
+            "body": streamfield([]),
+            "highlights": streamfield(
+                [
+                    (
+                        "highlight",
+                        {
+                            "page": draft_choice.pk,
+                            "title": "",
+                            "text": "",
+                            "image": "",
+                            "badge": "",
+                        },
+                    )
+                ]
+            ),
+        }
+    )
+    url = f"/admin/pages/{home.pk}/edit/preview/"
+    assert admin_client.post(url, data).json()["is_valid"]
+    soup = BeautifulSoup(admin_client.get(url).content, "html.parser")
+    assert [h.get_text(strip=True) for h in soup.select(".card__title")] == ["Choix du brouillon"]

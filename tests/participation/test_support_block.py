@@ -177,3 +177,17 @@ def test_every_confirmation_email_links_to_the_data_page(client, page, petition)
     assert response.status_code == 303
     assert not petition.supports.exists()
     assert client.get(link).status_code == 400  # nothing left to show
+
+
+def test_the_rate_limit_per_address_stops_repeated_attempts(client, page, settings, petition):
+    settings.PARTICIPATION_RATE_LIMITS = {
+        **settings.PARTICIPATION_RATE_LIMITS,
+        "participate": (100, 2),
+    }
+    for _ in range(2):
+        assert post(client, page, email="r@example.org").status_code == 303
+        client.post("/fr/participation/se-deconnecter/", {"next": page.url})
+    response = post(client, page, email="R@example.org", display_name="Rémi")
+    assert response.status_code == 400
+    assert "Trop de tentatives" in soup_of(response).select_one(".error-summary").get_text()
+    assert soup_of(response).select_one("#id_fontaines-display_name")["value"] == "Rémi"

@@ -85,3 +85,19 @@ def test_search_is_limited_to_the_visitors_language(client, pages):
     soup = BeautifulSoup(response.content, "html.parser")
     assert soup.html["lang"] == "en"
     assert not soup.select(".search-result")
+
+
+def test_results_cost_a_constant_number_of_queries(client, home):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    counts = []
+    for total in (2, 12):
+        for i in range(total):
+            make_standard_page(home, f"Verger {total}-{i}", summary="Un verger partagé.")
+        call_command("update_index", verbosity=0)
+        client.get("/fr/recherche/", {"q": "verger"})
+        with CaptureQueriesContext(connection) as queries:
+            client.get("/fr/recherche/", {"q": "verger"})
+        counts.append(len(queries))
+    assert counts[0] == counts[1]
