@@ -111,6 +111,11 @@ class Phase(Orderable):
         blank=True,
         help_text=_("If the phase is extended, its new last day. The original end stays shown."),
     )
+    allows_supports = models.BooleanField(
+        _("supports accepted"),
+        default=False,
+        help_text=_("Residents can support this consultation's ideas and petitions during it."),
+    )
 
     panels = [
         FieldPanel("title"),
@@ -118,6 +123,7 @@ class Phase(Orderable):
         FieldPanel("start"),
         FieldPanel("end"),
         FieldPanel("extended_end"),
+        FieldPanel("allows_supports"),
     ]
 
     class Meta(Orderable.Meta):
@@ -379,6 +385,11 @@ class ConsultationPage(BasePage):
 
     def current_phase(self, on=None):
         return next((phase for phase in self.ordered_phases if phase.is_current(on)), None)
+
+    def accepts_supports(self, on=None):
+        """Whether the phase in progress (a Paris day) lets residents support."""
+        phase = self.current_phase(on)
+        return phase is not None and phase.allows_supports
 
     @property
     def opens(self):

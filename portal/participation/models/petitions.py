@@ -1,4 +1,4 @@
-"""Participants, petitions with thresholds, and supports."""
+"""Petitions (interpellations) with thresholds, and the supports they gather."""
 
 from django.db import models
 from django.utils import timezone
@@ -9,44 +9,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.models import Orderable
 from wagtail.search import index
 
-
-class Participant(models.Model):
-    """A resident known by a confirmed e-mail address; no password, no public identity.
-
-    The e-mail address is never shown on the site; the display name is optional and public.
-    """
-
-    email = models.EmailField(_("e-mail address"), unique=True)
-    display_name = models.CharField(
-        _("public name"),
-        max_length=60,
-        blank=True,
-        help_text=_("Optional; shown next to public contributions instead of the address."),
-    )
-    confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
-    wants_results = models.BooleanField(
-        _("wants to be told the results"),
-        default=False,
-        help_text=_("Given by the participant in a separate, unticked box."),
-    )
-    created_at = models.DateTimeField(_("created at"), default=timezone.now)
-    erased_at = models.DateTimeField(
-        _("anonymised at"),
-        null=True,
-        blank=True,
-        help_text=_("Set when the retention period ended: no personal data is left."),
-    )
-
-    class Meta:
-        verbose_name = _("participant")
-        verbose_name_plural = _("participants")
-
-    def __str__(self):
-        return self.display_name or _("Participant %(number)s") % {"number": self.pk}
-
-    @property
-    def is_confirmed(self):
-        return self.confirmed_at is not None
+from .people import Participant
 
 
 class Petition(index.Indexed, ClusterableModel):
@@ -61,11 +24,24 @@ class Petition(index.Indexed, ClusterableModel):
         blank=True,
         help_text=_("Leave empty to keep the petition open until you close it."),
     )
+    consultation = models.ForeignKey(
+        "pages.ConsultationPage",
+        verbose_name=_("consultation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="petitions",
+        help_text=_(
+            "If the petition belongs to a consultation, supports are also accepted only "
+            "during the phases that allow them."
+        ),
+    )
 
     panels = [
         FieldPanel("title"),
         FieldPanel("text"),
         FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")]),
+        FieldPanel("consultation"),
         MultiFieldPanel([InlinePanel("thresholds", label=_("Threshold"))], heading=_("Thresholds")),
     ]
     search_fields = [index.SearchField("title"), index.AutocompleteField("title")]
@@ -79,7 +55,11 @@ class Petition(index.Indexed, ClusterableModel):
 
     def is_open(self, now=None):
         now = now or timezone.now()
-        return self.opens_at <= now and (self.closes_at is None or now < self.closes_at)
+        if not (self.opens_at <= now and (self.closes_at is None or now < self.closes_at)):
+            return False
+        return self.consultation is None or self.consultation.accepts_supports(
+            timezone.localdate(now)
+        )
 
 
 class Threshold(Orderable):

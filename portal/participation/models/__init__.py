@@ -1,0 +1,25 @@
+"""Participation data, one module per family; services.py is the only writer."""
+
+from .ideas import Idea, IdeaBox, IdeaField, IdeaSource, IdeaStatus, IdeaSupport, IdeaTransition
+from .people import Participant
+from .petitions import Petition, Support, Threshold
+from .surveys import Answer, Question, QuestionKind, Survey, SurveyResponse
+
+__all__ = [
+    "Answer",
+    "Idea",
+    "IdeaBox",
+    "IdeaField",
+    "IdeaSource",
+    "IdeaStatus",
+    "IdeaSupport",
+    "IdeaTransition",
+    "Participant",
+    "Petition",
+    "Question",
+    "QuestionKind",
+    "Support",
+    "Survey",
+    "SurveyResponse",
+    "Threshold",
+]

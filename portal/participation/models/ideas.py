@@ -1,0 +1,349 @@
+"""Idea boxes attached to consultations, the ideas residents propose, and their supports."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from .people import Participant
+
+
+class IdeaBox(index.Indexed, ClusterableModel):
+    """Where residents propose ideas for one consultation, between two dates."""
+
+    title = models.CharField(_("title"), max_length=200)
+    consultation = models.ForeignKey(
+        "pages.ConsultationPage",
+        verbose_name=_("consultation"),
+        on_delete=models.PROTECT,
+        related_name="idea_boxes",
+    )
+    introduction = models.TextField(
+        _("introduction"),
+        blank=True,
+        max_length=1500,
+        help_text=_("What kind of ideas are expected, and what will happen to them."),
+    )
+    opens_at = models.DateTimeField(_("ideas accepted from"), default=timezone.now)
+    closes_at = models.DateTimeField(_("ideas accepted until"), null=True, blank=True)
+    themes = ParentalManyToManyField(
+        "pages.Theme",
+        verbose_name=_("themes offered"),
+        blank=True,
+        help_text=_("Leave empty not to ask for a theme."),
+    )
+    districts = ParentalManyToManyField(
+        "pages.District",
+        verbose_name=_("districts offered"),
+        blank=True,
+        help_text=_("Leave empty not to ask for a district."),
+    )
+    accepts_image = models.BooleanField(_("accepts an image"), default=True)
+    accepts_attachment = models.BooleanField(_("accepts a PDF attachment"), default=True)
+    accepts_location = models.BooleanField(_("asks for a place"), default=True)
+
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(
+                [
+                    FieldPanel("title"),
+                    FieldPanel("consultation"),
+                    FieldPanel("introduction"),
+                    FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")]),
+                    FieldPanel("themes"),
+                    FieldPanel("districts"),
+                    MultiFieldPanel(
+                        [
+                            FieldPanel("accepts_image"),
+                            FieldPanel("accepts_attachment"),
+                            FieldPanel("accepts_location"),
+                        ],
+                        heading=_("What residents may add"),
+                    ),
+                ],
+                heading=_("Idea box"),
+            ),
+            ObjectList(
+                [InlinePanel("extra_fields", label=_("Extra field"))],
+                heading=_("Extra fields"),
+            ),
+        ]
+    )
+    search_fields = [index.SearchField("title"), index.AutocompleteField("title")]
+
+    class Meta:
+        verbose_name = _("idea box")
+        verbose_name_plural = _("idea boxes")
+
+    def __str__(self):
+        return self.title
+
+    def is_open(self, now=None):
+        now = now or timezone.now()
+        return self.opens_at <= now and (self.closes_at is None or now < self.closes_at)
+
+    def clean(self):
+        super().clean()
+        if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
+            raise ValidationError({"closes_at": _("The box must close after it opens.")})
+
+
+class IdeaFieldKind(models.TextChoices):
+    CHECKBOX = "checkbox", _("Checkbox")
+    CHOICE = "choice", _("Choice")
+    TEXT = "text", _("Text")
+    NUMBER = "number", _("Number")
+
+
+class IdeaField(Orderable):
+    """A question the editor adds to the idea form, e.g. "Estimated cost"."""
+
+    box = ParentalKey(IdeaBox, on_delete=models.CASCADE, related_name="extra_fields")
+    kind = models.CharField(_("type"), max_length=20, choices=IdeaFieldKind.choices)
+    label = models.CharField(_("label"), max_length=200)
+    help_text = models.CharField(_("help text"), max_length=300, blank=True)
+    required = models.BooleanField(_("required"), default=False)
+    choices = models.TextField(
+        _("options"), blank=True, max_length=2000, help_text=_("For a choice: one per line.")
+    )
+    confidential = models.BooleanField(
+        _("confidential"), default=False, help_text=_("Seen by staff only, never published.")
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("required"), FieldPanel("confidential")]),
+        FieldPanel("label"),
+        FieldPanel("help_text"),
+        FieldPanel("choices"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("extra field")
+        verbose_name_plural = _("extra fields")
+
+    def __str__(self):
+        return self.label
+
+    @property
+    def key(self):
+        """Where the answer is kept in Idea.extra: stable while the field exists."""
+        return f"field-{self.pk}"
+
+    @property
+    def options(self):
+        return [line.strip() for line in self.choices.splitlines() if line.strip()]
+
+    def clean(self):
+        super().clean()
+        if self.kind == IdeaFieldKind.CHOICE and len(self.options) < 2:
+            raise ValidationError({"choices": _("Give at least two options, one per line.")})
+
+
+class IdeaStatus(models.TextChoices):
+    SUBMITTED = "submitted", _("Awaiting moderation")
+    PUBLISHED = "published", _("Published")
+    UNDER_STUDY = "under_study", _("Under study")
+    RETAINED = "retained", _("Retained")
+    NOT_RETAINED = "not_retained", _("Not retained")
+    REALISED = "realised", _("Realised")
+    REJECTED = "rejected", _("Rejected at moderation")
+
+
+# Statuses the public sees; the others stay in the moderation queue or its archive.
+PUBLIC_STATUSES = [
+    IdeaStatus.PUBLISHED,
+    IdeaStatus.UNDER_STUDY,
+    IdeaStatus.RETAINED,
+    IdeaStatus.NOT_RETAINED,
+    IdeaStatus.REALISED,
+]
+
+# The workflow: which status may follow which.
+TRANSITIONS = {
+    IdeaStatus.SUBMITTED: {IdeaStatus.PUBLISHED, IdeaStatus.REJECTED},
+    IdeaStatus.PUBLISHED: {IdeaStatus.UNDER_STUDY, IdeaStatus.RETAINED, IdeaStatus.NOT_RETAINED},
+    IdeaStatus.UNDER_STUDY: {IdeaStatus.RETAINED, IdeaStatus.NOT_RETAINED},
+    IdeaStatus.RETAINED: {IdeaStatus.REALISED, IdeaStatus.UNDER_STUDY},
+    IdeaStatus.NOT_RETAINED: {IdeaStatus.UNDER_STUDY},
+    IdeaStatus.REALISED: set(),
+    IdeaStatus.REJECTED: {IdeaStatus.PUBLISHED},
+}
+# A reason is required to move to these statuses.
+REASON_REQUIRED = {IdeaStatus.NOT_RETAINED, IdeaStatus.REJECTED}
+
+
+class IdeaSource(models.TextChoices):
+    ONLINE = "online", _("Online")
+    PAPER = "paper", _("On paper, at an event")
+
+
+class IdeaQuerySet(models.QuerySet):
+    def public(self):
+        return self.filter(status__in=PUBLIC_STATUSES)
+
+    def awaiting_moderation(self):
+        return self.filter(status=IdeaStatus.SUBMITTED, confirmed=True)
+
+
+def upload_image(instance, filename):
+    return f"ideas/images/{timezone.now():%Y/%m}/{filename}"
+
+
+def upload_attachment(instance, filename):
+    return f"ideas/files/{timezone.now():%Y/%m}/{filename}"
+
+
+class Idea(models.Model):
+    """A proposal from a resident (or collected on paper), moderated, then answered."""
+
+    box = models.ForeignKey(IdeaBox, on_delete=models.PROTECT, related_name="ideas")
+    participant = models.ForeignKey(
+        Participant,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="ideas",
+        help_text=_("Empty for ideas collected on paper or whose author erased their data."),
+    )
+    author_name = models.CharField(_("public name of the author"), max_length=60, blank=True)
+    title = models.CharField(_("title"), max_length=140)
+    description = models.TextField(_("description"), max_length=5000)
+    theme = models.ForeignKey(
+        "pages.Theme", verbose_name=_("theme"), null=True, blank=True, on_delete=models.SET_NULL
+    )
+    district = models.ForeignKey(
+        "pages.District",
+        verbose_name=_("district"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+    )
+    image = models.ImageField(_("image"), upload_to=upload_image, blank=True)
+    image_alt = models.CharField(_("description of the image"), max_length=200, blank=True)
+    attachment = models.FileField(_("attachment (PDF)"), upload_to=upload_attachment, blank=True)
+    place = models.CharField(_("place"), max_length=200, blank=True)
+    latitude = models.DecimalField(max_digits=9, decimal_places=6, null=True, blank=True)
+    longitude = models.DecimalField(max_digits=9, decimal_places=6, null=True, blank=True)
+    extra = models.JSONField(_("extra fields"), default=dict, blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=IdeaStatus.choices, default=IdeaStatus.SUBMITTED
+    )
+    public_reason = models.TextField(
+        _("why it was not retained"),
+        blank=True,
+        help_text=_("Public; required when the idea is not retained."),
+    )
+    official_answer = models.TextField(
+        _("official answer"),
+        blank=True,
+        max_length=5000,
+        help_text=_("The authority's public answer, shown with the idea."),
+    )
+    answered_at = models.DateTimeField(_("answered on"), null=True, blank=True)
+    source = models.CharField(
+        _("source"), max_length=10, choices=IdeaSource.choices, default=IdeaSource.ONLINE
+    )
+    collected_at = models.ForeignKey(
+        "pages.EventPage",
+        verbose_name=_("collected at"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("For ideas written on paper: the event where they were collected."),
+    )
+    confirmed = models.BooleanField(
+        _("address confirmed"),
+        default=False,
+        help_text=_("Ideas wait for their author to confirm the address before moderation."),
+    )
+    support_count = models.PositiveIntegerField(_("supports"), default=0, editable=False)
+    created_at = models.DateTimeField(_("submitted on"), default=timezone.now)
+    published_at = models.DateTimeField(_("published on"), null=True, blank=True)
+
+    objects = IdeaQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("idea")
+        verbose_name_plural = _("ideas")
+        indexes = [
+            models.Index(fields=["box", "status", "-published_at"]),
+            models.Index(fields=["box", "status", "-support_count"]),
+            models.Index(fields=["status", "confirmed"]),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("participation:idea", args=[self.pk, slugify(self.title)[:60] or "idee"])
+
+    @property
+    def is_public(self):
+        return self.status in PUBLIC_STATUSES
+
+    @property
+    def public_extra(self):
+        """(label, value) of the extra answers anyone may read, in the box's order."""
+        return [
+            (field.label, self.extra[field.key])
+            for field in self.box.extra_fields.all()
+            if not field.confidential and self.extra.get(field.key) not in (None, "")
+        ]
+
+
+class IdeaTransition(models.Model):
+    """A recorded change of status: who, when, from, to, and why."""
+
+    idea = models.ForeignKey(Idea, on_delete=models.CASCADE, related_name="transitions")
+    from_status = models.CharField(max_length=20, choices=IdeaStatus.choices, blank=True)
+    to_status = models.CharField(max_length=20, choices=IdeaStatus.choices)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    at = models.DateTimeField(default=timezone.now)
+    note = models.TextField(blank=True)
+
+    class Meta:
+        verbose_name = _("status change")
+        verbose_name_plural = _("status changes")
+        ordering = ["at", "pk"]
+
+    def __str__(self):
+        return f"{self.idea_id}: {self.from_status} → {self.to_status}"
+
+
+class IdeaSupport(models.Model):
+    """One participant's support for one idea; the database refuses a second one."""
+
+    participant = models.ForeignKey(
+        Participant, on_delete=models.CASCADE, related_name="idea_supports"
+    )
+    idea = models.ForeignKey(Idea, on_delete=models.CASCADE, related_name="supports")
+    confirmed = models.BooleanField(default=False)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("idea support")
+        verbose_name_plural = _("idea supports")
+        constraints = [
+            models.UniqueConstraint(fields=["participant", "idea"], name="one_idea_support")
+        ]
+
+    def __str__(self):
+        return f"{self.participant_id} → {self.idea_id}"
