@@ -1,7 +1,10 @@
-"""Small builders for pages in tests: real models, saved the way the admin saves them."""
+"""Small builders for tests: real models, pages saved the way the admin saves them."""
 
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
+
+import factory
+from django.utils import timezone
 
 from portal.pages.models import (
     AgendaPage,
@@ -11,6 +14,15 @@ from portal.pages.models import (
     EventTourPage,
     Phase,
     RestitutionPage,
+)
+from portal.participation.models import (
+    Idea,
+    IdeaBox,
+    IdeaStatus,
+    Participant,
+    Question,
+    QuestionKind,
+    Survey,
 )
 
 PARIS = ZoneInfo("Europe/Paris")
@@ -67,3 +79,60 @@ def event(parent, title, start, duration=timedelta(hours=2), revision=True, **fi
 
 def tour(agenda_page, **fields):
     return publish(agenda_page, EventTourPage(title="L’Agora itinérante", slug="agora", **fields))
+
+
+class SurveyFactory(factory.django.DjangoModelFactory):
+    """A survey open since yesterday, one answer per participant, not anonymous."""
+
+    class Meta:
+        model = Survey
+
+    title = factory.Sequence(lambda n: f"Enquête {n}")
+    opens_at = factory.LazyFunction(lambda: timezone.now() - timedelta(days=1))
+    thank_you = "Merci pour vos réponses."
+
+
+class QuestionFactory(factory.django.DjangoModelFactory):
+    """A required short-text question; pass `kind`, `choices`… for the others."""
+
+    class Meta:
+        model = Question
+
+    survey = factory.SubFactory(SurveyFactory)
+    kind = QuestionKind.SHORT_TEXT
+    label = factory.Sequence(lambda n: f"Question {n}")
+    sort_order = factory.Sequence(int)
+
+
+class ParticipantFactory(factory.django.DjangoModelFactory):
+    """A resident whose address is confirmed."""
+
+    class Meta:
+        model = Participant
+
+    email = factory.Sequence(lambda n: f"habitant{n}@example.org")
+    confirmed_at = factory.LazyFunction(timezone.now)
+
+
+class IdeaBoxFactory(factory.django.DjangoModelFactory):
+    """An idea box open since yesterday; pass its `consultation` (a live ConsultationPage)."""
+
+    class Meta:
+        model = IdeaBox
+
+    title = factory.Sequence(lambda n: f"Boîte à idées {n}")
+    opens_at = factory.LazyFunction(lambda: timezone.now() - timedelta(days=1))
+
+
+class IdeaFactory(factory.django.DjangoModelFactory):
+    """A confirmed idea from a resident, awaiting moderation; pass its `box`."""
+
+    class Meta:
+        model = Idea
+
+    participant = factory.SubFactory(ParticipantFactory)
+    author_name = "Nadia"
+    title = factory.Sequence(lambda n: f"Idée {n}")
+    description = "Des bancs à l’ombre, près de l’aire de jeux."
+    status = IdeaStatus.SUBMITTED
+    confirmed = True

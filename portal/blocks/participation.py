@@ -8,18 +8,23 @@ again with the person's input and an error summary.
 
 from django.conf import settings
 from django.contrib import messages
+from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from portal.participation import services
-from portal.participation.forms import ParticipantForm
-from portal.participation.views import see_other
+from portal.participation.forms import ParticipantForm, SurveyForm
+from portal.participation.models import Survey
+from portal.participation.views import identify, see_other
 
 
 class ParticipationBlock(blocks.StructBlock):
     """Base for blocks that take a POST: `handle_post` returns a response or a bound form."""
+
+    # What the visitor sees depends on who they are: the page is never cached whole.
+    varies_per_request = True
 
     def handle_post(self, request, page, value, block_id):
         raise NotImplementedError
@@ -51,10 +56,12 @@ class SupportBlock(ParticipationBlock):
         count = services.support_count(petition) if petition else 0
         thresholds = list(petition.thresholds.order_by("count")) if petition else []
         next_threshold = next((t for t in thresholds if t.count > count), None)
+        # A support given in a name this browser has not proven yet is shown as waiting.
+        someone = participant or (services.pending_in_session(request) if request else None)
         supported = (
-            participant is not None
+            someone is not None
             and petition is not None
-            and petition.supports.filter(participant=participant).first()
+            and petition.supports.filter(participant=someone).first()
         )
         context.update(
             petition=petition,
@@ -85,14 +92,14 @@ class SupportBlock(ParticipationBlock):
                 form = ParticipantForm(request.POST, prefix=block_id)
                 if not form.is_valid():
                     return form
-                participant = self.identify(request, form, page)
+                participant = identify(request, form, next_url=page.url)
                 if participant is None:
                     return form
             services.support(participant=participant, petition=petition)
         except services.ParticipationError as error:
             messages.error(request, str(error))
             return see_other(anchor)
-        if participant.is_confirmed:
+        if participant.counts_now:
             messages.success(request, gettext("Thank you: your support is counted."))
         else:
             messages.success(
@@ -102,22 +109,119 @@ class SupportBlock(ParticipationBlock):
             )
         return see_other(anchor)
 
-    def identify(self, request, form, page):
-        """Register the person and send the confirmation link; None if rate-limited."""
-        email = services.normalise_email(form.cleaned_data["email"])
-        try:
-            services.limit_rate(
-                action="participate", ip=request.META.get("REMOTE_ADDR", ""), email=email
-            )
-        except services.RateLimited as error:
-            form.add_error(None, str(error))
+
+def opening_state(item, now=None):
+    """Whether `item` (anything with `opens_at` and `is_open()`) is upcoming, open or closed."""
+    now = now or timezone.now()
+    if now < item.opens_at:
+        return "upcoming"
+    return "open" if item.is_open(now) else "closed"
+
+
+class SurveyBlock(ParticipationBlock):
+    """A survey residents answer in the page; staff read its results in the admin."""
+
+    survey = SnippetChooserBlock("participation.Survey", label=_("Survey"))
+    heading = blocks.CharBlock(
+        label=_("Heading"),
+        required=False,
+        max_length=160,
+        help_text=_("Leave empty to use the survey's title."),
+    )
+
+    class Meta:
+        icon = "clipboard-list"
+        label = _("Survey")
+        template = "participation/blocks/survey.html"
+        description = _("A questionnaire residents answer in the page; results in the admin.")
+
+    def get_preview_value(self):
+        """The admin preview shows a real survey: the one that opened last, if any."""
+        return self.normalize({"survey": Survey.objects.order_by("-opens_at").first()})
+
+    @staticmethod
+    def respondent(request, survey):
+        """Who answers: nobody for an anonymous survey, else the participant of the session."""
+        if survey.anonymous or request is None:
             return None
-        participant = services.register(
-            email=email,
-            display_name=form.cleaned_data["display_name"],
-            wants_results=form.cleaned_data["wants_results"],
+        return services.participant_in_session(request)
+
+    @staticmethod
+    def form(survey, participant, block_id, data=None):
+        return SurveyForm(
+            data,
+            survey=survey,
+            ask_identity=not survey.anonymous and participant is None,
+            prefix=block_id,
         )
-        if not participant.is_confirmed:
-            services.send_confirmation(participant=participant, next_url=page.url, request=request)
-        services.remember(request, participant)
-        return participant
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        survey = value["survey"]
+        if survey is None:
+            return context
+        block_id = context.get("block_id", "")
+        participant = self.respondent(context.get("request"), survey)
+        state = opening_state(survey)
+        answered = None
+        request = context.get("request")
+        # Answers given in a name this browser has not proven yet are shown as waiting.
+        someone = participant or (
+            services.pending_in_session(request) if request and not survey.anonymous else None
+        )
+        if state == "open" and someone and survey.one_answer_per_participant:
+            answered = survey.responses.filter(participant=someone).first()
+        form = None
+        if state == "open" and not answered:
+            form = (context.get("block_forms") or {}).get(block_id) or self.form(
+                survey, participant, block_id
+            )
+        context.update(
+            survey=survey,
+            block_id=block_id,
+            anchor=f"block-{block_id}",
+            participant=participant,
+            state="answered" if answered else state,
+            answered=answered,
+            form=form,
+            retention_months=settings.PARTICIPATION_RETENTION_MONTHS,
+        )
+        return context
+
+    def handle_post(self, request, page, value, block_id):
+        survey = value["survey"]
+        anchor = f"{page.url}#block-{block_id}"
+        if survey is None:
+            messages.error(request, gettext("This survey no longer exists."))
+            return see_other(anchor)
+        participant = self.respondent(request, survey)
+        try:
+            services.check_answerable(survey=survey, participant=participant)
+            form = self.form(survey, participant, block_id, request.POST)
+            if not form.is_valid():
+                return form
+            if survey.anonymous:
+                try:
+                    services.limit_rate(
+                        action="participate", ip=request.META.get("REMOTE_ADDR", "")
+                    )
+                except services.RateLimited as error:
+                    form.add_error(None, str(error))
+                    return form
+            elif participant is None:
+                participant = identify(request, form, next_url=anchor)
+                if participant is None:
+                    return form
+            services.answer_survey(survey=survey, participant=participant, answers=form.answers())
+        except services.ParticipationError as error:
+            messages.error(request, str(error))
+            return see_other(anchor)
+        if participant is None or participant.counts_now:
+            messages.success(request, survey.thank_you)
+        else:
+            messages.success(
+                request,
+                gettext("Almost done: open the link we sent to %(email)s to confirm your answers.")
+                % {"email": participant.email},
+            )
+        return see_other(anchor)

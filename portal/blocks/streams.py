@@ -7,10 +7,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
 from .accountability import DecisionBlock, TimelineBlock
+from .ideas import IdeaFormBlock, IdeaListBlock
 from .layout import AccordionBlock, KeyFiguresBlock
 from .links import CallToActionBlock, ContactCardBlock
 from .media import DocumentBlock, ImageBlock, VideoBlock
-from .participation import SupportBlock
+from .participation import SupportBlock, SurveyBlock
 from .text import HeadingBlock, ParagraphBlock, QuoteBlock
 
 
@@ -51,6 +52,9 @@ class BodyStreamBlock(ContentStreamBlock):
 
     two_columns = TwoColumnsBlock()
     support = SupportBlock()
+    survey = SurveyBlock()
+    idea_form = IdeaFormBlock()
+    idea_list = IdeaListBlock()
 
 
 class RestitutionStreamBlock(BodyStreamBlock):

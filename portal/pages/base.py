@@ -65,17 +65,17 @@ class BasePage(Page):
 
     @property
     def can_be_cached(self):
-        """Cached for anonymous visitors unless the page carries participation forms.
+        """Cached for anonymous visitors unless a block varies per request (forms, lists).
 
         Read from the raw stream, so that deciding costs no query.
         """
-        participation_types = {
+        varying_types = {
             name
             for name, block in self.body.stream_block.child_blocks.items()
-            if isinstance(block, ParticipationBlock)
+            if getattr(block, "varies_per_request", False)
         }
         return self.cache_for_anonymous and not any(
-            block["type"] in participation_types for block in self.body.raw_data
+            block["type"] in varying_types for block in self.body.raw_data
         )
 
     def serve(self, request, *args, **kwargs):

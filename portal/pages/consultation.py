@@ -38,6 +38,7 @@ from wagtail.search import index
 from portal.blocks.links import ContactCardBlock
 from portal.blocks.text import RICH_TEXT_FEATURES
 from portal.core.listing import paginate, valid_filters
+from portal.participation.figures import consultation_figures
 
 from .base import CARD_IMAGE, LINK_FIELDS, BasePage
 from .taxonomy import District, Theme
@@ -434,6 +435,7 @@ class ConsultationPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         on = today()
         context.update(
+            figures=consultation_figures(self),
             status=self.status(on),
             badge=self.status_badge(),
             phases=self.ordered_phases,

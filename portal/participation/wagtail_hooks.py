@@ -1,20 +1,41 @@
-"""Petitions in the admin, with their thresholds and their number of supports."""
+"""Participation in the admin, in one menu: the figures, the moderation of ideas, idea boxes,
+surveys and petitions, with what they gathered.
+"""
 
 from django.db.models import Count, Q
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.ui.tables import Column
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn
+from wagtail.admin.viewsets.base import ViewSet
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import Petition
+from .admin_views import SurveyEditView, SurveyExportView, SurveyIndexView, SurveyResultsView
+from .models import Idea, IdeaBox, IdeaStatus, Petition, Survey
+from .moderation import (
+    DASHBOARD_PERMISSION,
+    IDEA_PANELS,
+    PAPER_PANELS,
+    SEARCH_FIELDS,
+    ChangeIdeaStatus,
+    IdeaEditView,
+    IdeaFilterSet,
+    IdeaIndexView,
+    ModerationQueuePanel,
+    PaperIdeaCreateView,
+    ParticipationDashboardView,
+    PublishIdeas,
+    RejectIdeas,
+    source_label,
+)
 
 
 class PetitionViewSet(SnippetViewSet):
     model = Petition
     icon = "pick"
     menu_label = _("Petitions")
-    add_to_admin_menu = True
-    menu_order = 300
     search_fields = ["title"]
     list_display = [
         "title",
@@ -29,4 +50,147 @@ class PetitionViewSet(SnippetViewSet):
         ).order_by("-opens_at")
 
 
-register_snippet(PetitionViewSet)
+class SurveyViewSet(SnippetViewSet):
+    """Surveys, their questions, and for each its results page and CSV export."""
+
+    model = Survey
+    icon = "clipboard-list"
+    menu_label = _("Surveys")
+    search_fields = ["title"]
+    list_display = [
+        "title",
+        "opens_at",
+        "closes_at",
+        Column("response_count", label=_("Confirmed responses")),
+    ]
+    index_view_class = SurveyIndexView
+    edit_view_class = SurveyEditView
+
+    def get_queryset(self, request):
+        return Survey.objects.annotate(
+            response_count=Count("responses", filter=Q(responses__confirmed=True))
+        ).order_by("-opens_at")
+
+    def get_common_view_kwargs(self, **kwargs):
+        return super().get_common_view_kwargs(
+            results_url_name=self.get_url_name("results"),
+            export_url_name=self.get_url_name("export"),
+            **kwargs,
+        )
+
+    @property
+    def results_view(self):
+        return self.construct_view(SurveyResultsView)
+
+    @property
+    def export_view(self):
+        return self.construct_view(SurveyExportView)
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("results/<int:pk>/", self.results_view, name="results"),
+            path("results/<int:pk>/csv/", self.export_view, name="export"),
+        ]
+
+
+class IdeaBoxViewSet(SnippetViewSet):
+    model = IdeaBox
+    icon = "folder-open-inverse"
+    menu_label = _("Idea boxes")
+    search_fields = ["title"]
+    list_display = [
+        "title",
+        "consultation",
+        "opens_at",
+        "closes_at",
+        Column("idea_count", label=_("Ideas"), sort_key="idea_count"),
+    ]
+
+    def get_queryset(self, request):
+        return (
+            IdeaBox.objects.select_related("consultation")
+            .annotate(idea_count=Count("ideas", filter=Q(ideas__confirmed=True)))
+            .order_by("-opens_at")
+        )
+
+
+class IdeaViewSet(SnippetViewSet):
+    """The moderators' daily tool: the queue, every idea, and ideas collected on paper."""
+
+    model = Idea
+    icon = "comment"
+    menu_label = _("Ideas")
+    index_view_class = IdeaIndexView
+    edit_view_class = IdeaEditView
+    add_view_class = PaperIdeaCreateView
+    copy_view_enabled = False
+    filterset_class = IdeaFilterSet
+    search_fields = SEARCH_FIELDS
+    ordering = "-created_at"
+    edit_handler = IDEA_PANELS
+    list_display = [
+        "title",
+        Column("consultation", label=_("Consultation"), accessor="box.consultation"),
+        StatusTagColumn(
+            "status",
+            label=_("Status"),
+            accessor="get_status_display",
+            sort_key="status",
+            primary=lambda idea: idea.status == IdeaStatus.SUBMITTED,
+        ),
+        "theme",
+        "district",
+        Column("source", label=_("Source"), accessor=source_label),
+        Column("support_count", label=_("Supports"), sort_key="support_count"),
+        DateColumn("created_at", label=_("Submitted on"), sort_key="created_at"),
+    ]
+
+    def get_queryset(self, request):
+        return Idea.objects.select_related("box__consultation", "theme", "district", "collected_at")
+
+    def get_add_view_kwargs(self, **kwargs):
+        panel = PAPER_PANELS.bind_to_model(Idea)
+        return super().get_add_view_kwargs(panel=panel, form_class=panel.get_form_class(), **kwargs)
+
+
+class DashboardMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(DASHBOARD_PERMISSION)
+
+
+class ParticipationDashboardViewSet(ViewSet):
+    name = "participation_dashboard"
+    url_prefix = "participation/dashboard"
+    icon = "table"
+    menu_label = _("Dashboard")
+    menu_item_class = DashboardMenuItem
+
+    def get_urlpatterns(self):
+        return [path("", ParticipationDashboardView.as_view(), name="index")]
+
+
+class ParticipationViewSetGroup(SnippetViewSetGroup):
+    items = (
+        ParticipationDashboardViewSet,
+        IdeaViewSet,
+        IdeaBoxViewSet,
+        SurveyViewSet,
+        PetitionViewSet,
+    )
+    menu_label = _("Participation")
+    menu_icon = "group"
+    menu_name = "participation"
+    menu_order = 300
+
+
+register_snippet(ParticipationViewSetGroup)
+
+for bulk_action in (PublishIdeas, RejectIdeas, ChangeIdeaStatus):
+    hooks.register("register_bulk_action", bulk_action)
+
+
+@hooks.register("construct_homepage_panels")
+def add_moderation_queue_panel(request, panels):
+    if request.user.has_perm("participation.change_idea"):
+        panels.append(ModerationQueuePanel())

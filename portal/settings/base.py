@@ -186,6 +186,9 @@ PARTICIPATION_CAPTCHA = os.environ.get("PARTICIPATION_CAPTCHA", "v3")
 PARTICIPATION_RATE_LIMITS = {"participate": (30, 10), "new-link": (20, 5)}
 # Personal data is kept this many months after the end of the consultation (privacy notice).
 PARTICIPATION_RETENTION_MONTHS = int(os.environ.get("PARTICIPATION_RETENTION_MONTHS", "36"))
+# Upload limits for ideas, in megabytes (the reverse proxy must accept a little more).
+PARTICIPATION_IMAGE_MAX_MB = 8
+PARTICIPATION_ATTACHMENT_MAX_MB = 10
 
 # Wagtail
 WAGTAIL_SITE_NAME = os.environ.get("WAGTAIL_SITE_NAME", "Portail de la participation")

@@ -52,6 +52,7 @@ def test_latencies_in_microseconds_and_seconds_become_milliseconds_and_errors_ar
         "requests": 1576,
         "requests_per_sec": 524.26,
         "p50_ms": pytest.approx(0.249),
+        "p95_ms": None,
         "p99_ms": pytest.approx(1470),
         "non_2xx": 160,
         "socket_errors": 16,
@@ -63,6 +64,7 @@ def test_a_clean_run_has_no_errors_and_the_thread_stats_are_not_taken_for_percen
         "requests": 720,
         "requests_per_sec": 359.26,
         "p50_ms": pytest.approx(20.59),
+        "p95_ms": None,
         "p99_ms": pytest.approx(23.34),
         "non_2xx": 0,
         "socket_errors": 0,
@@ -72,3 +74,8 @@ def test_a_clean_run_has_no_errors_and_the_thread_stats_are_not_taken_for_percen
 def test_output_without_results_is_refused():
     with pytest.raises(ValueError, match="Unexpected wrk output"):
         bench.parse_wrk("Running 1s test @ http://127.0.0.1:1/\n  1 threads and 1 connections\n")
+
+
+def test_the_95th_percentile_comes_from_the_wrk_script():
+    """scripts/wrk_p95.lua prints it in microseconds after wrk's own report."""
+    assert bench.parse_wrk(CLEAN_RUN + "P95: 31250\n")["p95_ms"] == pytest.approx(31.25)

@@ -53,6 +53,16 @@ def mail_dir(workdir):
     return workdir / "mail"
 
 
+# A participation officer: in Wagtail's "Moderators" group, not a superuser.
+MODERATOR_LOGIN = ("moderatrice", "mot-de-passe-de-test")
+MODERATOR = f"""
+from django.contrib.auth.models import Group, User
+name, password = {MODERATOR_LOGIN!r}
+user = User.objects.create_user(name, "moderatrice@example.org", password)
+user.groups.add(Group.objects.get(name="Moderators"))
+"""
+
+
 @pytest.fixture(scope="session")
 def server(workdir, mail_dir):
     """A production-like server on a fresh demo database; yields its base URL."""
@@ -65,7 +75,7 @@ def server(workdir, mail_dir):
     }
     env.pop("REDIS_URL", None)
     manage = [sys.executable, "manage.py"]
-    for command in (["migrate", "--noinput", "-v0"], ["load_demo"]):
+    for command in (["migrate", "--noinput", "-v0"], ["load_demo"], ["shell", "-c", MODERATOR]):
         subprocess.run([*manage, *command], cwd=ROOT, env=env, check=True, capture_output=True)
     port = free_port()
     process = subprocess.Popen(

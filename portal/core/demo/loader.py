@@ -31,7 +31,16 @@ from portal.pages.models import (
     StandardPage,
     Theme,
 )
-from portal.participation.models import Petition, Threshold
+from portal.participation import services
+from portal.participation.models import (
+    IdeaBox,
+    IdeaField,
+    IdeaStatus,
+    Petition,
+    Question,
+    Survey,
+    Threshold,
+)
 
 from . import content, projects
 
@@ -300,6 +309,7 @@ class DemoLoader:
         for spec in projects.EVENTS:
             self.child_page(agenda, EventPage, spec["slug"], partial(self.event_page, spec))
         self.tour(agenda, projects.TOUR)
+        self.participation(agenda)
 
     def taxonomy(self, model, slug, name):
         """A French theme or district, found by its slug (the key used in filter addresses)."""
@@ -398,6 +408,7 @@ class DemoLoader:
                 start=self.day(phase["start"]),
                 end=self.day(phase["end"]),
                 extended_end=(self.day(phase["extended_end"]) if "extended_end" in phase else None),
+                allows_supports=phase.get("supports", False),
                 sort_order=number,
             )
             for number, phase in enumerate(spec["phases"])
@@ -405,6 +416,120 @@ class DemoLoader:
         page.themes = [self.themes[slug] for slug in spec["themes"]]
         page.districts = [self.districts[slug] for slug in spec["districts"]]
         return page
+
+    # Participation: the idea box, ideas at every step, supports and the survey of the open
+    # consultation, written through the services as residents and moderators would.
+
+    def participation(self, agenda):
+        square = self.consultations[projects.SQUARE]
+        if self.petition.consultation_id is None:
+            self.petition.consultation = square
+            self.petition.save(update_fields=["consultation"])
+        self.residents = [
+            services.confirm(participant=services.register(email=f"habitant{number}@example.org"))
+            for number in range(1, 13)
+        ]
+        box = self.idea_box(square, projects.IDEA_BOX)
+        if not box.ideas.exists():
+            for number, spec in enumerate(projects.IDEAS):
+                self.idea(box, spec, agenda, self.residents[number % len(self.residents)])
+        survey = self.survey(square, projects.SURVEY)
+        if not any(block["type"] == "idea_form" for block in square.body.raw_data):
+            square.body = [
+                *square.body.raw_data,
+                {"type": "survey", "value": {"survey": survey.pk, "heading": ""}},
+                {"type": "idea_list", "value": {"idea_box": box.pk, "heading": "", "per_page": 6}},
+                {"type": "idea_form", "value": {"idea_box": box.pk, "heading": ""}},
+            ]
+            square.save_revision().publish()
+
+    def idea_box(self, consultation, spec):
+        box = IdeaBox.objects.filter(title=spec["title"]).first()
+        if box is None:
+            box = IdeaBox(
+                title=spec["title"],
+                consultation=consultation,
+                introduction=spec["introduction"],
+                opens_at=self.moment(self.day(-20), time(0)),
+                closes_at=self.moment(self.day(41), time(0)),
+            )
+            box.themes = [self.themes[slug] for slug in spec["themes"]]
+            box.districts = [self.districts[slug] for slug in spec["districts"]]
+            box.extra_fields = [IdeaField(**field) for field in spec["extra_fields"]]
+            box.save()
+            self.note(f"idea box {box.title}")
+        return box
+
+    def idea(self, box, spec, agenda, author):
+        """An idea brought to the status of its spec by the workflow, with its supports."""
+        fields = {
+            "title": spec["title"],
+            "description": spec["description"],
+            "theme": self.themes[spec["theme"]],
+            "district": self.districts[spec["district"]],
+        }
+        if "paper" in spec:
+            event = EventPage.objects.descendant_of(agenda).get(slug=spec["paper"])
+            idea = services.enter_paper_idea(box=box, user=None, collected_at=event, **fields)
+        else:
+            author.display_name = spec["author"]
+            idea = services.submit_idea(box=box, participant=author, **fields)
+        path = {
+            IdeaStatus.SUBMITTED: [],
+            IdeaStatus.PUBLISHED: [IdeaStatus.PUBLISHED],
+            IdeaStatus.UNDER_STUDY: [IdeaStatus.PUBLISHED, IdeaStatus.UNDER_STUDY],
+            IdeaStatus.RETAINED: [IdeaStatus.PUBLISHED, IdeaStatus.RETAINED],
+            IdeaStatus.NOT_RETAINED: [IdeaStatus.PUBLISHED, IdeaStatus.NOT_RETAINED],
+        }[spec["status"]]
+        for status in path:
+            if idea.status != status:
+                services.change_status(
+                    idea=idea,
+                    to_status=status,
+                    user=None,
+                    note=spec.get("reason", ""),
+                    notify=False,
+                )
+        if spec["answer"]:
+            services.answer_idea(idea=idea, user=None, answer=spec["answer"], notify=False)
+        for resident in self.residents[: spec["supports"]]:
+            services.support_idea(participant=resident, idea=idea)
+        self.note(f"idea {idea.title}")
+
+    def survey(self, consultation, spec):
+        survey = Survey.objects.filter(title=spec["title"]).first()
+        if survey is None:
+            survey = Survey(
+                title=spec["title"],
+                consultation=consultation,
+                introduction=spec["introduction"],
+                thank_you=spec["thank_you"],
+                opens_at=self.moment(self.day(-20), time(0)),
+                closes_at=self.moment(self.day(41), time(0)),
+            )
+            survey.questions = [
+                Question(sort_order=number, **question)
+                for number, question in enumerate(spec["questions"])
+            ]
+            survey.save()
+            self.note(f"survey {survey.title}")
+            for number, resident in enumerate(self.residents):
+                self.answer(survey, resident, number)
+        return survey
+
+    def answer(self, survey, resident, number):
+        """Varied answers from a demo resident, so that the results have something to show."""
+        frequency, uses, satisfaction, district, wish = survey.questions.order_by("sort_order")
+        answers = {
+            frequency: frequency.options[number % 4],
+            uses: uses.options[: 1 + number % 3]
+            + ([services.Other("Les fêtes")] if number % 5 == 0 else []),
+            satisfaction: float(1 + number * 7 % 5),
+            district: self.districts["centre-ville" if number % 3 else "le-port"].name,
+        }
+        if number % 2:
+            answers[wish] = "De l’ombre et des bancs."
+        services.answer_survey(survey=survey, participant=resident, answers=answers)
 
     def restitution_page(self, spec):
         """The restitution, its timeline dated in months relative to the day of loading."""

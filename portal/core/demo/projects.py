@@ -181,6 +181,7 @@ CONSULTATIONS = [
                 "start": -20,
                 "end": 25,
                 "extended_end": 40,
+                "supports": True,
             },
             {
                 "title": "Classement des contributions",
@@ -190,6 +191,7 @@ CONSULTATIONS = [
                 ),
                 "start": 41,
                 "end": 55,
+                "supports": True,
             },
             {
                 "title": "Synthèse",
@@ -1090,5 +1092,168 @@ PETITION = {
             "Un atelier de citoyens tirés au sort étudie la demande et rend un avis public.",
         ),
         (8000, "Votation", "La question est soumise au vote des habitantes et des habitants."),
+    ],
+}
+
+# The idea box of the open consultation, and ideas at every step of the workflow. "status" is
+# where the demo leaves each idea; "supports" how many demo residents support it.
+IDEA_BOX = {
+    "consultation": SQUARE,
+    "title": "Vos idées pour la place du Marché",
+    "introduction": (
+        "Ombre, jeux, bancs, stationnement, jours de marché : proposez ce qui rendrait la place "
+        "plus agréable. Chaque idée est lue par l’équipe participation avant d’être publiée, "
+        "puis étudiée avec le bureau d’études. La Ville répond à chacune."
+    ),
+    "themes": ["commerce-centre-ville", "cadre-de-vie", "espaces-verts"],
+    "districts": ["centre-ville", "le-port"],
+    "extra_fields": [
+        {
+            "kind": "choice",
+            "label": "Pour quels moments ?",
+            "choices": "Les jours de marché\nTous les jours\nLes soirs et les week-ends",
+            "required": False,
+        },
+    ],
+}
+
+IDEAS = [
+    {
+        "title": "Planter des arbres à grand développement côté mairie",
+        "description": (
+            "Le côté mairie est en plein soleil tout l’après-midi. Des platanes ou des tilleuls "
+            "en pleine terre donneraient de l’ombre aux terrasses et aux stands du marché."
+        ),
+        "theme": "espaces-verts",
+        "district": "centre-ville",
+        "author": "Jeanne D.",
+        "status": "retained",
+        "answer": (
+            "Retenu : le projet prévoit douze arbres en pleine terre le long de la mairie. Le "
+            "bureau d’études vérifie les réseaux souterrains avant de fixer les emplacements."
+        ),
+        "supports": 9,
+    },
+    {
+        "title": "Une fontaine à eau potable près des jeux",
+        "description": (
+            "Les jours de chaleur, les familles n’ont aucun point d’eau. Une fontaine accessible "
+            "en fauteuil roulant, près des jeux, serait utile à tout le monde."
+        ),
+        "theme": "cadre-de-vie",
+        "district": "centre-ville",
+        "author": "",
+        "status": "under_study",
+        "answer": "",
+        "supports": 7,
+    },
+    {
+        "title": "Garder le parking du samedi matin",
+        "description": (
+            "Les clients du marché qui viennent des villages ont besoin de se garer près des "
+            "stands, au moins le samedi matin."
+        ),
+        "theme": "commerce-centre-ville",
+        "district": "centre-ville",
+        "author": "Marc",
+        "status": "not_retained",
+        "reason": (
+            "Le parking relais de la gare, à quatre minutes à pied, sera gratuit le samedi "
+            "matin avec une navette ; la place est rendue aux piétons pendant le marché."
+        ),
+        "answer": "",
+        "supports": 4,
+    },
+    {
+        "title": "Des bancs avec dossier et accoudoirs",
+        "description": (
+            "Pour les personnes âgées, un banc sans dossier ne sert à rien. Il en faudrait tous "
+            "les trente mètres, à l’ombre."
+        ),
+        "theme": "cadre-de-vie",
+        "district": "centre-ville",
+        "author": "Association Bien vieillir à Bellecombe",
+        "status": "published",
+        "answer": "",
+        "supports": 6,
+    },
+    {
+        "title": "Un abri pour les vélos cargo",
+        "description": (
+            "Les parents qui viennent au marché en vélo cargo ne trouvent aucun arceau assez "
+            "grand. Un abri couvert près de la rue du Port suffirait."
+        ),
+        "theme": "commerce-centre-ville",
+        "district": "le-port",
+        "author": "Léa",
+        "status": "published",
+        "answer": "",
+        "supports": 3,
+    },
+    {
+        "title": "Un grand tableau pour les petites annonces du quartier",
+        "description": "Un panneau en bois où chacun pourrait afficher fêtes, trocs et services.",
+        "theme": "cadre-de-vie",
+        "district": "centre-ville",
+        "author": "",
+        "status": "published",
+        "paper": "atelier-dessinons-la-place-du-marche",
+        "answer": "",
+        "supports": 0,
+    },
+    {
+        "title": "Des jeux d’eau au sol pour l’été",
+        "description": (
+            "Des jets d’eau qui sortent du sol, éteints les jours de marché, pour rafraîchir la "
+            "place et amuser les enfants."
+        ),
+        "theme": "espaces-verts",
+        "district": "centre-ville",
+        "author": "Samir",
+        "status": "submitted",
+        "answer": "",
+        "supports": 0,
+    },
+    {
+        "title": "Fermer la place aux voitures le dimanche",
+        "description": "Une place piétonne chaque dimanche, avec des animations.",
+        "theme": "cadre-de-vie",
+        "district": "centre-ville",
+        "author": "",
+        "status": "submitted",
+        "answer": "",
+        "supports": 0,
+    },
+]
+
+# A survey of the open consultation, answered by the demo residents.
+SURVEY = {
+    "consultation": SQUARE,
+    "title": "Comment vivez-vous la place du Marché ?",
+    "introduction": "Cinq questions, trois minutes. Vos réponses guident le bureau d’études.",
+    "thank_you": "Merci ! Vos réponses seront publiées, sans votre nom, dans la synthèse.",
+    "questions": [
+        {
+            "kind": "single_choice",
+            "label": "À quelle fréquence venez-vous sur la place ?",
+            "choices": "Tous les jours\nChaque semaine\nQuelques fois par mois\nRarement",
+        },
+        {
+            "kind": "multiple_choice",
+            "label": "Qu’y faites-vous ?",
+            "choices": "Le marché\nLes terrasses\nJe la traverse\nJe m’y promène avec des enfants",
+            "allow_other": True,
+        },
+        {
+            "kind": "scale",
+            "label": "Êtes-vous satisfait de la place aujourd’hui ?",
+            "help_text": "1 : pas du tout, 5 : tout à fait.",
+        },
+        {"kind": "district", "label": "Dans quel quartier habitez-vous ?", "required": False},
+        {
+            "kind": "long_text",
+            "label": "Que changeriez-vous en premier ?",
+            "required": False,
+        },
     ],
 }

@@ -166,15 +166,27 @@ def elided_pages(page_obj):
     return list(page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=2))
 
 
+@register.filter
+def described_by(field):
+    """The ids of the field's hint and error (includes/field.html, includes/fieldset.html)."""
+    ids = []
+    if field.help_text:
+        ids.append(f"{field.auto_id}-hint")
+    if field.errors:
+        ids.append(f"{field.auto_id}-error")
+    return " ".join(ids)
+
+
 @register.simple_tag
 def field_widget(field):
     """The field's input, tied to its hint and error for screen readers."""
-    described_by = []
-    if field.help_text:
-        described_by.append(f"{field.auto_id}-hint")
-    if field.errors:
-        described_by.append(f"{field.auto_id}-error")
-    attrs = {"aria-describedby": " ".join(described_by)} if described_by else {}
+    attrs = {"aria-describedby": ids} if (ids := described_by(field)) else {}
     if field.errors:
         attrs["aria-invalid"] = "true"
     return field.as_widget(attrs=attrs)
+
+
+@register.filter
+def field_anchor(field):
+    """Where the error summary leads: the input, or the first option of a group of them."""
+    return field.id_for_label or f"{field.auto_id}_0"

@@ -291,7 +291,11 @@ class Idea(models.Model):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("participation:idea", args=[self.pk, slugify(self.title)[:60] or "idee"])
+        return reverse("participation:idea", args=[self.pk, self.slug])
+
+    @property
+    def slug(self):
+        return slugify(self.title)[:60] or "idea"
 
     @property
     def is_public(self):

@@ -24,6 +24,12 @@ class Participant(models.Model):
         default=False,
         help_text=_("Given by the participant in a separate, unticked box."),
     )
+    language = models.CharField(
+        _("language"),
+        max_length=10,
+        default="fr",
+        help_text=_("The language of the site when they took part: e-mails are written in it."),
+    )
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
     erased_at = models.DateTimeField(
         _("anonymised at"),
@@ -39,6 +45,16 @@ class Participant(models.Model):
     def __str__(self):
         return self.display_name or _("Participant %(number)s") % {"number": self.pk}
 
+    # False for an instance named by an address typed in a form rather than by this browser's
+    # session: whoever typed it has not proven they own it, so what they contribute waits for
+    # the link sent to that address, even when the address was confirmed before.
+    proven = True
+
     @property
     def is_confirmed(self):
         return self.confirmed_at is not None
+
+    @property
+    def counts_now(self):
+        """Whether a contribution made now counts at once, or waits for the e-mailed link."""
+        return self.is_confirmed and self.proven

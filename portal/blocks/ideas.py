@@ -1,0 +1,254 @@
+"""An idea box on a page: the form residents propose through, and the list of published ideas.
+
+They present; `participation.services` writes (protocol in blocks/participation.py).
+"""
+
+import secrets
+
+from django import forms
+from django.conf import settings
+from django.contrib import messages
+from django.db.models import BigIntegerField, Value
+from django.db.models.functions import Cast, Mod
+from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.snippets.blocks import SnippetChooserBlock
+
+from portal.core.listing import paginate, valid_filters
+from portal.participation import services
+from portal.participation.forms import IdeaForm, localized_choices
+from portal.participation.models import Idea, IdeaBox, IdeaStatus
+from portal.participation.models.ideas import PUBLIC_STATUSES
+from portal.participation.views import see_other
+
+from .participation import ParticipationBlock, identify
+
+
+def latest_box():
+    """What the admin previews the idea blocks with: the box that opened last, if any."""
+    return IdeaBox.objects.order_by("-opens_at").first()
+
+
+class IdeaFormBlock(ParticipationBlock):
+    """The form residents propose an idea through, for one idea box."""
+
+    idea_box = SnippetChooserBlock("participation.IdeaBox", label=_("Idea box"))
+    heading = blocks.CharBlock(
+        label=_("Heading"),
+        required=False,
+        max_length=160,
+        help_text=_("Leave empty to use the idea box's title."),
+    )
+
+    class Meta:
+        icon = "comment"
+        label = _("Idea form")
+        template = "participation/blocks/idea_form.html"
+        description = _("The form residents propose ideas through, for an idea box.")
+
+    def get_preview_value(self):
+        return self.normalize({"idea_box": latest_box()})
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        request = context.get("request")
+        box = value["idea_box"]
+        block_id = context.get("block_id", "")
+        participant = services.participant_in_session(request) if request else None
+        form = (context.get("block_forms") or {}).get(block_id)
+        if form is None and box is not None:
+            form = IdeaForm(box=box, ask_identity=participant is None, prefix=block_id)
+        context.update(
+            box=box,
+            block_id=block_id,
+            anchor=f"block-{block_id}",
+            participant=participant,
+            state=box_state(box) if box else None,
+            retention_months=settings.PARTICIPATION_RETENTION_MONTHS,
+            form=form,
+        )
+        return context
+
+    def handle_post(self, request, page, value, block_id):
+        box = value["idea_box"]
+        anchor = f"{page.url}#block-{block_id}"
+        participant = services.participant_in_session(request)
+        form = IdeaForm(
+            request.POST,
+            request.FILES,
+            box=box,
+            ask_identity=participant is None,
+            prefix=block_id,
+        )
+        if not form.is_valid():
+            return form
+        if participant is None:
+            participant = identify(request, form, next_url=anchor)
+            if participant is None:
+                return form
+        try:
+            idea = services.submit_idea(box=box, participant=participant, **form.idea_fields())
+        except services.ParticipationError as error:
+            messages.error(request, str(error))
+            return see_other(anchor)
+        if idea.confirmed:
+            messages.success(
+                request,
+                gettext(
+                    "Thank you: your idea is received. It will be published once a moderator "
+                    "has read it; we will tell you by e-mail."
+                ),
+            )
+        else:
+            messages.success(
+                request,
+                gettext(
+                    "Almost done: open the link we sent to %(email)s to confirm your idea. "
+                    "It will then be read by a moderator."
+                )
+                % {"email": participant.email},
+            )
+        return see_other(anchor)
+
+
+def box_state(box, now=None):
+    now = now or timezone.now()
+    if now < box.opens_at:
+        return "upcoming"
+    return "open" if box.is_open(now) else "closed"
+
+
+class IdeaSort:
+    SUPPORTS = "supports"
+    NEWEST = "newest"
+    RANDOM = "random"
+    CHOICES = [
+        (NEWEST, _("Newest first")),
+        (SUPPORTS, _("Most supported")),
+        (RANDOM, _("Random order")),
+    ]
+
+
+class IdeaFilterForm(forms.Form):
+    """The list's filters and order; read from the query string, never fatal."""
+
+    theme = forms.TypedChoiceField(label=_("Theme"), coerce=int, required=False, empty_value=None)
+    district = forms.TypedChoiceField(
+        label=_("District"), coerce=int, required=False, empty_value=None
+    )
+    status = forms.ChoiceField(label=_("Status"), required=False)
+    sort = forms.ChoiceField(label=_("Order"), required=False, choices=IdeaSort.CHOICES)
+
+    def __init__(self, *args, box, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["theme"].choices = [("", _("All themes")), *localized_choices(box.themes.all())]
+        self.fields["district"].choices = [
+            ("", _("All districts")),
+            *localized_choices(box.districts.all()),
+        ]
+        self.fields["status"].choices = [("", _("All statuses"))] + [
+            (status.value, status.label) for status in PUBLIC_STATUSES
+        ]
+        if len(self.fields["theme"].choices) == 1:
+            del self.fields["theme"]
+        if len(self.fields["district"].choices) == 1:
+            del self.fields["district"]
+
+
+# A prime above any idea id we expect: (id × seed) mod PRIME shuffles the ideas the same way
+# for the same seed, so the random order is stable from one page of the list to the next.
+RANDOM_PRIME = 2_147_483_647
+RANDOM_SEED_KEY = "idea_random_seed"
+
+
+def random_seed(request):
+    """The visitor's seed: kept in their session so that the order stays while they browse."""
+    seed = request.session.get(RANDOM_SEED_KEY)
+    if not seed:
+        seed = secrets.randbelow(RANDOM_PRIME - 2) + 2
+        request.session[RANDOM_SEED_KEY] = seed
+    return seed
+
+
+class IdeaListBlock(blocks.StructBlock):
+    """The published ideas of a box: filters, order, pages, each linking to its own page."""
+
+    idea_box = SnippetChooserBlock("participation.IdeaBox", label=_("Idea box"))
+    heading = blocks.CharBlock(
+        label=_("Heading"),
+        required=False,
+        max_length=160,
+        help_text=_("Leave empty for “The ideas proposed”."),
+    )
+    per_page = blocks.IntegerBlock(label=_("Ideas per page"), default=12, min_value=4, max_value=48)
+
+    # Depends on the query string and on moderation: the page is never cached whole.
+    varies_per_request = True
+
+    class Meta:
+        icon = "list-ul"
+        label = _("List of ideas")
+        template = "participation/blocks/idea_list.html"
+        description = _("The published ideas of an idea box, with filters and supports.")
+
+    def get_preview_value(self):
+        return self.normalize({"idea_box": latest_box(), "per_page": 4})
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        request = context.get("request")
+        box = value["idea_box"]
+        if box is None or request is None:
+            return context
+        notices = []
+        form = IdeaFilterForm(request.GET or None, box=box)
+        filters = valid_filters(form, notices)
+        ideas = (
+            Idea.objects.filter(box=box)
+            .public()
+            .select_related("theme", "district", "collected_at")
+            .only(
+                "id",
+                "title",
+                "description",
+                "status",
+                "support_count",
+                "published_at",
+                "author_name",
+                "source",
+                "image",
+                "image_alt",
+                "official_answer",
+                "theme__name",
+                "district__name",
+                "collected_at__title",
+            )
+        )
+        for name in ("theme", "district", "status"):
+            if filters.get(name):
+                ideas = ideas.filter(**{name: filters[name]})
+        sort = filters.get("sort") or IdeaSort.NEWEST
+        if sort == IdeaSort.SUPPORTS:
+            ideas = ideas.order_by("-support_count", "-published_at", "-pk")
+        elif sort == IdeaSort.RANDOM:
+            seed = random_seed(request)
+            ideas = ideas.annotate(
+                shuffle=Mod(Cast("id", BigIntegerField()) * Value(seed), Value(RANDOM_PRIME))
+            ).order_by("shuffle", "pk")
+        else:
+            ideas = ideas.order_by("-published_at", "-pk")
+        page_of_ideas = paginate(request, ideas, value["per_page"], notices)
+        anchor = f"block-{context.get('block_id', '')}"
+        context.update(
+            box=box,
+            anchor=anchor,
+            action=f"{context['page'].url if context.get('page') else ''}#{anchor}",
+            form=form,
+            notices=notices,
+            ideas=page_of_ideas,
+            sort=sort,
+            statuses=IdeaStatus,
+        )
+        return context

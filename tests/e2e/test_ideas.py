@@ -1,0 +1,127 @@
+"""Ideas end to end: a resident proposes, confirms by e-mail; a moderator publishes and answers
+in the admin; the resident reads the answer and supports ideas."""
+
+from .checks import assert_accessible, assert_valid_html
+from .conftest import MODERATOR_LOGIN, screenshot
+from .test_participation import CONSULTATION, latest_link
+
+TITLE = "Des tables de pique-nique à l’ombre"
+
+
+def log_in_as_moderator(page):
+    page.goto("/admin/login/")
+    page.get_by_label("Nom d’utilisateur").fill(MODERATOR_LOGIN[0])
+    page.get_by_label("Mot de passe").fill(MODERATOR_LOGIN[1])
+    page.get_by_role("button", name="Se connecter").click()
+    page.wait_for_url("**/admin/")
+
+
+def test_a_proposed_idea_is_confirmed_moderated_answered_and_supported(new_page, server, mail_dir):
+    resident = new_page("phone")
+    resident.goto(CONSULTATION)
+    form = resident.locator("section.idea-form")
+
+    # A mistake first: the summary takes focus and everything typed is kept.
+    form.get_by_label("Décrivez votre idée").fill("Sous les futurs arbres, côté mairie.")
+    form.get_by_label("Votre adresse électronique").fill("ines@example.org")
+    form.get_by_role("button", name="Proposer mon idée").click()
+    resident.wait_for_load_state("load")
+    summary = form.locator(".error-summary")
+    assert summary.evaluate("element => element === document.activeElement")
+    assert "Titre de votre idée" in summary.inner_text()
+    assert form.get_by_label("Décrivez votre idée").input_value().startswith("Sous les futurs")
+    screenshot(resident, "idea-form-error-phone")
+    assert_accessible(resident)
+
+    form.get_by_label("Titre de votre idée").fill(TITLE)
+    form.get_by_label("Thème").select_option(label="Cadre de vie")
+    form.get_by_label("Image (facultatif)").set_input_files(
+        {"name": "tables.png", "mimeType": "image/png", "buffer": PNG}
+    )
+    form.get_by_label("Ce que montre l’image").fill("Deux tables en bois sous un arbre")
+    form.get_by_label("Nom public (facultatif)").fill("Inès")
+    form.get_by_role("button", name="Proposer mon idée").click()
+    assert "Presque fini" in resident.locator(".messages").inner_text()
+    resident.goto(latest_link(mail_dir, "/participation/confirmer/"))
+    assert "confirmée" in resident.locator(".messages").inner_text()
+
+    # The moderator publishes it with an answer.
+    moderator = new_page("desktop")
+    log_in_as_moderator(moderator)
+    moderator.goto("/admin/snippets/participation/idea/")
+    moderator.get_by_role("link", name=TITLE).click()
+    moderator.get_by_label("Réponse officielle").fill("Retenu : six tables à l’ombre des tilleuls.")
+    moderator.get_by_label("Nouvel état").select_option(label="Publiée")
+    moderator.get_by_role("button", name="Enregistrer").first.click()
+    moderator.wait_for_load_state("load")
+    screenshot(moderator, "idea-moderated-admin")
+    assert "Publiée" in moderator.content()
+
+    # The resident reads the answer on the idea's own page and supports it.
+    idea_link = latest_link(mail_dir, "/participation/idees/")
+    resident.goto(idea_link)
+    assert "six tables" in resident.locator(".official-answer").inner_text()
+    assert resident.locator("img[alt='Deux tables en bois sous un arbre']").is_visible()
+    count = resident.locator("#support .petition__count strong")
+    before = int(count.inner_text())
+    resident.get_by_role("button", name="Soutenir cette idée").click()
+    assert int(count.inner_text()) == before + 1
+    assert "Vous soutenez cette idée." in resident.locator("#support").inner_text()
+    screenshot(resident, "idea-supported-phone")
+    assert_accessible(resident)
+    assert_valid_html(("idea page", resident.content()))
+
+
+def test_the_idea_list_filters_and_pages_without_javascript(new_page, server):
+    page = new_page(javascript=False)
+    page.goto(CONSULTATION)
+    listing = page.locator("section.idea-list")
+    listing.get_by_label("Ordre").select_option(label="Les plus soutenues")
+    listing.get_by_role("button", name="Appliquer les filtres").click()
+    counts = [
+        int(text.split()[0])
+        for text in listing.locator(
+            ".idea-card__facts li:has(svg use[href$='#thumbs-up'])"
+        ).all_inner_texts()
+    ]
+    assert counts == sorted(counts, reverse=True) and counts
+    listing.locator(".idea-card__title a").first.click()
+    assert page.locator("h1").inner_text()
+    assert_accessible(page)
+
+
+def test_idea_pages_are_accessible_and_valid(new_page, server):
+    page = new_page()
+    page.goto(CONSULTATION)
+    form = page.locator("section.idea-form form")
+    block_id = form.locator("[name=block_id]").input_value()
+    error_state = page.request.post(
+        server + CONSULTATION,
+        multipart={
+            "csrfmiddlewaretoken": form.locator("[name=csrfmiddlewaretoken]").input_value(),
+            "block_id": block_id,
+            f"{block_id}-title": "<script>alert(1)</script>",
+            f"{block_id}-image": {
+                "name": "faux.jpg",
+                "mimeType": "image/jpeg",
+                "buffer": b"not an image",
+            },
+        },
+        headers={"Referer": server + CONSULTATION},
+    )
+    assert error_state.status == 400
+    idea_url = page.locator("section.idea-list .idea-card__title a").first.get_attribute("href")
+    page.goto(idea_url)
+    assert_accessible(page)
+    assert_valid_html(
+        ("idea form error state", error_state.text()),
+        ("idea page", page.request.get(server + idea_url).text()),
+    )
+
+
+# A 2 × 2 green PNG, small enough to live here.
+PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000002000000020802000000fdd49a73"
+    "0000001649444154789c63646860606060606260606060600000062a0084e6d12d"
+    "3c0000000049454e44ae426082"
+)
