@@ -10,7 +10,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.db.models import BigIntegerField, Value
 from django.db.models.functions import Cast, Mod
-from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -21,9 +20,9 @@ from portal.participation import services
 from portal.participation.forms import IdeaForm, localized_choices
 from portal.participation.models import Idea, IdeaBox, IdeaStatus
 from portal.participation.models.ideas import PUBLIC_STATUSES
-from portal.participation.views import see_other
+from portal.participation.views import identify, see_other, thank
 
-from .participation import ParticipationBlock, identify
+from .participation import ParticipationBlock, opening_state
 
 
 def latest_box():
@@ -65,7 +64,7 @@ class IdeaFormBlock(ParticipationBlock):
             block_id=block_id,
             anchor=f"block-{block_id}",
             participant=participant,
-            state=box_state(box) if box else None,
+            state=opening_state(box) if box else None,
             retention_months=settings.PARTICIPATION_RETENTION_MONTHS,
             form=form,
         )
@@ -89,35 +88,23 @@ class IdeaFormBlock(ParticipationBlock):
             if participant is None:
                 return form
         try:
-            idea = services.submit_idea(box=box, participant=participant, **form.idea_fields())
+            services.submit_idea(box=box, participant=participant, **form.idea_fields())
         except services.ParticipationError as error:
             messages.error(request, str(error))
             return see_other(anchor)
-        if idea.confirmed:
-            messages.success(
-                request,
-                gettext(
-                    "Thank you: your idea is received. It will be published once a moderator "
-                    "has read it; we will tell you by e-mail."
-                ),
-            )
-        else:
-            messages.success(
-                request,
-                gettext(
-                    "Almost done: open the link we sent to %(email)s to confirm your idea. "
-                    "It will then be read by a moderator."
-                )
-                % {"email": participant.email},
-            )
-        return see_other(anchor)
-
-
-def box_state(box, now=None):
-    now = now or timezone.now()
-    if now < box.opens_at:
-        return "upcoming"
-    return "open" if box.is_open(now) else "closed"
+        return thank(
+            request,
+            participant,
+            anchor,
+            counted=gettext(
+                "Thank you: your idea is received. It will be published once a moderator "
+                "has read it; we will tell you by e-mail."
+            ),
+            waiting=gettext(
+                "Almost done: open the link we sent to %(email)s to confirm your idea. "
+                "It will then be read by a moderator."
+            ),
+        )
 
 
 class IdeaSort:

@@ -17,7 +17,7 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 from portal.participation import services
 from portal.participation.forms import ParticipantForm, SurveyForm
 from portal.participation.models import Survey
-from portal.participation.views import identify, see_other
+from portal.participation.views import identify, see_other, thank
 
 
 class ParticipationBlock(blocks.StructBlock):
@@ -99,15 +99,15 @@ class SupportBlock(ParticipationBlock):
         except services.ParticipationError as error:
             messages.error(request, str(error))
             return see_other(anchor)
-        if participant.counts_now:
-            messages.success(request, gettext("Thank you: your support is counted."))
-        else:
-            messages.success(
-                request,
-                gettext("Almost done: open the link we sent to %(email)s to confirm your support.")
-                % {"email": participant.email},
-            )
-        return see_other(anchor)
+        return thank(
+            request,
+            participant,
+            anchor,
+            counted=gettext("Thank you: your support is counted."),
+            waiting=gettext(
+                "Almost done: open the link we sent to %(email)s to confirm your support."
+            ),
+        )
 
 
 def opening_state(item, now=None):
@@ -216,12 +216,12 @@ class SurveyBlock(ParticipationBlock):
         except services.ParticipationError as error:
             messages.error(request, str(error))
             return see_other(anchor)
-        if participant is None or participant.counts_now:
-            messages.success(request, survey.thank_you)
-        else:
-            messages.success(
-                request,
-                gettext("Almost done: open the link we sent to %(email)s to confirm your answers.")
-                % {"email": participant.email},
-            )
-        return see_other(anchor)
+        return thank(
+            request,
+            participant,
+            anchor,
+            counted=survey.thank_you,
+            waiting=gettext(
+                "Almost done: open the link we sent to %(email)s to confirm your answers."
+            ),
+        )

@@ -261,6 +261,11 @@ class IdeaForm(ParticipantForm):
         return fields
 
 
+OTHER = "__other__"  # the value of the "Other" option; options are editors' text, never this
+EARLIEST_DATE, LATEST_DATE = date(1900, 1, 1), date(2100, 12, 31)
+NUMBER_LIMIT = 1e12
+
+
 def extra_form_field(field):
     """The form field for an extra field an editor added to an idea box."""
     common = {"label": field.label, "help_text": field.help_text, "required": field.required}
@@ -272,15 +277,12 @@ def extra_form_field(field):
             choices=empty + [(option, option) for option in field.options], **common
         )
     if field.kind == IdeaFieldKind.NUMBER:
-        return forms.FloatField(min_value=-1e12, max_value=1e12, **common)
+        return forms.FloatField(min_value=-NUMBER_LIMIT, max_value=NUMBER_LIMIT, **common)
     return PlainTextField(max_length=500, **common)
 
 
 # Surveys
 
-OTHER = "__other__"  # the value of the "Other" option; options are editors' text, never this
-EARLIEST_DATE, LATEST_DATE = date(1900, 1, 1), date(2100, 12, 31)
-NUMBER_LIMIT = 1e12
 CHOICE_ERRORS = {"invalid_choice": _("Choose one of the options offered.")}
 
 QuestionField = namedtuple("QuestionField", "question field other")

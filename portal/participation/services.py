@@ -352,7 +352,7 @@ def submit_idea(*, box, participant, now=None, **fields):
     """Store an idea proposed online; it waits for confirmation, then for moderation.
 
     `fields` are the cleaned values of the idea form (title, description, theme, district,
-    image, image_alt, attachment, place, latitude, longitude, extra).
+    image, image_alt, attachment, place, extra).
     """
     now = now or timezone.now()
     if not box.is_open(now):

@@ -59,6 +59,18 @@ def identify(request, form, *, next_url):
     return participant
 
 
+def thank(request, participant, url, *, counted, waiting):
+    """The 303 after a contribution, saying it counts or what is left for it to count.
+
+    `waiting` names the address the link went to (%(email)s): the person just typed it.
+    """
+    if participant is None or participant.counts_now:
+        messages.success(request, counted)
+    else:
+        messages.success(request, waiting % {"email": participant.email})
+    return see_other(url)
+
+
 def invalid_link(request, error):
     """A clear page for a broken or expired link, with a way to get a new one."""
     return render(
@@ -210,12 +222,10 @@ def support_idea(request, idea, participant):
     except services.ParticipationError as error:
         messages.error(request, str(error))
         return see_other(back)
-    if participant.counts_now:
-        messages.success(request, _("Thank you: your support is counted."))
-    else:
-        messages.success(
-            request,
-            _("Almost done: open the link we sent to %(email)s to confirm your support.")
-            % {"email": participant.email},
-        )
-    return see_other(back)
+    return thank(
+        request,
+        participant,
+        back,
+        counted=_("Thank you: your support is counted."),
+        waiting=_("Almost done: open the link we sent to %(email)s to confirm your support."),
+    )

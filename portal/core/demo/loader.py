@@ -451,7 +451,7 @@ class DemoLoader:
                 consultation=consultation,
                 introduction=spec["introduction"],
                 opens_at=self.moment(self.day(-20), time(0)),
-                closes_at=self.moment(self.day(41), time(0)),
+                closes_at=self.moment(self.day(40), time(23, 59)),
             )
             box.themes = [self.themes[slug] for slug in spec["themes"]]
             box.districts = [self.districts[slug] for slug in spec["districts"]]
@@ -505,7 +505,7 @@ class DemoLoader:
                 introduction=spec["introduction"],
                 thank_you=spec["thank_you"],
                 opens_at=self.moment(self.day(-20), time(0)),
-                closes_at=self.moment(self.day(41), time(0)),
+                closes_at=self.moment(self.day(40), time(23, 59)),
             )
             survey.questions = [
                 Question(sort_order=number, **question)

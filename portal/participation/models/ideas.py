@@ -237,8 +237,6 @@ class Idea(models.Model):
     image_alt = models.CharField(_("description of the image"), max_length=200, blank=True)
     attachment = models.FileField(_("attachment (PDF)"), upload_to=upload_attachment, blank=True)
     place = models.CharField(_("place"), max_length=200, blank=True)
-    latitude = models.DecimalField(max_digits=9, decimal_places=6, null=True, blank=True)
-    longitude = models.DecimalField(max_digits=9, decimal_places=6, null=True, blank=True)
     extra = models.JSONField(_("extra fields"), default=dict, blank=True)
     status = models.CharField(
         _("status"), max_length=20, choices=IdeaStatus.choices, default=IdeaStatus.SUBMITTED
