@@ -7,27 +7,24 @@ reachable) in turn, it loads the demo town with the production settings, serves 
 gunicorn on 127.0.0.1 and runs wrk against one page of each type (`manage.py bench_urls`)
 and a search. Each gunicorn worker caches in its own memory (REDIS_URL is ignored).
 
-On PostgreSQL it then adds participation load (`manage.py bench_participation`): the page of
-the idea box with 10,000 ideas, at 16 connections, and support submissions posted by 16
-concurrent clients, each POST from a distinct confirmed resident.
+On PostgreSQL it then adds participation load (`manage.py bench_participation`): 10,000 ideas,
+measured at 16 connections on the page that lists them (cached whole for anonymous visitors)
+and on the consultation page (never cached: it holds forms, and the list's first page), then
+support submissions at 16 connections, each POST from a distinct confirmed resident.
 
 BENCH_DURATION (default 10s) and BENCH_CONNECTIONS (default 8) set each wrk run. The table
 is printed and written to .bench/results.json.
 """
 
-import http.client
 import json
 import os
-import queue
 import re
 import secrets
 import shutil
 import socket
-import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 import urllib.error
 import urllib.request
@@ -47,8 +44,8 @@ CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "8"))
 THREADS = min(2, CONNECTIONS)  # wrk needs at least one connection per thread
 PARTICIPATION_CONNECTIONS = 16
 BENCH_IDEAS = 10_000
-# wrk prints the 50th to 99th percentiles; the budgets also speak of the 95th.
-WRK_SCRIPT = ROOT / "scripts" / "wrk_p95.lua"
+# Prints the 95th percentile, and posts supports when given residents (scripts/wrk.lua).
+WRK_SCRIPT = ROOT / "scripts" / "wrk.lua"
 
 MILLISECONDS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
 REQUESTS_PER_SEC = re.compile(r"^Requests/sec:\s+([\d.]+)", re.MULTILINE)
@@ -167,10 +164,12 @@ def warm(url):
         print(f"  warning: {url} answered {error.code}")
 
 
-def measure(url, connections=CONNECTIONS):
+def measure(url, connections=CONNECTIONS, script_args=()):
     threads = min(2, connections)
     command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{DURATION}", "--latency"]
     command += ["-s", str(WRK_SCRIPT), url]
+    if script_args:
+        command += ["--", *script_args, str(threads)]
     result = subprocess.run(command, capture_output=True, text=True)
     if result.returncode:
         sys.exit(f"wrk failed on {url}: {result.stderr}")
@@ -192,91 +191,51 @@ def bench_database(database, database_url, env, workdir):
             warm(url)
             rows.append({"database": database, **page, **measure(url)})
         if database == "postgresql":
-            rows += bench_participation(database, env, base_url)
+            rows += bench_participation(database, env, base_url, workdir)
     return rows
 
 
-def bench_participation(database, env, base_url):
-    """The idea list with 10,000 ideas, then supports posted by distinct residents."""
+def bench_participation(database, env, base_url, workdir):
+    """10,000 ideas listed (cached page, then the uncached consultation), then supports."""
     print(f"== {database}: add {BENCH_IDEAS} ideas and residents ready to support")
-    data = json.loads(manage(env, "bench_participation", "--ideas", str(BENCH_IDEAS)))
-    url = base_url + data["list_url"]
-    print(
-        f"== {database}: idea list, {BENCH_IDEAS} ideas "
-        f"({DURATION}, {PARTICIPATION_CONNECTIONS} connections)"
+    sessions = workdir / "sessions.txt"
+    data = json.loads(
+        manage(
+            env,
+            "bench_participation",
+            "--ideas",
+            str(BENCH_IDEAS),
+            "--sessions-file",
+            str(sessions),
+        )
     )
-    warm(url)
-    rows = [
-        {
-            "database": database,
-            "name": f"idea list ({BENCH_IDEAS} ideas, c{PARTICIPATION_CONNECTIONS})",
-            "url": data["list_url"],
-            **measure(url, PARTICIPATION_CONNECTIONS),
-        }
-    ]
-    print(f"== {database}: {len(data['sessions'])} supports, {PARTICIPATION_CONNECTIONS} clients")
+    rows = []
+    for name, key in (("idea list page", "list_url"), ("consultation", "consultation_url")):
+        url = base_url + data[key]
+        print(
+            f"== {database}: {name}, {BENCH_IDEAS} ideas, {PARTICIPATION_CONNECTIONS} connections"
+        )
+        warm(url)
+        rows.append(
+            {
+                "database": database,
+                "name": f"{name} ({BENCH_IDEAS // 1000}k ideas, c{PARTICIPATION_CONNECTIONS})",
+                "url": data[key],
+                **measure(url, PARTICIPATION_CONNECTIONS),
+            }
+        )
+    url = base_url + data["idea_url"]
+    print(f"== {database}: support POSTs, {PARTICIPATION_CONNECTIONS} connections")
+    result = measure(url, PARTICIPATION_CONNECTIONS, (str(sessions), data["csrf"]))
     rows.append(
         {
             "database": database,
             "name": f"support POST (c{PARTICIPATION_CONNECTIONS})",
             "url": data["idea_url"],
-            **post_supports(base_url, data),
+            **result,
         }
     )
     return rows
-
-
-def post_supports(base_url, data):
-    """POST one support per resident from concurrent keep-alive clients; wrk-like numbers.
-
-    A support succeeds with a 303 back to the idea; anything else counts as an error.
-    """
-    host, port = base_url.removeprefix("http://").split(":")
-    sessions = queue.SimpleQueue()
-    for session in data["sessions"]:
-        sessions.put(session)
-    body = f"action=support&csrfmiddlewaretoken={data['csrf']}"
-    latencies, errors, lock = [], [0], threading.Lock()
-
-    def client():
-        connection = http.client.HTTPConnection(host, int(port), timeout=30)
-        while True:
-            try:
-                session = sessions.get_nowait()
-            except queue.Empty:
-                break
-            headers = {
-                "Content-Type": "application/x-www-form-urlencoded",
-                "Cookie": f"sessionid={session}; csrftoken={data['csrf']}",
-            }
-            started = time.perf_counter()
-            connection.request("POST", data["idea_url"], body=body, headers=headers)
-            response = connection.getresponse()
-            response.read()
-            elapsed = (time.perf_counter() - started) * 1000
-            with lock:
-                latencies.append(elapsed)
-                if response.status != 303:
-                    errors[0] += 1
-        connection.close()
-
-    started = time.perf_counter()
-    clients = [threading.Thread(target=client) for _ in range(PARTICIPATION_CONNECTIONS)]
-    for thread in clients:
-        thread.start()
-    for thread in clients:
-        thread.join()
-    duration = time.perf_counter() - started
-    cuts = statistics.quantiles(latencies, n=100)
-    return {
-        "requests": len(latencies),
-        "requests_per_sec": round(len(latencies) / duration, 1),
-        "p50_ms": round(cuts[49], 3),
-        "p95_ms": round(cuts[94], 3),
-        "p99_ms": round(cuts[98], 3),
-        "non_2xx": errors[0],
-        "socket_errors": 0,
-    }
 
 
 def print_table(rows, notes):

@@ -118,6 +118,15 @@ class IdeaSort:
     ]
 
 
+# A prime above any idea id we expect: (id × seed) mod PRIME shuffles the ideas the same way
+# for the same seed, so the random order is stable from one page of the list to the next.
+RANDOM_PRIME = 2_147_483_647
+
+
+def new_seed():
+    return secrets.randbelow(RANDOM_PRIME - 2) + 2
+
+
 class IdeaFilterForm(forms.Form):
     """The list's filters and order; read from the query string, never fatal."""
 
@@ -127,6 +136,14 @@ class IdeaFilterForm(forms.Form):
     )
     status = forms.ChoiceField(label=_("Status"), required=False)
     sort = forms.ChoiceField(label=_("Order"), required=False, choices=IdeaSort.CHOICES)
+    # The random order's seed travels in the links, so that the order stays from page to page.
+    seed = forms.IntegerField(
+        label=_("Random order"),
+        required=False,
+        min_value=2,
+        max_value=RANDOM_PRIME - 1,
+        widget=forms.HiddenInput,
+    )
 
     def __init__(self, *args, box, **kwargs):
         super().__init__(*args, **kwargs)
@@ -144,21 +161,6 @@ class IdeaFilterForm(forms.Form):
             del self.fields["district"]
 
 
-# A prime above any idea id we expect: (id × seed) mod PRIME shuffles the ideas the same way
-# for the same seed, so the random order is stable from one page of the list to the next.
-RANDOM_PRIME = 2_147_483_647
-RANDOM_SEED_KEY = "idea_random_seed"
-
-
-def random_seed(request):
-    """The visitor's seed: kept in their session so that the order stays while they browse."""
-    seed = request.session.get(RANDOM_SEED_KEY)
-    if not seed:
-        seed = secrets.randbelow(RANDOM_PRIME - 2) + 2
-        request.session[RANDOM_SEED_KEY] = seed
-    return seed
-
-
 class IdeaListBlock(blocks.StructBlock):
     """The published ideas of a box: filters, order, pages, each linking to its own page."""
 
@@ -171,8 +173,8 @@ class IdeaListBlock(blocks.StructBlock):
     )
     per_page = blocks.IntegerBlock(label=_("Ideas per page"), default=12, min_value=4, max_value=48)
 
-    # Depends on the query string and on moderation: the page is never cached whole.
-    varies_per_request = True
+    # What it shows depends on the address only (filters, order, seed, page): a page holding
+    # lists and no form is cached whole, and moderation refreshes it (services.py).
 
     class Meta:
         icon = "list-ul"
@@ -220,7 +222,11 @@ class IdeaListBlock(blocks.StructBlock):
         if sort == IdeaSort.SUPPORTS:
             ideas = ideas.order_by("-support_count", "-published_at", "-pk")
         elif sort == IdeaSort.RANDOM:
-            seed = random_seed(request)
+            seed = filters.get("seed") or new_seed()
+            query = request.GET.copy()
+            query["seed"] = seed
+            context["page_query_base"] = query  # the pages' links keep this order
+            form.data = query
             ideas = ideas.annotate(
                 shuffle=Mod(Cast("id", BigIntegerField()) * Value(seed), Value(RANDOM_PRIME))
             ).order_by("shuffle", "pk")

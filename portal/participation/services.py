@@ -20,6 +20,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from portal.core import page_cache
+
 from .models import (
     Answer,
     Idea,
@@ -348,6 +350,14 @@ class InvalidTransition(ParticipationError):
     """A status change the workflow does not allow, or one missing its reason."""
 
 
+def record_step(*, idea, to_status, user, at, from_status="", note=""):
+    """Keep a step in the idea's history; pages listing ideas, cached whole, are refreshed."""
+    IdeaTransition.objects.create(
+        idea=idea, from_status=from_status, to_status=to_status, user=user, at=at, note=note
+    )
+    transaction.on_commit(page_cache.invalidate)
+
+
 def submit_idea(*, box, participant, now=None, **fields):
     """Store an idea proposed online; it waits for confirmation, then for moderation.
 
@@ -380,7 +390,7 @@ def enter_paper_idea(*, box, user, collected_at, author_name="", now=None, **fie
         created_at=now,
         **fields,
     )
-    IdeaTransition.objects.create(idea=idea, to_status=IdeaStatus.SUBMITTED, user=user, at=now)
+    record_step(idea=idea, to_status=IdeaStatus.SUBMITTED, user=user, at=now)
     change_status(idea=idea, to_status=IdeaStatus.PUBLISHED, user=user, now=now)
     return idea
 
@@ -414,7 +424,7 @@ def change_status(*, idea, to_status, user, note="", now=None, site_url=None, no
         idea.public_reason = note
         changed.append("public_reason")
     idea.save(update_fields=changed)
-    IdeaTransition.objects.create(
+    record_step(
         idea=idea, from_status=from_status, to_status=to_status, user=user, at=now, note=note
     )
     if notify and to_status != IdeaStatus.REJECTED:
@@ -432,7 +442,7 @@ def answer_idea(*, idea, user, answer, now=None, site_url=None, notify=True):
     idea.official_answer = answer
     idea.answered_at = now if answer else None
     idea.save(update_fields=["official_answer", "answered_at"])
-    IdeaTransition.objects.create(
+    record_step(
         idea=idea,
         from_status=idea.status,
         to_status=idea.status,
@@ -464,7 +474,7 @@ def correct_idea(*, idea, user, now=None, **fields):
     if not changed:
         return idea
     idea.save(update_fields=[field.name for field in changed])
-    IdeaTransition.objects.create(
+    record_step(
         idea=idea,
         from_status=idea.status,
         to_status=idea.status,

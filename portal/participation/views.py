@@ -157,9 +157,7 @@ def idea_detail(request, pk, slug):
     Ideas not yet public are shown only to the staff who moderate them.
     """
     idea = get_object_or_404(
-        Idea.objects.select_related(
-            "box__consultation", "theme", "district", "collected_at"
-        ).prefetch_related("box__extra_fields"),
+        Idea.objects.select_related("box__consultation", "theme", "district", "collected_at"),
         pk=pk,
     )
     moderator = request.user.has_perm("participation.change_idea")

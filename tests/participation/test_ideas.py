@@ -18,6 +18,7 @@ from portal.pages.models import District, Theme
 from portal.participation import services
 from portal.participation.models import Idea, IdeaBox, IdeaField, IdeaStatus, IdeaSupport
 from tests import factories
+from tests.conftest import make_standard_page
 from tests.factories import paris
 
 TODAY = date(2026, 6, 10)
@@ -251,16 +252,41 @@ def test_the_list_shows_public_ideas_with_filters_and_orders(client, page, box):
     assert "ignoré" in soup.select_one("#block-liste .notice").get_text()
 
 
-def test_the_random_order_is_stable_for_a_visitor(client, page, box):
+def titles_in(soup):
+    return [h.get_text(strip=True) for h in soup.select("#block-liste .idea-card__title")]
+
+
+def test_the_random_order_is_stable_from_page_to_page(client, page, box):
     for number in range(12):
         published(box, f"Idée {number:02}")
+    soup = soup_of(client.get(page.url, {"sort": "random"}))
+    seed = soup.select_one("#block-liste input[name=seed]")["value"]
+    first = titles_in(soup)
+    assert titles_in(soup_of(client.get(page.url, {"sort": "random", "seed": seed}))) == first
+    next_page = soup.select_one("#block-liste .pagination a[rel=next]")["href"]
+    assert f"seed={seed}" in next_page
+    second = titles_in(soup_of(client.get(page.url + next_page)))
+    assert len(second) == 4 and not set(first) & set(second)
+    shuffled = titles_in(soup_of(client.get(page.url, {"sort": "random", "seed": "7"})))
+    assert sorted(shuffled) != shuffled or sorted(first) != first
 
-    def titles():
-        soup = soup_of(client.get(page.url, {"sort": "random"}))
-        return [h.get_text(strip=True) for h in soup.select("#block-liste .idea-card__title")]
 
-    assert titles() == titles()
-    assert sorted(titles()) != titles() or sorted(titles(), reverse=True) != titles()
+def test_a_page_listing_ideas_is_cached_and_refreshed_by_moderation(
+    client, home, box, django_capture_on_commit_callbacks
+):
+    listing = make_standard_page(
+        home,
+        "Toutes les idées",
+        body=[{"type": "idea_list", "value": {"idea_box": box.pk, "per_page": 12}, "id": "liste"}],
+    )
+    published(box, "Des bancs")
+    client.get(listing.url)
+    response = client.get(listing.url)
+    assert response["X-Page-Cache"] == "hit"
+    idea = Idea.objects.create(box=box, title="Des arbres", description="…", confirmed=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.change_status(idea=idea, to_status="published", user=None, notify=False)
+    assert "Des arbres" in titles_in(soup_of(client.get(listing.url)))
 
 
 def test_the_list_costs_the_same_queries_whatever_its_length(client, page, box):

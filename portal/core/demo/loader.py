@@ -309,7 +309,7 @@ class DemoLoader:
         for spec in projects.EVENTS:
             self.child_page(agenda, EventPage, spec["slug"], partial(self.event_page, spec))
         self.tour(agenda, projects.TOUR)
-        self.participation(agenda)
+        self.participation(home, agenda)
 
     def taxonomy(self, model, slug, name):
         """A French theme or district, found by its slug (the key used in filter addresses)."""
@@ -420,7 +420,7 @@ class DemoLoader:
     # Participation: the idea box, ideas at every step, supports and the survey of the open
     # consultation, written through the services as residents and moderators would.
 
-    def participation(self, agenda):
+    def participation(self, home, agenda):
         square = self.consultations[projects.SQUARE]
         if self.petition.consultation_id is None:
             self.petition.consultation = square
@@ -442,6 +442,22 @@ class DemoLoader:
                 {"type": "idea_form", "value": {"idea_box": box.pk, "heading": ""}},
             ]
             square.save_revision().publish()
+        self.child_page(
+            home,
+            StandardPage,
+            projects.IDEA_LIST_PAGE["slug"],
+            partial(self.idea_list_page, projects.IDEA_LIST_PAGE, box),
+        )
+
+    def idea_list_page(self, spec, box):
+        """Every idea of the box on a page of its own, which anonymous visitors get cached."""
+        return StandardPage(
+            title=spec["title"],
+            summary=spec["summary"],
+            body=[
+                {"type": "idea_list", "value": {"idea_box": box.pk, "heading": "", "per_page": 12}}
+            ],
+        )
 
     def idea_box(self, consultation, spec):
         box = IdeaBox.objects.filter(title=spec["title"]).first()

@@ -1117,6 +1117,16 @@ IDEA_BOX = {
     ],
 }
 
+# Every idea of the box, on a page of its own.
+IDEA_LIST_PAGE = {
+    "slug": "idees-place-du-marche",
+    "title": "Les idées pour la place du Marché",
+    "summary": (
+        "Toutes les idées publiées pour la place du Marché, avec la réponse de la Ville "
+        "quand elle est donnée. Filtrez par thème, quartier ou état."
+    ),
+}
+
 IDEAS = [
     {
         "title": "Planter des arbres à grand développement côté mairie",

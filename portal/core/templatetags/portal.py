@@ -154,8 +154,11 @@ def file_extension(document):
 
 @register.simple_tag(takes_context=True)
 def page_query(context, number):
-    """The current query string with `page` set to number: keeps search terms and filters."""
-    query = context["request"].GET.copy()
+    """The current query string with `page` set to number: keeps search terms and filters.
+
+    A listing may give the query its links must keep instead (`page_query_base`).
+    """
+    query = context.get("page_query_base", context["request"].GET).copy()
     query["page"] = number
     return "?" + query.urlencode()
 

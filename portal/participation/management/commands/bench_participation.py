@@ -1,18 +1,24 @@
 """Participation data for `make bench`: many ideas, and residents ready to support one.
 
-Run on a database where the demo town is loaded. Prints as JSON the idea list's URL, the
-URL of an idea to support, and the session keys and CSRF secret of confirmed residents, so
-that the benchmark can post supports as that many distinct people.
+Run on a database where the demo town is loaded. Writes the session keys of confirmed
+residents to a file, one per line, and prints as JSON the URLs of the page listing the ideas
+and of the consultation, the URL of an idea to support and a CSRF secret, so that the
+benchmark can post supports as that many distinct people.
 """
 
 import json
 import secrets
+from datetime import timedelta
+from importlib import import_module
+from pathlib import Path
 
-from django.contrib.sessions.backends.db import SessionStore
+from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
+from wagtail.models import Page
 
+from portal.core.demo import projects
 from portal.participation import services
 from portal.participation.models import Idea, IdeaBox, IdeaStatus, Participant
 from portal.participation.models.ideas import PUBLIC_STATUSES
@@ -23,10 +29,11 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--ideas", type=int, default=10_000)
-        parser.add_argument("--residents", type=int, default=3_000)
+        parser.add_argument("--residents", type=int, default=6_000)
+        parser.add_argument("--sessions-file", type=Path, required=True)
 
     @transaction.atomic
-    def handle(self, *args, ideas, residents, **options):
+    def handle(self, *args, ideas, residents, sessions_file, **options):
         box = IdeaBox.objects.select_related("consultation").first()
         themes, districts = list(box.themes.all()), list(box.districts.all())
         now = timezone.now()
@@ -48,19 +55,26 @@ class Command(BaseCommand):
             Participant(email=f"bench{number}@example.org", confirmed_at=now)
             for number in range(residents)
         )
-        sessions = []
-        for participant in people:
-            session = SessionStore()
-            session[services.SESSION_KEY] = participant.pk
-            session.create()
-            sessions.append(session.session_key)
+        store = import_module(settings.SESSION_ENGINE).SessionStore
+        expiry = now + timedelta(days=1)
+        sessions = [
+            store.get_model_class()(
+                session_key=secrets.token_hex(16),
+                session_data=store().encode({services.SESSION_KEY: participant.pk}),
+                expire_date=expiry,
+            )
+            for participant in people
+        ]
+        store.get_model_class().objects.bulk_create(sessions)
+        sessions_file.write_text("".join(f"{session.session_key}\n" for session in sessions))
         idea = Idea.objects.filter(box=box, status=IdeaStatus.PUBLISHED).order_by("pk").first()
+        list_page = Page.objects.live().get(slug=projects.IDEA_LIST_PAGE["slug"])
         self.stdout.write(
             json.dumps(
                 {
-                    "list_url": box.consultation.url,
+                    "list_url": list_page.url,
+                    "consultation_url": box.consultation.url,
                     "idea_url": idea.get_absolute_url(),
-                    "sessions": sessions,
                     "csrf": secrets.token_hex(16),
                 }
             )
