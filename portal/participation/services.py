@@ -512,7 +512,9 @@ def notify_author(idea, site_url=None):
 def idea_accepts_supports(idea, now=None):
     """Supports go to published ideas, while the consultation's phase accepts them."""
     now = now or timezone.now()
-    return idea.is_public and idea.box.consultation.accepts_supports(timezone.localdate(now))
+    from portal.pages.consultation import accepts_supports  # pages import participation
+
+    return idea.is_public and accepts_supports(idea.box.consultation_id, timezone.localdate(now))
 
 
 def support_idea(*, participant, idea, now=None):

@@ -156,6 +156,21 @@ def idea_detail(request, pk, slug):
 
     Ideas not yet public are shown only to the staff who moderate them.
     """
+    participant = services.participant_in_session(request)
+    form = None
+    if request.method == "POST":
+        # A support needs the idea's status and consultation only: the page rows that the
+        # page view joins would cost more than the support itself.
+        idea = get_object_or_404(
+            Idea.objects.public()
+            .select_related("box")
+            .only("title", "status", "box__consultation"),
+            pk=pk,
+        )
+        outcome = support_idea(request, idea, participant)
+        if isinstance(outcome, HttpResponse):
+            return outcome
+        form = outcome
     idea = get_object_or_404(
         Idea.objects.select_related("box__consultation", "theme", "district", "collected_at"),
         pk=pk,
@@ -163,15 +178,8 @@ def idea_detail(request, pk, slug):
     moderator = request.user.has_perm("participation.change_idea")
     if not (idea.is_public or moderator):
         raise Http404
-    if slug != idea.slug:
+    if slug != idea.slug and form is None:
         return HttpResponsePermanentRedirect(idea.get_absolute_url())
-    participant = services.participant_in_session(request)
-    form = None
-    if request.method == "POST":
-        outcome = support_idea(request, idea, participant)
-        if isinstance(outcome, HttpResponse):
-            return outcome
-        form = outcome
     if form is None and participant is None:
         form = ParticipantForm()
     someone = participant or services.pending_in_session(request)

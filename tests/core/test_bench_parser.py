@@ -77,5 +77,5 @@ def test_output_without_results_is_refused():
 
 
 def test_the_95th_percentile_comes_from_the_wrk_script():
-    """scripts/wrk_p95.lua prints it in microseconds after wrk's own report."""
+    """scripts/wrk.lua prints it in microseconds after wrk's own report."""
     assert bench.parse_wrk(CLEAN_RUN + "P95: 31250\n")["p95_ms"] == pytest.approx(31.25)

@@ -57,8 +57,10 @@ class Petition(index.Indexed, ClusterableModel):
         now = now or timezone.now()
         if not (self.opens_at <= now and (self.closes_at is None or now < self.closes_at)):
             return False
-        return self.consultation is None or self.consultation.accepts_supports(
-            timezone.localdate(now)
+        from portal.pages.consultation import accepts_supports  # pages import participation
+
+        return self.consultation_id is None or accepts_supports(
+            self.consultation_id, timezone.localdate(now)
         )
 
 
