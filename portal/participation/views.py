@@ -208,9 +208,6 @@ def idea_detail(request, pk, slug):
 def support_idea(request, idea, participant):
     """Support or withdraw: a 303 back to the idea, or the identity form with its errors."""
     back = idea.get_absolute_url() + "#support"
-    if not services.idea_accepts_supports(idea):
-        messages.error(request, _("Supports are not open at this stage of the consultation."))
-        return see_other(back)
     try:
         if request.POST.get("action") == "withdraw":
             if participant is not None:
@@ -218,6 +215,9 @@ def support_idea(request, idea, participant):
                 messages.success(request, _("Your support has been withdrawn."))
             return see_other(back)
         if participant is None:
+            # Nobody types an address for nothing: closed supports are said first.
+            if not services.idea_accepts_supports(idea):
+                raise services.ParticipationClosed(_("Supports are not open for this idea."))
             form = ParticipantForm(request.POST)
             if not form.is_valid():
                 return form
