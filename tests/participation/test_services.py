@@ -135,3 +135,18 @@ def test_erase_removes_the_person_and_their_supports(petition):
     services.erase(participant=participant)
     assert services.support_count(petition) == 0
     assert not Support.objects.exists()
+
+
+def test_a_petition_cannot_close_before_it_opens(db):
+    from datetime import timedelta
+
+    from django.core.exceptions import ValidationError
+    from django.utils import timezone
+
+    from portal.participation.models import Petition
+
+    now = timezone.now()
+    petition = Petition(title="Un banc", text="…", opens_at=now, closes_at=now - timedelta(days=1))
+    with pytest.raises(ValidationError) as error:
+        petition.full_clean()
+    assert "closes_at" in error.value.message_dict

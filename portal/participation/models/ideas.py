@@ -21,10 +21,13 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from .people import Participant
+from .window import OpeningWindow
 
 
-class IdeaBox(index.Indexed, ClusterableModel):
+class IdeaBox(OpeningWindow, index.Indexed, ClusterableModel):
     """Where residents propose ideas for one consultation, between two dates."""
+
+    closes_too_early = _("The box must close after it opens.")
 
     title = models.CharField(_("title"), max_length=200)
     consultation = models.ForeignKey(
@@ -92,15 +95,6 @@ class IdeaBox(index.Indexed, ClusterableModel):
 
     def __str__(self):
         return self.title
-
-    def is_open(self, now=None):
-        now = now or timezone.now()
-        return self.opens_at <= now and (self.closes_at is None or now < self.closes_at)
-
-    def clean(self):
-        super().clean()
-        if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
-            raise ValidationError({"closes_at": _("The box must close after it opens.")})
 
 
 class IdeaFieldKind(models.TextChoices):

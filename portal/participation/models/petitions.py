@@ -10,10 +10,13 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from .people import Participant
+from .window import OpeningWindow
 
 
-class Petition(index.Indexed, ClusterableModel):
+class Petition(OpeningWindow, index.Indexed, ClusterableModel):
     """An interpellation residents support, with thresholds that trigger something."""
+
+    closes_too_early = _("Supports must close after they open.")
 
     title = models.CharField(_("title"), max_length=200)
     text = models.TextField(_("what is asked"), max_length=3000)
@@ -55,7 +58,7 @@ class Petition(index.Indexed, ClusterableModel):
 
     def is_open(self, now=None):
         now = now or timezone.now()
-        if not (self.opens_at <= now and (self.closes_at is None or now < self.closes_at)):
+        if not super().is_open(now):
             return False
         from portal.pages.consultation import accepts_supports  # pages import participation
 

@@ -18,10 +18,13 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from .people import Participant
+from .window import OpeningWindow
 
 
-class Survey(index.Indexed, ClusterableModel):
+class Survey(OpeningWindow, index.Indexed, ClusterableModel):
     """An ordered questionnaire, open between two dates, embedded with a SurveyBlock."""
+
+    closes_too_early = _("The survey must close after it opens.")
 
     title = models.CharField(_("title"), max_length=200)
     introduction = models.TextField(
@@ -97,15 +100,6 @@ class Survey(index.Indexed, ClusterableModel):
 
     def __str__(self):
         return self.title
-
-    def is_open(self, now=None):
-        now = now or timezone.now()
-        return self.opens_at <= now and (self.closes_at is None or now < self.closes_at)
-
-    def clean(self):
-        super().clean()
-        if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
-            raise ValidationError({"closes_at": _("The survey must close after it opens.")})
 
 
 class QuestionKind(models.TextChoices):
