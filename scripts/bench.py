@@ -10,7 +10,11 @@ and a search. Each gunicorn worker caches in its own memory (REDIS_URL is ignore
 On PostgreSQL it then adds participation load (`manage.py bench_participation`): 10,000 ideas,
 measured at 16 connections on the page that lists them (cached whole for anonymous visitors)
 and on the consultation page (never cached: it holds forms, and the list's first page), then
-support submissions at 16 connections, each POST from a distinct confirmed resident.
+support submissions at 16 connections, each POST from a distinct confirmed resident. Then
+it adds 5,000 events (`manage.py bench_calendar`), times building the agenda's iCalendar feed
+in process as on a cache miss (median and slowest of five builds), and serves the cached feed.
+Last, it publishes a restitution of 300 answered ideas (`manage.py bench_report`) and times
+rendering its PDF report in process, as the background task does (median of three).
 
 BENCH_DURATION (default 10s) and BENCH_CONNECTIONS (default 8) set each wrk run. The table
 is printed and written to .bench/results.json.
@@ -44,6 +48,8 @@ CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "8"))
 THREADS = min(2, CONNECTIONS)  # wrk needs at least one connection per thread
 PARTICIPATION_CONNECTIONS = 16
 BENCH_IDEAS = 10_000
+BENCH_EVENTS = 5_000
+BENCH_REPORT_IDEAS = 300
 # Prints the 95th percentile, and posts supports when given residents (scripts/wrk.lua).
 WRK_SCRIPT = ROOT / "scripts" / "wrk.lua"
 
@@ -192,6 +198,8 @@ def bench_database(database, database_url, env, workdir):
             rows.append({"database": database, **page, **measure(url)})
         if database == "postgresql":
             rows += bench_participation(database, env, base_url, workdir)
+            rows += bench_calendar(database, env, base_url)
+            rows += bench_report(database, env)
     return rows
 
 
@@ -236,6 +244,66 @@ def bench_participation(database, env, base_url, workdir):
         }
     )
     return rows
+
+
+def bench_calendar(database, env, base_url):
+    """The agenda's feed with 5,000 more events: built in process on a cache miss, then served."""
+    print(f"== {database}: add {BENCH_EVENTS} events and time building the agenda's feed")
+    data = json.loads(manage(env, "bench_calendar", "--events", str(BENCH_EVENTS)))
+    builds = sorted(data["build_ms"])
+    rows = [
+        {
+            "database": database,
+            "name": (
+                f"feed build, {data['events']} events, in process, median of "
+                f"{len(builds)} (slowest {builds[-1]:.0f} ms, {data['queries']} queries)"
+            ),
+            "url": data["feed_url"],
+            "requests_per_sec": None,
+            "p50_ms": builds[len(builds) // 2],
+            "p95_ms": None,
+            "p99_ms": None,
+            "non_2xx": 0,
+            "socket_errors": 0,
+            "detail": data,
+        }
+    ]
+    url = base_url + data["feed_url"]
+    print(f"== {database}: the agenda's feed ({data['bytes'] // 1000} kB), cached, c{CONNECTIONS}")
+    warm(url)
+    rows.append(
+        {
+            "database": database,
+            "name": f"feed of {data['events']} events, served from the cache",
+            "url": data["feed_url"],
+            **measure(url),
+        }
+    )
+    return rows
+
+
+def bench_report(database, env):
+    """A restitution with 300 answered ideas: its PDF report rendered in process."""
+    print(f"== {database}: a restitution of {BENCH_REPORT_IDEAS} ideas, time its PDF report")
+    data = json.loads(manage(env, "bench_report", "--ideas", str(BENCH_REPORT_IDEAS)))
+    renders = sorted(data["render_ms"])
+    return [
+        {
+            "database": database,
+            "name": (
+                f"PDF report, {data['ideas']} ideas, {data['pages']} pages, in process, "
+                f"median of {len(renders)} (slowest {renders[-1]:.0f} ms)"
+            ),
+            "url": data["url"],
+            "requests_per_sec": None,
+            "p50_ms": renders[len(renders) // 2],
+            "p95_ms": None,
+            "p99_ms": None,
+            "non_2xx": 0,
+            "socket_errors": 0,
+            "detail": data,
+        }
+    ]
 
 
 def print_table(rows, notes):

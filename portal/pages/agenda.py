@@ -61,6 +61,26 @@ class EventQuerySet(PageQuerySet):
 
 EventManager = PageManager.from_queryset(EventQuerySet)
 
+# The accessibility an event offers, as its ticked boxes and the words that say so.
+ACCESSIBILITY_FLAGS = (
+    ("step_free_access", _("Step-free access")),
+    ("sign_language", _("French sign language interpreting")),
+    ("induction_loop", _("Induction loop")),
+)
+
+# What a calendar app must be told about again when it changes (RFC 5545 SEQUENCE).
+CALENDAR_FIELDS = (
+    "start",
+    "end",
+    "all_day",
+    "state",
+    "place_name",
+    "address",
+    "latitude",
+    "longitude",
+    "online_url",
+)
+
 
 class EventPage(BasePage):
     """One event: when, where, how accessible, who organises it, how to come."""
@@ -87,6 +107,15 @@ class EventPage(BasePage):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    image_alt = models.CharField(
+        _("image description"),
+        max_length=200,
+        blank=True,
+        help_text=_("What the image shows, for people who cannot see it. Empty if decorative."),
+    )
+    # Calendar apps replace their copy of an event when its SEQUENCE grows: it goes up by one
+    # each time a published version changes the date, the place or the state (see save()).
+    ical_sequence = models.PositiveIntegerField(_("calendar revision"), default=0, editable=False)
     place_name = models.CharField(_("place"), max_length=120, blank=True)
     address = models.CharField(_("address"), max_length=200, blank=True)
     latitude = models.DecimalField(
@@ -152,6 +181,7 @@ class EventPage(BasePage):
             [FieldPanel("state"), FieldPanel("state_note")], heading=_("Cancelled or postponed")
         ),
         FieldPanel("image"),
+        FieldPanel("image_alt"),
         FieldPanel("body"),
     ]
     place_panels = [
@@ -213,6 +243,26 @@ class EventPage(BasePage):
         if errors:
             raise ValidationError(errors)
 
+    def save(self, *args, **kwargs):
+        """Publishing a new date, place or state raises the calendar revision (SEQUENCE).
+
+        The page row holds the live version (drafts only touch bookkeeping fields), so the
+        comparison is with what calendars were last given.
+        """
+        update_fields = kwargs.get("update_fields")
+        if self.pk and (update_fields is None or set(update_fields) & set(CALENDAR_FIELDS)):
+            stored = (
+                EventPage.objects.filter(pk=self.pk)
+                .values(*CALENDAR_FIELDS, "ical_sequence")
+                .first()
+            )
+            if stored is not None:
+                changed = any(stored[name] != getattr(self, name) for name in CALENDAR_FIELDS)
+                self.ical_sequence = max(stored["ical_sequence"], self.ical_sequence) + changed
+                if update_fields is not None:
+                    kwargs["update_fields"] = {*update_fields, "ical_sequence"}
+        return super().save(*args, **kwargs)
+
     @property
     def is_cancelled(self):
         return self.state == EventState.CANCELLED
@@ -230,15 +280,7 @@ class EventPage(BasePage):
 
     @property
     def accessibility_features(self):
-        return [
-            label
-            for flag, label in (
-                (self.step_free_access, _("Step-free access")),
-                (self.sign_language, _("French sign language interpreting")),
-                (self.induction_loop, _("Induction loop")),
-            )
-            if flag
-        ]
+        return [label for name, label in ACCESSIBILITY_FLAGS if getattr(self, name)]
 
     def json_ld(self, request):
         """schema.org Event, for search engines and calendar apps."""

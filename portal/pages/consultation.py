@@ -456,6 +456,7 @@ class ConsultationPage(BasePage):
             phases=self.ordered_phases,
             current_phase=self.current_phase(on),
             today=on,
+            has_events=self.events.live().public().exists(),
         )
         return context
 

@@ -77,12 +77,32 @@ class Organiser(index.Indexed, models.Model):
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.SERVICE)
     description = models.TextField(_("description"), blank=True, max_length=600)
     website = models.URLField(_("website"), blank=True)
+    trusted = models.BooleanField(
+        _("trusted"),
+        default=False,
+        help_text=_(
+            "Events its confirmed contact proposes are published without moderation. "
+            "Moderators grant this when they approve one of its events."
+        ),
+    )
+    # The resident (a confirmed address) who proposes this organiser's events. Never shown:
+    # trust is granted to this person, so that typing a trusted name proves nothing.
+    contact = models.ForeignKey(
+        "participation.Participant",
+        verbose_name=_("contact"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="organisers",
+    )
 
     panels = [
         FieldPanel("name"),
         FieldPanel("kind"),
         FieldPanel("description"),
         FieldPanel("website"),
+        FieldPanel("trusted"),
     ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 

@@ -13,21 +13,22 @@ ROLES = {
 }
 
 
-def grant_roles(sender, using=DEFAULT_DB_ALIAS, **kwargs):
+def grant_roles(sender, using=DEFAULT_DB_ALIAS, roles=ROLES, **kwargs):
     """Give the Moderators and Editors groups their permissions, at every migrate.
 
     Permissions exist only once migrations have run, hence post_migrate; they are created
     here first because this app's handler may run before django.contrib.auth's. Grants are
-    only added, so that an administrator's own changes to the groups are kept.
+    only added, so that an administrator's own changes to the groups are kept. Other apps
+    pass their own `roles` for their models.
     """
     from django.contrib.auth.management import create_permissions
     from django.contrib.auth.models import Group, Permission
 
     create_permissions(sender, verbosity=0, using=using)
-    for group in Group.objects.using(using).filter(name__in=ROLES):
+    for group in Group.objects.using(using).filter(name__in=roles):
         codenames = [
             f"{action}_{model}"
-            for model, actions in ROLES[group.name].items()
+            for model, actions in roles[group.name].items()
             for action in actions
         ]
         group.permissions.add(

@@ -36,6 +36,7 @@ from .models import (
     Threshold,
 )
 from .models.ideas import REASON_REQUIRED, TRANSITIONS
+from .signals import participant_confirmed
 
 CONFIRMATION_SALT = "portal.participation.confirm"
 CONFIRMATION_MAX_AGE = timedelta(days=2)
@@ -185,6 +186,7 @@ def confirm(*, participant, now=None):
     participant.idea_supports.filter(confirmed=False).update(confirmed=True)
     Idea.objects.filter(pk__in=held_ideas).update(support_count=F("support_count") + 1)
     participant.survey_responses.filter(confirmed=False).update(confirmed=True)
+    participant_confirmed.send(sender=Participant, participant=participant, now=now)
     return participant
 
 
@@ -289,6 +291,7 @@ def purge_expired(*, now=None):
         .exclude(idea_supports__created_at__gte=limit)
         .exclude(ideas__created_at__gte=limit)
         .exclude(survey_responses__created_at__gte=limit)
+        .exclude(event_proposals__created_at__gte=limit)
     )
     count = 0
     for participant in expired:

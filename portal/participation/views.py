@@ -140,6 +140,7 @@ def my_data(request, token):
             "responses": responses,
             "ideas": ideas,
             "idea_supports": idea_supports,
+            "event_proposals": participant.event_proposals.order_by("-created_at"),
         },
     )
 

@@ -12,6 +12,8 @@ from wagtail.admin.viewsets.base import ViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from portal.proposals.moderation import EventProposalViewSet
+
 from .admin_views import SurveyEditView, SurveyExportView, SurveyIndexView, SurveyResultsView
 from .models import Idea, IdeaBox, IdeaStatus, Petition, Survey
 from .moderation import (
@@ -174,6 +176,7 @@ class ParticipationViewSetGroup(SnippetViewSetGroup):
     items = (
         ParticipationDashboardViewSet,
         IdeaViewSet,
+        EventProposalViewSet,
         IdeaBoxViewSet,
         SurveyViewSet,
         PetitionViewSet,

@@ -35,6 +35,9 @@ INSTALLED_APPS = [
     "portal.core",
     "portal.pages",
     "portal.participation",
+    "portal.proposals",
+    "portal.calendar",
+    "portal.reports",
     "home",
     "search",
     "wagtail_localize",
@@ -56,6 +59,8 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django_recaptcha",
+    "django_tasks",
+    "django_tasks_db",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -160,6 +165,17 @@ STORAGES = {
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # E-mail: SMTP configured from the environment (production); dev and tests override the backend.
+# Background work (PDF reports, e-mails to many participants) goes through Django's tasks:
+# run at once in development and tests; in production the database backend queues it and
+# `manage.py db_worker` processes run it, on any number of servers.
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get(
+            "TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend"
+        )
+    }
+}
+
 EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))

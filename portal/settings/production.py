@@ -33,5 +33,8 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
+# Tasks wait in the database for `manage.py db_worker` (see README, "Deploying at scale").
+TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
+
 # Public forms need real reCAPTCHA keys in production: Google's test keys are refused.
 SILENCED_SYSTEM_CHECKS = []

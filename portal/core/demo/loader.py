@@ -41,6 +41,8 @@ from portal.participation.models import (
     Survey,
     Threshold,
 )
+from portal.proposals import services as proposals
+from portal.proposals.models import EventProposal
 
 from . import content, projects
 
@@ -310,6 +312,8 @@ class DemoLoader:
             self.child_page(agenda, EventPage, spec["slug"], partial(self.event_page, spec))
         self.tour(agenda, projects.TOUR)
         self.participation(home, agenda)
+        self.park_participation(agenda)
+        self.restitutions()
 
     def taxonomy(self, model, slug, name):
         """A French theme or district, found by its slug (the key used in filter addresses)."""
@@ -365,19 +369,22 @@ class DemoLoader:
         return petition
 
     def consultation(self, index, spec):
-        """A consultation with its phases; its restitution too when the spec has one."""
+        """A consultation with its phases."""
         page = self.child_page(
             index, ConsultationPage, spec["slug"], partial(self.consultation_page, spec)
         )
-        if "restitution" in spec:
-            restitution = spec["restitution"]
-            self.child_page(
-                page,
-                RestitutionPage,
-                restitution["slug"],
-                partial(self.restitution_page, restitution),
-            )
         return page
+
+    def restitutions(self):
+        """Restitutions last: publishing one freezes its consultation's participation data."""
+        for spec in projects.CONSULTATIONS:
+            if "restitution" in spec:
+                self.child_page(
+                    self.consultations[spec["slug"]],
+                    RestitutionPage,
+                    spec["restitution"]["slug"],
+                    partial(self.restitution_page, spec["restitution"]),
+                )
 
     def consultation_page(self, spec):
         """An unsaved consultation; phases and taxonomies are saved with it (modelcluster)."""
@@ -448,6 +455,45 @@ class DemoLoader:
             projects.IDEA_LIST_PAGE["slug"],
             partial(self.idea_list_page, projects.IDEA_LIST_PAGE, box),
         )
+        self.event_proposal(projects.EVENT_PROPOSAL, self.residents[-1])
+
+    def event_proposal(self, spec, contact):
+        """An association's event in the moderation queue, so that moderators see one."""
+        if EventProposal.objects.filter(title=spec["title"]).exists():
+            return
+        day = self.day(spec["day"])
+        fields = {key: value for key, value in spec.items() if key not in ("day", "start", "end")}
+        proposals.submit_proposal(
+            contact=contact,
+            start=self.moment(day, time.fromisoformat(spec["start"])),
+            end=self.moment(day, time.fromisoformat(spec["end"])),
+            notify=False,
+            **fields,
+        )
+        self.note(f"event proposal {spec['title']}")
+
+    def park_participation(self, agenda):
+        """The park's consultation is over: its ideas were proposed, supported and answered
+        during the design workshops, and its survey held the vote on the three scenarios."""
+        park = self.consultations[projects.PARK]
+        box = self.idea_box(park, projects.PARK_IDEA_BOX)
+        during = self.moment(self.day(projects.PARK_IDEA_BOX["opens"] + 20), time(18))
+        if not box.ideas.exists():
+            for number, spec in enumerate(projects.PARK_IDEAS):
+                author = self.residents[number % len(self.residents)]
+                self.idea(box, spec, agenda, author, now=during)
+        self.survey(park, projects.PARK_SURVEY, answer=self.vote)
+
+    def vote(self, survey, resident, number):
+        """Seven residents in twelve choose the garden park, as the restitution says."""
+        scenario, expectations, today, _last_word = survey.questions.order_by("sort_order")
+        answers = {
+            scenario: scenario.options[0 if number < 7 else 1 if number < 10 else 2],
+            expectations: expectations.options[number % 4 : number % 4 + 2],
+            today: float(1 + number * 3 % 4),
+        }
+        when = self.moment(self.day(projects.PARK_SURVEY["opens"] + 10), time(12))
+        services.answer_survey(survey=survey, participant=resident, answers=answers, now=when)
 
     def idea_list_page(self, spec, box):
         """Every idea of the box on a page of its own, which anonymous visitors get cached."""
@@ -466,8 +512,8 @@ class DemoLoader:
                 title=spec["title"],
                 consultation=consultation,
                 introduction=spec["introduction"],
-                opens_at=self.moment(self.day(-20), time(0)),
-                closes_at=self.moment(self.day(40), time(23, 59)),
+                opens_at=self.moment(self.day(spec.get("opens", -20)), time(0)),
+                closes_at=self.moment(self.day(spec.get("closes", 40)), time(23, 59)),
             )
             box.themes = [self.themes[slug] for slug in spec["themes"]]
             box.districts = [self.districts[slug] for slug in spec["districts"]]
@@ -476,8 +522,10 @@ class DemoLoader:
             self.note(f"idea box {box.title}")
         return box
 
-    def idea(self, box, spec, agenda, author):
-        """An idea brought to the status of its spec by the workflow, with its supports."""
+    def idea(self, box, spec, agenda, author, now=None):
+        """An idea brought to the status of its spec by the workflow, with its supports.
+
+        `now` dates it all for a consultation that is over (today when None)."""
         fields = {
             "title": spec["title"],
             "description": spec["description"],
@@ -486,16 +534,19 @@ class DemoLoader:
         }
         if "paper" in spec:
             event = EventPage.objects.descendant_of(agenda).get(slug=spec["paper"])
-            idea = services.enter_paper_idea(box=box, user=None, collected_at=event, **fields)
+            idea = services.enter_paper_idea(
+                box=box, user=None, collected_at=event, now=now, **fields
+            )
         else:
             author.display_name = spec["author"]
-            idea = services.submit_idea(box=box, participant=author, **fields)
+            idea = services.submit_idea(box=box, participant=author, now=now, **fields)
         path = {
             IdeaStatus.SUBMITTED: [],
             IdeaStatus.PUBLISHED: [IdeaStatus.PUBLISHED],
             IdeaStatus.UNDER_STUDY: [IdeaStatus.PUBLISHED, IdeaStatus.UNDER_STUDY],
             IdeaStatus.RETAINED: [IdeaStatus.PUBLISHED, IdeaStatus.RETAINED],
             IdeaStatus.NOT_RETAINED: [IdeaStatus.PUBLISHED, IdeaStatus.NOT_RETAINED],
+            IdeaStatus.REALISED: [IdeaStatus.PUBLISHED, IdeaStatus.RETAINED, IdeaStatus.REALISED],
         }[spec["status"]]
         for status in path:
             if idea.status != status:
@@ -504,15 +555,17 @@ class DemoLoader:
                     to_status=status,
                     user=None,
                     note=spec.get("reason", ""),
+                    now=now,
                     notify=False,
                 )
         if spec["answer"]:
-            services.answer_idea(idea=idea, user=None, answer=spec["answer"], notify=False)
+            services.answer_idea(idea=idea, user=None, answer=spec["answer"], now=now, notify=False)
         for resident in self.residents[: spec["supports"]]:
-            services.support_idea(participant=resident, idea=idea)
+            services.support_idea(participant=resident, idea=idea, now=now)
         self.note(f"idea {idea.title}")
 
-    def survey(self, consultation, spec):
+    def survey(self, consultation, spec, answer=None):
+        """A survey and the demo residents' answers (`answer(survey, resident, number)`)."""
         survey = Survey.objects.filter(title=spec["title"]).first()
         if survey is None:
             survey = Survey(
@@ -520,8 +573,8 @@ class DemoLoader:
                 consultation=consultation,
                 introduction=spec["introduction"],
                 thank_you=spec["thank_you"],
-                opens_at=self.moment(self.day(-20), time(0)),
-                closes_at=self.moment(self.day(40), time(23, 59)),
+                opens_at=self.moment(self.day(spec.get("opens", -20)), time(0)),
+                closes_at=self.moment(self.day(spec.get("closes", 40)), time(23, 59)),
             )
             survey.questions = [
                 Question(sort_order=number, **question)
@@ -530,7 +583,7 @@ class DemoLoader:
             survey.save()
             self.note(f"survey {survey.title}")
             for number, resident in enumerate(self.residents):
-                self.answer(survey, resident, number)
+                (answer or self.answer)(survey, resident, number)
         return survey
 
     def answer(self, survey, resident, number):
@@ -564,9 +617,17 @@ class DemoLoader:
             "type": "timeline",
             "value": {"title": spec["timeline"]["title"], "steps": steps},
         }
-        return RestitutionPage(
-            title=spec["title"], summary=spec["summary"], body=[*spec["body"], timeline]
-        )
+        body = [
+            {**block, "value": {**block["value"], "survey": self.survey_pk(block["value"])}}
+            if block["type"] == "survey_results"
+            else block
+            for block in spec["body"]
+        ]
+        return RestitutionPage(title=spec["title"], summary=spec["summary"], body=[*body, timeline])
+
+    def survey_pk(self, value):
+        """A survey named by its title in the spec."""
+        return Survey.objects.get(title=value["survey"]).pk
 
     def moment(self, day, at):
         """An aware datetime in Paris, the time zone of the town."""

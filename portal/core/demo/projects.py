@@ -418,6 +418,7 @@ CONSULTATIONS = [
                 "description": "Habitants, jardiniers et paysagiste dessinent trois scénarios.",
                 "start": -180,
                 "end": -121,
+                "supports": True,
             },
             {
                 "title": "Vote sur les scénarios",
@@ -462,29 +463,22 @@ CONSULTATIONS = [
                     "value": (
                         "<p>Nous vous avons demandé comment rénover le parc des Tilleuls : "
                         "quelles allées, quels jeux, quel éclairage, quelle place pour la "
-                        "nature et pour les rencontres. Vos propositions ont donné trois "
-                        "scénarios, et le scénario « Un parc jardin » a recueilli 58 % des "
-                        "voix.</p>"
+                        "nature et pour les rencontres. Vos idées ont donné trois scénarios, "
+                        "et le scénario « Un parc jardin » est arrivé en tête du vote.</p>"
                     ),
                 },
+                # Figures, the vote and the ideas come from the participation data, frozen
+                # when the restitution is published (portal/blocks/results.py).
                 {
-                    "type": "key_figures",
+                    "type": "participation_figures",
+                    "value": {"heading": "Qui a participé", "show_breakdown": True},
+                },
+                {
+                    "type": "survey_results",
                     "value": {
-                        "title": "La concertation en chiffres",
-                        "figures": [
-                            {
-                                "value": "1 240",
-                                "label": "participantes et participants",
-                                "detail": "en ligne et en personne",
-                            },
-                            {"value": "144", "label": "propositions", "detail": ""},
-                            {
-                                "value": "103",
-                                "label": "propositions retenues",
-                                "detail": "en tout ou en partie",
-                            },
-                            {"value": "12", "label": "ateliers", "detail": ""},
-                        ],
+                        "survey": "Le parc des Tilleuls et vous",
+                        "heading": "Le vote sur les trois scénarios",
+                        "questions": [],
                     },
                 },
                 {
@@ -567,6 +561,14 @@ CONSULTATIONS = [
                             "et le parking de la gare est à cinq minutes à pied.</p>"
                         ),
                     },
+                },
+                {
+                    "type": "retained_ideas",
+                    "value": {"heading": "Les idées que nous retenons"},
+                },
+                {
+                    "type": "ideas_answers",
+                    "value": {"heading": "Toutes vos idées et nos réponses", "statuses": []},
                 },
             ],
             "timeline": {
@@ -1266,4 +1268,186 @@ SURVEY = {
             "required": False,
         },
     ],
+}
+
+
+# The park's closed consultation: its ideas, answered, and the vote, for its restitution.
+PARK_IDEA_BOX = {
+    "consultation": PARK,
+    "title": "Vos idées pour le parc des Tilleuls",
+    "introduction": (
+        "Allées, jeux, éclairage, nature : proposez ce qui ferait du parc des Tilleuls le parc "
+        "de tout le quartier. Vos idées nourrissent les ateliers de conception."
+    ),
+    "themes": ["espaces-verts", "cadre-de-vie", "jeunesse"],
+    "districts": ["les-tilleuls"],
+    "opens": -180,
+    "closes": -121,
+    "extra_fields": [],
+}
+
+PARK_IDEAS = [
+    {
+        "title": "Des allées praticables en fauteuil et en poussette",
+        "description": (
+            "L’hiver, les allées sont des flaques de boue. Avec un fauteuil ou une poussette, "
+            "on fait le tour par la rue."
+        ),
+        "theme": "cadre-de-vie",
+        "district": "les-tilleuls",
+        "author": "Martine L.",
+        "status": "retained",
+        "answer": (
+            "Retenu : toutes les allées principales seront refaites en sable stabilisé, sans "
+            "marche ni ressaut, et l’allée directe entre l’école et la rue des Tilleuls sera "
+            "créée."
+        ),
+        "supports": 11,
+    },
+    {
+        "title": "Rouvrir l’aire de jeux, avec des jeux pour les 8-12 ans",
+        "description": (
+            "L’aire de jeux est fermée depuis deux ans. Les grands n’ont rien : une tyrolienne "
+            "ou un mur d’escalade leur donnerait une raison de venir."
+        ),
+        "theme": "jeunesse",
+        "district": "les-tilleuls",
+        "author": "Yanis B.",
+        "status": "realised",
+        "answer": (
+            "Réalisé : une aire de jeux provisoire a rouvert en juin avec une tyrolienne. "
+            "La nouvelle aire, en deux parties, sera installée pendant les travaux."
+        ),
+        "supports": 12,
+    },
+    {
+        "title": "Un jardin partagé près de l’école",
+        "description": (
+            "Un coin de potager que les classes et les habitants cultiveraient ensemble, avec "
+            "un récupérateur d’eau de pluie."
+        ),
+        "theme": "espaces-verts",
+        "district": "les-tilleuls",
+        "author": "Sophie R.",
+        "status": "retained",
+        "answer": (
+            "Retenu : 400 m² de jardin partagé le long de l’école, confiés au comité de "
+            "quartier, avec deux récupérateurs d’eau."
+        ),
+        "supports": 8,
+    },
+    {
+        "title": "Éclairer l’allée centrale le soir",
+        "description": "Le soir, on évite de traverser le parc : il y fait complètement noir.",
+        "theme": "cadre-de-vie",
+        "district": "les-tilleuls",
+        "author": "",
+        "status": "retained",
+        "answer": (
+            "Retenu en partie : des bornes basses s’allumeront au passage jusqu’à 23 h sur "
+            "l’allée centrale et l’allée de l’école, pour ne pas gêner les chauves-souris."
+        ),
+        "supports": 6,
+    },
+    {
+        "title": "Laisser une prairie fauchée tard, pour les insectes",
+        "description": (
+            "Une partie de la pelouse pourrait rester haute jusqu’en juillet, avec un chemin "
+            "tondu pour la traverser."
+        ),
+        "theme": "espaces-verts",
+        "district": "les-tilleuls",
+        "paper": "atelier-conception-parc-des-tilleuls",
+        "status": "retained",
+        "answer": (
+            "Retenu : la pelouse nord deviendra une prairie fauchée une fois par an, fin "
+            "juillet, traversée par un chemin tondu."
+        ),
+        "supports": 4,
+    },
+    {
+        "title": "Un terrain de basket dans le parc",
+        "description": "Les jeunes du quartier n’ont pas de terrain à moins de deux kilomètres.",
+        "theme": "jeunesse",
+        "district": "les-tilleuls",
+        "author": "Karim T.",
+        "status": "not_retained",
+        "reason": (
+            "Un terrain prendrait la place de la prairie, que les trois scénarios gardaient. "
+            "Un terrain de basket est étudié au complexe sportif des Tilleuls, à 300 mètres."
+        ),
+        "answer": "",
+        "supports": 5,
+    },
+    {
+        "title": "Des toilettes publiques ouvertes toute l’année",
+        "description": "Avec des enfants, une après-midi au parc sans toilettes est impossible.",
+        "theme": "cadre-de-vie",
+        "district": "les-tilleuls",
+        "author": "Hélène P.",
+        "status": "under_study",
+        "answer": "",
+        "supports": 7,
+    },
+    {
+        "title": "Un parking à l’entrée du parc",
+        "description": "Pour venir en voiture avec les enfants le week-end.",
+        "theme": "cadre-de-vie",
+        "district": "les-tilleuls",
+        "author": "",
+        "status": "not_retained",
+        "reason": (
+            "Le parc reste sans voitures. Dix places seront créées rue du Docteur-Morin, dont "
+            "deux réservées aux personnes handicapées."
+        ),
+        "answer": "",
+        "supports": 1,
+    },
+]
+
+PARK_SURVEY = {
+    "consultation": PARK,
+    "title": "Le parc des Tilleuls et vous",
+    "introduction": "Le vote sur les trois scénarios, et deux questions sur le parc.",
+    "thank_you": "Merci ! Le résultat du vote sera publié dans la restitution.",
+    "opens": -120,
+    "closes": -60,
+    "questions": [
+        {
+            "kind": "single_choice",
+            "label": "Quel scénario préférez-vous ?",
+            "choices": "Un parc jardin\nUn parc des sports\nUn parc des familles",
+        },
+        {
+            "kind": "multiple_choice",
+            "label": "Qu’attendez-vous d’abord du parc rénové ?",
+            "choices": (
+                "De l’ombre et de la fraîcheur\nDes jeux pour les enfants\n"
+                "Des allées praticables\nDe la tranquillité le soir"
+            ),
+        },
+        {
+            "kind": "scale",
+            "label": "Comment jugez-vous le parc aujourd’hui ?",
+            "help_text": "1 : très mal, 5 : très bien.",
+        },
+        {"kind": "long_text", "label": "Un dernier mot ?", "required": False},
+    ],
+}
+
+# An association's event waiting in the moderation queue (portal/proposals).
+EVENT_PROPOSAL = {
+    "organiser_name": "Les Jardins partagés des Tilleuls",
+    "title": "Troc de graines et de boutures",
+    "summary": (
+        "Apportez vos graines, vos boutures et vos plants en trop, repartez avec ceux des "
+        "voisins. Conseils de jardinage au naturel pour les débutants."
+    ),
+    "day": 16,
+    "start": "10:00",
+    "end": "13:00",
+    "place_name": "Jardin partagé des Tilleuls",
+    "address": "12 allée des Tilleuls, Bellecombe-sur-Lauze",
+    "step_free_access": True,
+    "accessibility_notes": "Allées stabilisées, bancs à l’ombre.",
 }

@@ -1,0 +1,175 @@
+"""Which events each feed holds, and the feeds' cache.
+
+A feed holds the live, public events of the URL's language, cancelled ones included (a
+calendar app must learn that an event it holds is cancelled). Feeds are kept whole in the
+shared cache, keyed by the page cache's content version: publishing, unpublishing or moving
+any page, or editing a theme, district or organiser, makes every feed fresh at once.
+"""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import Http404
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from wagtail.models import Locale
+
+from portal.core import page_cache
+from portal.pages.agenda import AgendaPage, EventPage
+from portal.pages.base import LINK_FIELDS
+from portal.pages.consultation import ConsultationPage
+from portal.pages.taxonomy import District, Organiser, Theme
+from portal.pages.tour import EventTourPage
+
+from . import ics
+
+# Everything a VEVENT is written from, read as plain rows (no page instances, no StreamField).
+EVENT_FIELDS = (
+    "id",
+    "url_path",
+    "translation_key",
+    "first_published_at",
+    "last_published_at",
+    "title",
+    "summary",
+    "start",
+    "end",
+    "all_day",
+    "state",
+    "state_note",
+    "place_name",
+    "address",
+    "latitude",
+    "longitude",
+    "online_url",
+    "step_free_access",
+    "sign_language",
+    "induction_loop",
+    "accessibility_notes",
+    "registration_url",
+    "free_entry",
+    "ical_sequence",
+    "organiser_id",
+    "organiser__name",
+)
+
+
+@dataclass
+class Feed:
+    """One subscribable feed: its name for calendar apps, its page on the site, its events."""
+
+    name: str
+    page_url: str
+    events: object  # an EventPage queryset
+
+
+def events_in(locale):
+    return EventPage.objects.live().public().filter(locale=locale).order_by("start", "pk")
+
+
+def find(kind, key, request):
+    """The feed `kind` names for `key` (a page id, slug or organiser id) in the active language.
+
+    Unknown keys, pages of another language or not live, give a 404.
+    """
+    locale = Locale.get_active()
+    events = events_in(locale)
+    agenda = AgendaPage.objects.live().public().filter(locale=locale).first()
+    agenda_url = agenda.get_url(request) if agenda else "/"
+    site = settings.WAGTAIL_SITE_NAME
+    if kind == "agenda":
+        return Feed(_("Agenda – %(site)s") % {"site": site}, agenda_url, events)
+    if kind in ("consultation", "tour"):
+        model = ConsultationPage if kind == "consultation" else EventTourPage
+        page = model.objects.live().public().filter(locale=locale, pk=key).first()
+        if page is None:
+            raise Http404
+        if kind == "consultation":
+            events = events.filter(consultation=page)
+        else:
+            events = events.child_of(page)
+        return Feed(f"{page.title} – {site}", page.get_url(request), events)
+    if kind in ("theme", "district"):
+        model = Theme if kind == "theme" else District
+        term = model.objects.filter(locale=locale, slug=key).first()
+        if term is None:
+            raise Http404
+        events = events.filter(**{f"{kind}s": term})
+        return Feed(f"{term.name} – {site}", f"{agenda_url}?{kind}={term.slug}", events)
+    if kind == "organiser":
+        organiser = Organiser.objects.filter(pk=key).first()
+        if organiser is None:
+            raise Http404
+        events = events.filter(organiser=organiser)
+        return Feed(f"{organiser.name} – {site}", f"{agenda_url}?organiser={organiser.pk}", events)
+    raise Http404
+
+
+def render(events, *, name, url, request):
+    """The VCALENDAR of some events, in three queries whatever their number.
+
+    Events are read as rows; each one's address is its agenda's address followed by its
+    path below the agenda (events only live under an agenda, directly or in a tour).
+    """
+    rows = list(events.values(*EVENT_FIELDS))
+    themes = {}
+    through = EventPage.themes.through.objects.filter(eventpage__in=events.values("pk"))
+    for event_id, theme in through.values_list("eventpage_id", "theme__name").order_by(
+        "theme__name"
+    ):
+        themes.setdefault(event_id, []).append(theme)
+    agendas = [
+        (agenda.url_path, agenda.get_full_url(request))
+        for agenda in AgendaPage.objects.filter(locale=Locale.get_active()).only(*LINK_FIELDS)
+    ]
+    wording = ics.Wording()
+    vevents = []
+    for row in rows:
+        base_path, base_url = next(
+            ((path, address) for path, address in agendas if row["url_path"].startswith(path)),
+            ("", ""),
+        )
+        if base_url:
+            page_url = base_url + row["url_path"][len(base_path) :]
+        else:  # not below an agenda of this language: let Wagtail say where it is
+            page_url = EventPage.objects.get(pk=row["id"]).get_full_url(request)
+        vevents.append(
+            ics.vevent(
+                row,
+                url=page_url,
+                wording=wording,
+                themes=themes.get(row["id"], ()),
+                organiser_url=f"{base_url}?organiser={row['organiser_id']}",
+            )
+        )
+    return ics.calendar(vevents, name=name, url=url, years=years_of(rows))
+
+
+def years_of(rows):
+    """The first and last Paris year of some events, for the time zone's span."""
+    if not rows:
+        year = timezone.localdate().year
+        return year, year
+    first = min(row["start"] for row in rows)
+    last = max(row["end"] for row in rows)
+    return timezone.localtime(first).year, timezone.localtime(last).year
+
+
+def cached(key, request, build):
+    """A feed's bytes from the shared cache, built on a miss; fresh after any publish."""
+    key = ":".join(
+        (
+            "ics",
+            str(page_cache.content_version()),
+            translation.get_language(),
+            request.scheme,
+            request.get_host(),
+            key,
+        )
+    )
+    body = cache.get(key)
+    if body is None:
+        body = build()
+        cache.set(key, body, timeout=settings.PAGE_CACHE_SECONDS)
+    return body

@@ -1,0 +1,205 @@
+"""iCalendar (RFC 5545) for events: one VEVENT per event, and the calendar around them.
+
+Text values are escaped by the icalendar library's `vText` and the time zone is icalendar's
+own VTIMEZONE for Europe/Paris; the lines are assembled and folded here, from plain rows
+(`feeds.EVENT_FIELDS`), because icalendar's generic component serialiser and Wagtail page
+instances cost about 0.5 ms an event: a feed of 5,000 events would take seconds to build.
+
+Every event carries a UID that never changes: the page's `translation_key`, a UUID stored
+on the page, kept across edits and moves, shared by the event's translations (one event,
+one UID, so subscribing in two languages does not show it twice) and new for a copied page.
+"""
+
+from datetime import UTC, date, timedelta
+from functools import lru_cache
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from icalendar import Timezone
+from icalendar.prop import vText
+
+from portal.pages.agenda import ACCESSIBILITY_FLAGS, EventState
+
+PRODID = "-//Portail de la participation//Agenda//FR"
+TZID = settings.TIME_ZONE
+ZONE = ZoneInfo(TZID)
+# How often subscribed calendar apps should fetch a feed again (RFC 7986 and Apple/Google).
+REFRESH_INTERVAL = "PT6H"
+STATUS = {
+    EventState.SCHEDULED: "CONFIRMED",
+    EventState.POSTPONED: "TENTATIVE",
+    EventState.CANCELLED: "CANCELLED",
+}
+MAX_OCTETS = 75  # per line, before folding (RFC 5545 §3.1)
+
+
+def fold(line):
+    """One content line as UTF-8, folded at 75 octets without splitting a character."""
+    data = line.encode()
+    if len(data) <= MAX_OCTETS:
+        return data
+    pieces, start, limit = [], 0, MAX_OCTETS
+    while start < len(data):
+        end = min(start + limit, len(data))
+        while end < len(data) and data[end] & 0xC0 == 0x80:  # a continuation byte
+            end -= 1
+        pieces.append(data[start:end])
+        start, limit = end, MAX_OCTETS - 1  # a folded line starts with a space
+    return b"\r\n ".join(pieces)
+
+
+def text(value):
+    return vText(value).to_ical().decode()
+
+
+def param(value):
+    """A parameter value: quoted, without the characters a quoted string cannot hold."""
+    return '"' + value.replace('"', "'").replace("\r", " ").replace("\n", " ") + '"'
+
+
+def utc(moment):
+    return moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+
+
+def when_lines(row):
+    """DTSTART/DTEND: Paris wall-clock times with their TZID, or whole days for all-day events."""
+    start, end = row["start"].astimezone(ZONE), row["end"].astimezone(ZONE)
+    if row["all_day"]:
+        # DTEND of a whole-day event is the day after the last one (exclusive).
+        after = end.date() + timedelta(days=1)
+        return [
+            f"DTSTART;VALUE=DATE:{start.strftime('%Y%m%d')}",
+            f"DTEND;VALUE=DATE:{after.strftime('%Y%m%d')}",
+        ]
+    return [
+        f"DTSTART;TZID={TZID}:{start.strftime('%Y%m%dT%H%M%S')}",
+        f"DTEND;TZID={TZID}:{end.strftime('%Y%m%dT%H%M%S')}",
+    ]
+
+
+class Wording:
+    """The words a calendar shows around an event's own text, in the active language.
+
+    Translated once per calendar rather than once per event.
+    """
+
+    def __init__(self):
+        self.cancelled = _("Cancelled: %(title)s")
+        self.postponed = _("Postponed: %(title)s")
+        self.accessibility = _("Accessibility: %(details)s")
+        self.online = _("Join online: %(url)s")
+        self.registration = _("Registration: %(url)s")
+        self.free = _("Free entry, open to all.")
+        self.more = _("More information: %(url)s")
+        self.flags = [(name, str(label)) for name, label in ACCESSIBILITY_FLAGS]
+
+    def summary(self, row):
+        if row["state"] == EventState.CANCELLED:
+            return self.cancelled % {"title": row["title"]}
+        if row["state"] == EventState.POSTPONED:
+            return self.postponed % {"title": row["title"]}
+        return row["title"]
+
+    def description(self, row, url):
+        """Plain text a calendar app shows: what it is, what to know before coming, the link."""
+        paragraphs = []
+        if row["state"] != EventState.SCHEDULED and row["state_note"]:
+            paragraphs.append(row["state_note"])
+        if row["summary"]:
+            paragraphs.append(row["summary"])
+        access = [label for name, label in self.flags if row[name]]
+        if row["accessibility_notes"]:
+            access.append(row["accessibility_notes"])
+        if access:
+            paragraphs.append(self.accessibility % {"details": " · ".join(access)})
+        if row["online_url"]:
+            paragraphs.append(self.online % {"url": row["online_url"]})
+        if row["registration_url"]:
+            paragraphs.append(self.registration % {"url": row["registration_url"]})
+        elif row["free_entry"]:
+            paragraphs.append(self.free)
+        paragraphs.append(self.more % {"url": url})
+        return "\n\n".join(paragraphs)
+
+
+def location(row):
+    place = ", ".join(part for part in (row["place_name"], row["address"]) if part)
+    return place or row["online_url"]
+
+
+def vevent(row, *, url, wording, themes=(), organiser_url=""):
+    """One event as VEVENT content lines (bytes, CRLF-separated, folded).
+
+    `row` holds `feeds.EVENT_FIELDS` of a live event in the language being written; `url` is
+    its full address; `themes` the names of its themes; `organiser_url` where its organiser's
+    events are listed. DTSTAMP and LAST-MODIFIED are when the version calendars get was
+    published, so the same content always gives the same bytes.
+    """
+    published = row["last_published_at"] or row["first_published_at"] or timezone.now()
+    lines = [
+        "BEGIN:VEVENT",
+        f"UID:{row['translation_key']}",
+        f"DTSTAMP:{utc(published)}",
+        *when_lines(row),
+        f"SUMMARY:{text(wording.summary(row))}",
+        f"DESCRIPTION:{text(wording.description(row, url))}",
+        f"URL;VALUE=URI:{url}",
+        f"STATUS:{STATUS[row['state']]}",
+        f"SEQUENCE:{row['ical_sequence']}",
+        f"LAST-MODIFIED:{utc(published)}",
+    ]
+    if row["first_published_at"]:
+        lines.append(f"CREATED:{utc(row['first_published_at'])}")
+    where = location(row)
+    if where:
+        lines.append(f"LOCATION:{text(where)}")
+    if row["latitude"] is not None and row["longitude"] is not None:
+        lines.append(f"GEO:{float(row['latitude']):.6f};{float(row['longitude']):.6f}")
+    if row["organiser__name"]:
+        # ORGANIZER is an address; organisers' e-mails are never published, so it is the
+        # address of their events on the site, and CN is their name.
+        lines.append(f"ORGANIZER;CN={param(row['organiser__name'])}:{organiser_url or url}")
+    if themes:
+        lines.append(f"CATEGORIES:{','.join(text(theme) for theme in themes)}")
+    if row["state"] == EventState.CANCELLED:
+        lines.append("TRANSP:TRANSPARENT")
+    lines.append("END:VEVENT")
+    return b"\r\n".join(fold(line) for line in lines)
+
+
+@lru_cache(maxsize=8)
+def vtimezone(first_year, last_year):
+    """icalendar's VTIMEZONE for Paris, covering the years the events span."""
+    zone = Timezone.from_tzid(
+        TZID, first_date=date(first_year, 1, 1), last_date=date(last_year + 1, 1, 1)
+    )
+    return zone.to_ical().rstrip(b"\r\n")
+
+
+def calendar(vevents, *, name, url, years):
+    """A whole VCALENDAR: the feed header, the time zone, then the events.
+
+    `years` is the (first, last) year of the events, for the VTIMEZONE; `name` is shown by
+    calendar apps as the subscribed calendar's name.
+    """
+    header = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        f"PRODID:{PRODID}",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+        f"NAME:{text(name)}",
+        f"X-WR-CALNAME:{text(name)}",
+        f"X-WR-TIMEZONE:{TZID}",
+        f"URL;VALUE=URI:{url}",
+        f"REFRESH-INTERVAL;VALUE=DURATION:{REFRESH_INTERVAL}",
+        f"X-PUBLISHED-TTL:{REFRESH_INTERVAL}",
+    ]
+    parts = [b"\r\n".join(fold(line) for line in header)]
+    if vevents:
+        parts.append(vtimezone(*years))
+    parts.extend(vevents)
+    parts.append(b"END:VCALENDAR\r\n")
+    return b"\r\n".join(parts)

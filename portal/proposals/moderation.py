@@ -1,0 +1,342 @@
+"""The moderation of event proposals in the admin: the queue, filters, the review, the history.
+
+Wagtail's generic snippet views, specialised like those of ideas. Every decision goes through
+`services`, which publishes the event, records the step and e-mails the association. The
+contact's e-mail address is never shown: moderators see the organiser's name.
+"""
+
+import django_filters
+from django import forms
+from django.conf import settings
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail.admin import messages
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
+from wagtail.admin.ui.components import Component
+from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn
+from wagtail.admin.widgets.button import HeaderButton
+from wagtail.snippets.views import snippets
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from portal.pages.models import Organiser
+from portal.participation.forms import PlainTextField
+from portal.participation.moderation import ADMIN_CSS, ReadOnlyPanel, site_url
+
+from . import services
+from .models import MESSAGE_REQUIRED, TRANSITIONS, EventProposal, ProposalStatus
+
+QUEUE, ALL = "queue", "all"
+
+# What a moderator may decide, and the status each decision leads to.
+DECISIONS = {
+    "approve": ProposalStatus.APPROVED,
+    "request_changes": ProposalStatus.CHANGES_REQUESTED,
+    "reject": ProposalStatus.REJECTED,
+}
+DECISION_LABELS = {
+    "approve": gettext_lazy("Approve: publish the event in the agenda"),
+    "request_changes": gettext_lazy("Ask the association for changes"),
+    "reject": gettext_lazy("Reject"),
+}
+
+DECISION_DONE = {
+    "approve": gettext_lazy("“%(title)s” is published in the agenda."),
+    "request_changes": gettext_lazy("The association is asked for changes to “%(title)s”."),
+    "reject": gettext_lazy("“%(title)s” is rejected; the association is told why."),
+}
+
+
+def queue_url():
+    return reverse(EventProposal.snippet_viewset.get_url_name("list"))
+
+
+def in_queue():
+    return EventProposal.objects.filter(status=ProposalStatus.SUBMITTED)
+
+
+def event_date(proposal):
+    """When the event starts, in Paris time."""
+    return date_format(timezone.localtime(proposal.start), "SHORT_DATETIME_FORMAT")
+
+
+# The list
+
+
+class ProposalFilterSet(WagtailFilterSet):
+    """Without a status in the query, the list is the queue: proposals awaiting moderation."""
+
+    status = django_filters.ChoiceFilter(
+        label=gettext_lazy("Status"),
+        choices=[
+            (QUEUE, gettext_lazy("Moderation queue")),
+            (ALL, gettext_lazy("All proposals")),
+            *ProposalStatus.choices,
+        ],
+        empty_label=None,
+        initial=QUEUE,
+        method="filter_status",
+        widget=forms.RadioSelect,
+    )
+    created_at = django_filters.DateFromToRangeFilter(
+        label=gettext_lazy("Submitted between"), widget=DateRangePickerWidget
+    )
+
+    class Meta:
+        model = EventProposal
+        fields = []
+
+    def __init__(self, data=None, queryset=None, *, request=None, prefix=None):
+        if data is not None and not data.get("status"):
+            data = data.copy()
+            data["status"] = QUEUE
+        super().__init__(data, queryset, request=request, prefix=prefix)
+
+    def filter_status(self, queryset, name, value):
+        if value == QUEUE:
+            return queryset.filter(status=ProposalStatus.SUBMITTED)
+        if value == ALL:
+            return queryset
+        return queryset.filter(status=value)
+
+
+class ProposalIndexView(snippets.IndexView):
+    """Opens on the queue and says so; one click away from every proposal."""
+
+    @cached_property
+    def shows_queue(self):
+        return self.filters.is_valid() and self.filters.form.cleaned_data["status"] == QUEUE
+
+    def get_page_title(self):
+        return _("Event proposals to moderate") if self.shows_queue else super().get_page_title()
+
+    @cached_property
+    def header_buttons(self):
+        if self.shows_queue:
+            switch = HeaderButton(
+                _("All proposals"), url=f"{self.index_url}?status={ALL}", icon_name="list-ul"
+            )
+        else:
+            switch = HeaderButton(_("Moderation queue"), url=self.index_url, icon_name="tasks")
+        return [*super().header_buttons, switch]
+
+
+# One proposal
+
+
+def organiser_situation(proposal):
+    """What approving does to the organiser: found in the agenda (trusted or not), or created."""
+    organiser = (
+        proposal.organiser or Organiser.objects.filter(name__iexact=proposal.organiser_name).first()
+    )
+    if organiser is None:
+        return _("New: created as an association when the event is approved.")
+    kind = organiser.get_kind_display()
+    if organiser.trusted:
+        return _("In the agenda as “%(name)s” (%(kind)s), trusted.") % {
+            "name": organiser.name,
+            "kind": kind,
+        }
+    return _("In the agenda as “%(name)s” (%(kind)s).") % {"name": organiser.name, "kind": kind}
+
+
+class ProposalDetailsPanel(ReadOnlyPanel):
+    """Everything the association sent, without its address, and what approval would do."""
+
+    template_name = "proposals/admin/details.html"
+
+    def get_context(self, proposal):
+        return {
+            "proposal": proposal,
+            "language": dict(settings.LANGUAGES).get(proposal.language, proposal.language),
+            "organiser_situation": organiser_situation(proposal),
+            "themes": proposal.themes.all(),
+            "districts": proposal.districts.all(),
+        }
+
+
+class ProposalHistoryPanel(ReadOnlyPanel):
+    """Every step: when, who (a moderator, or the association), from and to, and the message."""
+
+    template_name = "proposals/admin/history.html"
+
+    def get_context(self, proposal):
+        return {"steps": proposal.steps.select_related("user")}
+
+
+class DecisionForm(WagtailAdminModelForm):
+    """A decision the workflow allows now, its message, and whether to trust the organiser.
+
+    No model field: the view hands the decision to the services.
+    """
+
+    decision = forms.ChoiceField(
+        label=gettext_lazy("What happens to this proposal"), widget=forms.RadioSelect
+    )
+    message = PlainTextField(
+        label=gettext_lazy("Message to the association"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=gettext_lazy(
+            "Required to ask for changes (say which) or to reject (say why); optional to "
+            "approve. The association reads it by e-mail and on its follow page."
+        ),
+    )
+    trust = forms.BooleanField(
+        label=gettext_lazy(
+            "Trust this organiser: the next events its contact proposes are published "
+            "without moderation"
+        ),
+        required=False,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        allowed = TRANSITIONS[ProposalStatus(self.instance.status)]
+        choices = [
+            (name, DECISION_LABELS[name]) for name, status in DECISIONS.items() if status in allowed
+        ]
+        if not choices:  # decided already, or waiting for the contact's confirmation
+            for name in ("decision", "message", "trust"):
+                del self.fields[name]
+            return
+        self.fields["decision"].choices = choices
+
+    def clean(self):
+        cleaned = super().clean()
+        decision, message = cleaned.get("decision"), cleaned.get("message")
+        if decision and DECISIONS[decision] in MESSAGE_REQUIRED and not message:
+            self.add_error("message", _("Write the message the association will read."))
+        if cleaned.get("trust") and decision and decision != "approve":
+            self.add_error(
+                "trust", _("An organiser is trusted when one of its events is approved.")
+            )
+        return cleaned
+
+
+class ProposalEditView(snippets.EditView):
+    """The review: the proposal, the decision, the history. Nothing of the proposal is edited
+    here: moderators ask the association for changes, or edit the event once published."""
+
+    decision = None  # taken by this request
+
+    def get_success_message(self):
+        if self.decision is None:
+            return None
+        return DECISION_DONE[self.decision] % {"title": self.object.title}
+
+    def get_success_buttons(self):
+        return []
+
+    def form_valid(self, form):
+        """A refusal of the services (a decision taken meanwhile, no agenda) is a form error."""
+        try:
+            return super().form_valid(form)
+        except services.ProposalError as error:
+            form.add_error(None, str(error))
+            self.produced_error_message = str(error)
+            return self.form_invalid(form)
+
+    def save_instance(self):
+        proposal, data = self.form.instance, self.form.cleaned_data
+        if "decision" not in self.form.fields and self.request.POST.get("decision"):
+            messages.warning(self.request, _("This proposal is decided already: nothing changed."))
+        self.decision = decision = data.get("decision") or None
+        common = {
+            "proposal": proposal,
+            "user": self.request.user,
+            "site_url": site_url(self.request),
+        }
+        if decision == "approve":
+            return services.approve(**common, trust=data["trust"], message=data["message"])
+        if decision == "request_changes":
+            return services.request_changes(**common, message=data["message"])
+        if decision == "reject":
+            return services.reject(**common, reason=data["message"])
+        return proposal
+
+    def get_history_url(self):
+        """None: the proposal's history is the panel of the form, recorded by the services."""
+        return None
+
+    @cached_property
+    def header_buttons(self):
+        """Once published: the event on the site, and in the page editor."""
+        event = self.object.event
+        if event is None:
+            return super().header_buttons
+        return [
+            *super().header_buttons,
+            HeaderButton(
+                _("View on site"),
+                url=event.get_url(self.request),
+                icon_name="link-external",
+                attrs={"target": "_blank", "rel": "noreferrer"},
+            ),
+            HeaderButton(
+                _("Edit the event"),
+                url=reverse("wagtailadmin_pages:edit", args=[event.pk]),
+                icon_name="edit",
+            ),
+        ]
+
+
+PROPOSAL_PANELS = ObjectList(
+    [
+        ProposalDetailsPanel(heading=gettext_lazy("The proposal")),
+        MultiFieldPanel(
+            [FieldPanel("decision"), FieldPanel("message"), FieldPanel("trust")],
+            heading=gettext_lazy("Decision"),
+        ),
+        ProposalHistoryPanel(heading=gettext_lazy("History")),
+    ],
+    base_form_class=DecisionForm,
+)
+
+
+class EventProposalViewSet(SnippetViewSet):
+    """Moderators' queue of the events associations propose."""
+
+    model = EventProposal
+    icon = "date"
+    menu_label = gettext_lazy("Event proposals")
+    index_view_class = ProposalIndexView
+    edit_view_class = ProposalEditView
+    copy_view_enabled = False
+    filterset_class = ProposalFilterSet
+    search_fields = ["title", "organiser_name", "summary"]
+    ordering = "-created_at"
+    edit_handler = PROPOSAL_PANELS
+    list_display = [
+        "title",
+        Column("organiser_name", label=gettext_lazy("Organiser"), sort_key="organiser_name"),
+        Column("start", label=gettext_lazy("When"), accessor=event_date, sort_key="start"),
+        StatusTagColumn(
+            "status",
+            label=gettext_lazy("Status"),
+            accessor="get_status_display",
+            sort_key="status",
+            primary=lambda proposal: proposal.status == ProposalStatus.SUBMITTED,
+        ),
+        DateColumn("created_at", label=gettext_lazy("Submitted on"), sort_key="created_at"),
+    ]
+
+
+class ProposalQueuePanel(Component):
+    """On the admin's home page: how many proposals wait for a moderator, and the way there."""
+
+    name = "proposals_moderation_queue"
+    template_name = "proposals/admin/queue_panel.html"
+    order = 51
+
+    class Media:
+        css = ADMIN_CSS
+
+    def get_context_data(self, parent_context):
+        return {"count": in_queue().count(), "queue_url": queue_url()}

@@ -1,0 +1,433 @@
+"""Every write of event proposals goes through here: the public form, the follow link, the admin.
+
+A proposal waits for its contact's address to be confirmed, then for a moderator; a moderator
+approves it (the event is published in the agenda), asks for changes or refuses it. The contact
+is e-mailed at each step, in the language they proposed in, with the signed link to follow it.
+"""
+
+import contextlib
+from datetime import timedelta
+from pathlib import Path
+
+from django.conf import settings
+from django.core import signing
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail.images import get_image_model
+from wagtail.models import Locale
+
+from portal.core import page_cache
+from portal.pages.models import AgendaPage, EventPage, Organiser
+from portal.participation.services import InvalidLink, data_token
+
+from .models import MESSAGE_REQUIRED, TRANSITIONS, EventProposal, ProposalStatus, ProposalStep
+
+FOLLOW_SALT = "portal.proposals.follow"
+FOLLOW_MAX_AGE = timedelta(days=60)
+
+# What the association reads in the subject of each e-mail.
+SUBJECTS = {
+    ProposalStatus.SUBMITTED: gettext_lazy("Your event proposal “%(title)s” is received"),
+    ProposalStatus.CHANGES_REQUESTED: gettext_lazy(
+        "Your event proposal “%(title)s”: changes requested"
+    ),
+    ProposalStatus.APPROVED: gettext_lazy("Your event “%(title)s” is in the agenda"),
+    ProposalStatus.PUBLISHED_DIRECTLY: gettext_lazy("Your event “%(title)s” is in the agenda"),
+    ProposalStatus.REJECTED: gettext_lazy("Your event proposal “%(title)s” was not accepted"),
+}
+
+
+class ProposalError(Exception):
+    """A step refused for a reason the moderator or the association must be told."""
+
+
+# The signed link to follow a proposal
+
+
+def follow_token(proposal):
+    return signing.dumps({"e": proposal.pk}, salt=FOLLOW_SALT)
+
+
+def read_follow_token(token):
+    """The proposal a follow link points to; InvalidLink says whether the link expired."""
+    try:
+        data = signing.loads(token, salt=FOLLOW_SALT, max_age=FOLLOW_MAX_AGE.total_seconds())
+    except signing.SignatureExpired:
+        raise InvalidLink(expired=True) from None
+    except signing.BadSignature:
+        raise InvalidLink(expired=False) from None
+    proposal = EventProposal.objects.filter(pk=data.get("e")).first()
+    if proposal is None:  # erased with its contact
+        raise InvalidLink(expired=False)
+    return proposal
+
+
+def follow_url(proposal):
+    """The path of the follow page, in the active language."""
+    return reverse("proposals:follow", args=[follow_token(proposal)])
+
+
+# Steps
+
+
+def record_step(*, proposal, to_status, user, at, from_status="", note=""):
+    ProposalStep.objects.create(
+        proposal=proposal,
+        from_status=from_status,
+        to_status=to_status,
+        user=user,
+        at=at,
+        note=note,
+    )
+
+
+def check_transition(proposal, to_status):
+    from_status = ProposalStatus(proposal.status)
+    if to_status not in TRANSITIONS[from_status]:
+        raise ProposalError(
+            _("A proposal cannot go from “%(from)s” to “%(to)s”.")
+            % {"from": from_status.label, "to": ProposalStatus(to_status).label}
+        )
+    return from_status
+
+
+def move(proposal, to_status, *, user, now, note="", message=None, **changes):
+    """Take one step of the workflow: check it, save the proposal and record the step.
+
+    `message`, when given, replaces what the association reads from the moderators.
+    """
+    from_status = check_transition(proposal, to_status)
+    to_status = ProposalStatus(to_status)
+    proposal.status = to_status
+    proposal.updated_at = now
+    changed = {"status", "updated_at", *changes}
+    for name, value in changes.items():
+        setattr(proposal, name, value)
+    if message is not None:
+        proposal.moderator_message = message
+        changed.add("moderator_message")
+    proposal.save(update_fields=sorted(changed))
+    record_step(
+        proposal=proposal,
+        from_status=from_status,
+        to_status=to_status,
+        user=user,
+        at=now,
+        note=note,
+    )
+
+
+def _with_relations(proposal, themes, districts):
+    if themes is not None:
+        proposal.themes.set(themes)
+    if districts is not None:
+        proposal.districts.set(districts)
+
+
+@transaction.atomic
+def submit_proposal(
+    *, contact, themes=(), districts=(), image=None, now=None, site_url=None, notify=True, **fields
+):
+    """Store a proposal from the public form.
+
+    It waits for the link sent to the contact's address, unless this browser already proved
+    it owns the address (`contact.counts_now`): then it goes to the queue at once, or to the
+    agenda if the contact is the one moderators trusted for this organiser.
+    `fields` are the event's fields as EventProposal names them; `notify=False` is for
+    loading data that nobody should be e-mailed about.
+    """
+    now = now or timezone.now()
+    proposal = EventProposal(
+        contact=contact,
+        language=translation.get_language() or settings.LANGUAGE_CODE,
+        created_at=now,
+        updated_at=now,
+        **fields,
+    )
+    if image:
+        proposal.image = image
+    proposal.save()
+    _with_relations(proposal, themes, districts)
+    record_step(
+        proposal=proposal, to_status=ProposalStatus.AWAITING_CONFIRMATION, user=None, at=now
+    )
+    if contact.counts_now:
+        release(proposal, now=now, site_url=site_url, notify=notify)
+    return proposal
+
+
+def trusted_organiser(proposal):
+    """The organiser whose trust this proposal's contact holds, under the name it gives.
+
+    Trust belongs to the confirmed contact moderators chose: typing the name of a trusted
+    organiser from another address proves nothing.
+    """
+    return Organiser.objects.filter(
+        trusted=True, contact_id=proposal.contact_id, name__iexact=proposal.organiser_name
+    ).first()
+
+
+def release(proposal, *, now, site_url=None, notify=True):
+    """The contact is proven: to the agenda if trusted, else to the moderation queue."""
+    organiser = trusted_organiser(proposal)
+    event = None
+    if organiser is not None:
+        # No agenda, or a page the agenda refuses: then moderators decide.
+        with contextlib.suppress(ProposalError), transaction.atomic():
+            event = publish_event(proposal, organiser=organiser, user=None)
+    if event is not None:
+        move(
+            proposal,
+            ProposalStatus.PUBLISHED_DIRECTLY,
+            user=None,
+            now=now,
+            organiser=organiser,
+            event=event,
+        )
+    else:
+        move(proposal, ProposalStatus.SUBMITTED, user=None, now=now)
+    if notify:
+        transaction.on_commit(lambda: notify_contact(proposal, site_url=site_url))
+
+
+def release_confirmed(sender, *, participant, now, **kwargs):
+    """Receiver of `participant_confirmed`: the contact opened the link, proposals move on."""
+    waiting = participant.event_proposals.filter(status=ProposalStatus.AWAITING_CONFIRMATION)
+    for proposal in waiting.order_by("pk"):
+        release(proposal, now=now)
+
+
+@transaction.atomic
+def update_proposal(
+    *,
+    proposal,
+    themes=None,
+    districts=None,
+    image=None,
+    remove_image=False,
+    now=None,
+    site_url=None,
+    **fields,
+):
+    """The association changes its proposal through the follow link: back to the queue.
+
+    A new image replaces the old one; `remove_image` drops it. Allowed while the proposal
+    waits for a moderator or for the changes they asked for.
+    """
+    now = now or timezone.now()
+    proposal = EventProposal.objects.select_for_update().get(pk=proposal.pk)
+    if not proposal.is_editable:
+        raise ProposalError(_("This proposal can no longer be changed."))
+    old_image = proposal.image.name if proposal.image else ""
+    for name, value in fields.items():
+        setattr(proposal, name, value)
+    if image:
+        proposal.image = image
+    elif remove_image:
+        proposal.image = ""
+        proposal.image_alt = ""
+    proposal.save()
+    _with_relations(proposal, themes, districts)
+    if old_image and old_image != proposal.image.name:
+        delete_file_later(proposal.image.storage, old_image)
+    move(
+        proposal,
+        ProposalStatus.SUBMITTED,
+        user=None,
+        now=now,
+        note=_("Updated by the association."),
+    )
+    transaction.on_commit(lambda: notify_contact(proposal, site_url=site_url))
+    return proposal
+
+
+# Moderation
+
+
+def _decidable(proposal, to_status, message):
+    """The proposal, locked against a second moderator deciding at the same time, and the
+    message; refused if the workflow does not allow the step or the message is missing."""
+    proposal = EventProposal.objects.select_for_update().get(pk=proposal.pk)
+    check_transition(proposal, to_status)
+    message = message.strip()
+    if to_status in MESSAGE_REQUIRED and not message:
+        raise ProposalError(_("Write the message the association will read."))
+    return proposal, message
+
+
+@transaction.atomic
+def approve(*, proposal, user, trust=False, message="", now=None, site_url=None):
+    """Publish the event in the agenda of the proposal's language, under its organiser.
+
+    The organiser is found by name (any case) or created as an association. `trust` lets
+    this contact publish this organiser's next events without moderation.
+    """
+    now = now or timezone.now()
+    proposal, message = _decidable(proposal, ProposalStatus.APPROVED, message)
+    organiser = Organiser.objects.filter(name__iexact=proposal.organiser_name).first()
+    if organiser is None:
+        organiser = Organiser.objects.create(
+            name=proposal.organiser_name, kind=Organiser.Kind.ASSOCIATION
+        )
+    note = message
+    if trust:
+        organiser.trusted = True
+        organiser.contact = proposal.contact
+        organiser.save(update_fields=["trusted", "contact"])
+        note = "\n".join(filter(None, [message, _("The organiser is now trusted.")]))
+    event = publish_event(proposal, organiser=organiser, user=user)
+    move(
+        proposal,
+        ProposalStatus.APPROVED,
+        user=user,
+        now=now,
+        note=note,
+        message=message,
+        organiser=organiser,
+        event=event,
+    )
+    transaction.on_commit(lambda: notify_contact(proposal, site_url=site_url))
+    return proposal
+
+
+@transaction.atomic
+def request_changes(*, proposal, user, message, now=None, site_url=None):
+    """Ask the association to change its proposal; the message says what."""
+    now = now or timezone.now()
+    proposal, message = _decidable(proposal, ProposalStatus.CHANGES_REQUESTED, message)
+    move(
+        proposal,
+        ProposalStatus.CHANGES_REQUESTED,
+        user=user,
+        now=now,
+        note=message,
+        message=message,
+    )
+    transaction.on_commit(lambda: notify_contact(proposal, site_url=site_url))
+    return proposal
+
+
+@transaction.atomic
+def reject(*, proposal, user, reason, now=None, site_url=None):
+    """Refuse the proposal; the association is told why."""
+    now = now or timezone.now()
+    proposal, reason = _decidable(proposal, ProposalStatus.REJECTED, reason)
+    move(proposal, ProposalStatus.REJECTED, user=user, now=now, note=reason, message=reason)
+    transaction.on_commit(lambda: notify_contact(proposal, site_url=site_url))
+    return proposal
+
+
+# The event in the agenda
+
+
+def agenda_for(language):
+    """The live agenda of that language, else the main language's: where the event goes."""
+    agendas = AgendaPage.objects.live()
+    return (
+        agendas.filter(locale__language_code=language).first()
+        or agendas.filter(locale=Locale.get_default()).first()
+    )
+
+
+def publish_event(proposal, *, organiser, user):
+    """Create and publish the event page, its revision in the moderator's name.
+
+    Publishing sends `page_published`, which makes the page cache stale at once; it is made
+    stale again after the commit, so that no request caches the agenda as it was meanwhile.
+    """
+    agenda = agenda_for(proposal.language)
+    if agenda is None:
+        raise ProposalError(_("There is no agenda to publish the event in."))
+    event = EventPage(
+        title=proposal.title,
+        summary=proposal.summary,
+        start=proposal.start,
+        end=proposal.end,
+        all_day=proposal.all_day,
+        place_name=proposal.place_name,
+        address=proposal.address,
+        online_url=proposal.online_url,
+        free_entry=proposal.free_entry,
+        registration_url=proposal.registration_url,
+        step_free_access=proposal.step_free_access,
+        sign_language=proposal.sign_language,
+        induction_loop=proposal.induction_loop,
+        accessibility_notes=proposal.accessibility_notes,
+        organiser=organiser,
+        consultation=proposal.consultation,
+        image=agenda_image(proposal, user),
+        image_alt=proposal.image_alt,
+        owner=user,
+        live=False,
+    )
+    event.themes = list(proposal.themes.all())
+    event.districts = list(proposal.districts.all())
+    try:
+        agenda.add_child(instance=event)
+    except ValidationError as error:
+        raise ProposalError(" ".join(error.messages)) from None
+    event.save_revision(user=user, log_action=True).publish(user=user)
+    transaction.on_commit(page_cache.invalidate)
+    return event
+
+
+def agenda_image(proposal, user):
+    """A copy of the proposal's (already re-encoded) image in the image library."""
+    if not proposal.image:
+        return None
+    with proposal.image.open("rb") as handle:
+        content = handle.read()
+    image = get_image_model()(
+        title=proposal.title,
+        file=ContentFile(content, name=Path(proposal.image.name).name),
+        uploaded_by_user=user,
+    )
+    image.save()
+    return image
+
+
+# Files and e-mails
+
+
+def delete_file_later(storage, name):
+    """Delete a stored file once the transaction that stopped using it has committed."""
+    transaction.on_commit(lambda: storage.delete(name))
+
+
+def delete_image(sender, instance, **kwargs):
+    """Receiver of post_delete: an erased proposal takes its image with it."""
+    if instance.image:
+        delete_file_later(instance.image.storage, instance.image.name)
+
+
+def notify_contact(proposal, site_url=None):
+    """E-mail the contact where their proposal stands, in the language they proposed in."""
+    contact = proposal.contact
+    status = ProposalStatus(proposal.status)
+    if status not in SUBJECTS or contact.erased_at or not contact.is_confirmed:
+        return
+    base = (site_url or settings.WAGTAILADMIN_BASE_URL).rstrip("/")
+    with translation.override(proposal.language):
+        event_parts = proposal.event.get_url_parts() if proposal.event_id else None
+        context = {
+            "proposal": proposal,
+            "status": status,
+            "event_link": base + event_parts[2] if event_parts else "",
+            "follow_link": base + follow_url(proposal),
+            "days": FOLLOW_MAX_AGE.days,
+            "data_link": base + reverse("participation:my_data", args=[data_token(contact)]),
+            "site_name": settings.WAGTAIL_SITE_NAME,
+        }
+        send_mail(
+            subject=SUBJECTS[status] % {"title": proposal.title},
+            message=render_to_string("proposals/email/status.txt", context),
+            from_email=settings.DEFAULT_FROM_EMAIL,
+            recipient_list=[contact.email],
+        )

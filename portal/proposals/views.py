@@ -1,0 +1,171 @@
+"""The public pages of proposals: the form, and the page that follows one through its link."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from wagtail.models import Locale
+
+from portal.participation import services as participation
+from portal.participation.views import see_other
+
+from . import services
+from .forms import EventProposalForm
+from .models import ProposalStatus
+
+
+def client_ip(request):
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def site_url(request):
+    """The host the person uses, so that e-mailed links point to the same site."""
+    return request.build_absolute_uri("/").rstrip("/")
+
+
+def propose(request):
+    """The form (GET), a 303 to its thank-you state (POST), or the form with its errors."""
+    known = participation.participant_in_session(request)
+    locale = Locale.get_active()
+    form = EventProposalForm(
+        request.POST or None,
+        request.FILES or None,
+        locale=locale,
+        ask_identity=known is None,
+    )
+    if request.method == "POST" and form.is_valid():
+        email = known.email if known else form.cleaned_data["email"]
+        try:
+            participation.limit_rate(action="participate", ip=client_ip(request), email=email)
+        except participation.RateLimited as error:
+            form.add_error(None, str(error))
+            form.ask_for_files_again()
+        else:
+            return submitted(request, form, known)
+    agenda = services.agenda_for(locale.language_code)
+    return render(
+        request,
+        "proposals/propose.html",
+        {
+            "form": form,
+            "sent": request.method == "GET" and request.GET.get("sent") == "1",
+            "participant": known,
+            "proposals": [
+                (proposal, services.follow_url(proposal))
+                for proposal in (
+                    known.event_proposals.order_by("-created_at")[:10] if known else []
+                )
+            ],
+            "agenda_url": agenda.get_url(request) if agenda else "",
+            "ancestors": [*agenda.get_ancestors().filter(depth__gte=2), agenda] if agenda else [],
+            "crumb": {"title": _("Propose an event")},
+            "retention_months": settings.PARTICIPATION_RETENTION_MONTHS,
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+def submitted(request, form, known):
+    """Store the proposal; a typed address gets its link, which comes back to the follow page.
+
+    A browser that proved its address already skips the link.
+    """
+    contact = known
+    if contact is None:
+        contact = participation.register(email=form.cleaned_data["email"])
+        contact.proven = False
+    proposal = services.submit_proposal(
+        contact=contact, site_url=site_url(request), **form.proposal_fields()
+    )
+    if known is None:
+        participation.send_confirmation(
+            participant=contact, next_url=services.follow_url(proposal), request=request
+        )
+        participation.remember_pending(request, contact)
+        messages.success(
+            request,
+            _(
+                "Almost done: open the link we sent to %(email)s to confirm your address. "
+                "Your proposal then goes to the moderators."
+            )
+            % {"email": contact.email},
+        )
+    elif proposal.status == ProposalStatus.PUBLISHED_DIRECTLY:
+        messages.success(request, _("Thank you: your event is published in the agenda."))
+    else:
+        messages.success(
+            request,
+            _(
+                "Thank you: your proposal is received. A moderator will read it; "
+                "we will tell you by e-mail."
+            ),
+        )
+    return see_other(reverse("proposals:propose") + "?sent=1")
+
+
+@never_cache
+def follow(request, token):
+    """Where a proposal stands, the moderators' message, its history, and while it may still
+    change, the form to update it. The signed link in every e-mail is the key."""
+    try:
+        proposal = services.read_follow_token(token)
+    except participation.InvalidLink as error:
+        return render(
+            request,
+            "proposals/link_invalid.html",
+            {"expired": error.expired, "days": services.FOLLOW_MAX_AGE.days},
+            status=400,
+        )
+    form = None
+    if proposal.is_editable:
+        locale = Locale.objects.filter(language_code=proposal.language).first()
+        form = EventProposalForm(
+            request.POST or None,
+            request.FILES or None,
+            locale=locale or Locale.get_default(),
+            ask_identity=False,
+            proposal=proposal,
+        )
+    if request.method == "POST":
+        if form is None:
+            messages.error(request, _("This proposal can no longer be changed."))
+            return see_other(request.path)
+        if form.is_valid():
+            try:
+                participation.limit_rate(
+                    action="participate", ip=client_ip(request), email=proposal.contact.email
+                )
+            except participation.RateLimited as error:
+                form.add_error(None, str(error))
+                form.ask_for_files_again()
+            else:
+                return updated(request, proposal, form)
+    with translation.override(proposal.language):
+        event_url = proposal.event.get_url(request) if proposal.is_published else ""
+    return render(
+        request,
+        "proposals/follow.html",
+        {
+            "proposal": proposal,
+            "form": form,
+            "event_url": event_url,
+            "steps": proposal.steps.all(),
+        },
+        status=400 if form is not None and form.errors else 200,
+    )
+
+
+def updated(request, proposal, form):
+    """Store the association's changes; a decision taken meanwhile wins, and says so."""
+    try:
+        services.update_proposal(
+            proposal=proposal, site_url=site_url(request), **form.proposal_fields()
+        )
+    except services.ProposalError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Your proposal is updated: it is back with the moderators."))
+    return see_other(request.path)
