@@ -12,6 +12,12 @@ from .layout import AccordionBlock, KeyFiguresBlock
 from .links import CallToActionBlock, ContactCardBlock
 from .media import DocumentBlock, ImageBlock, VideoBlock
 from .participation import SupportBlock, SurveyBlock
+from .results import (
+    IdeasBlock,
+    ParticipationFiguresBlock,
+    RetainedIdeasBlock,
+    SurveyResultsBlock,
+)
 from .text import HeadingBlock, ParagraphBlock, QuoteBlock
 
 
@@ -58,10 +64,12 @@ class BodyStreamBlock(ContentStreamBlock):
 
 
 class RestitutionStreamBlock(BodyStreamBlock):
-    """The body of a restitution: the editorial blocks plus decisions and next steps.
+    """The body of a restitution: the editorial blocks, the participation data frozen at
+    publication (figures, survey results, ideas and answers), decisions and next steps."""
 
-    Blocks computed from participation data (figures, survey results, ideas) join here.
-    """
-
+    participation_figures = ParticipationFiguresBlock()
+    survey_results = SurveyResultsBlock()
+    ideas_answers = IdeasBlock()
+    retained_ideas = RetainedIdeasBlock()
     decision = DecisionBlock()
     timeline = TimelineBlock()

@@ -8,3 +8,15 @@ class PagesConfig(AppConfig):
     name = "portal.pages"
     label = "pages"
     verbose_name = _("Pages")
+
+    def ready(self):
+        from wagtail.signals import page_published
+
+        from portal.participation.accountability import freeze_on_publish
+
+        from .restitution import RestitutionPage
+
+        # A restitution's participation data is frozen with the revision that publishes it.
+        page_published.connect(
+            freeze_on_publish, sender=RestitutionPage, dispatch_uid="freeze-restitution-data"
+        )

@@ -1,7 +1,10 @@
 """Restitutions: the public account of a consultation, what was heard and what was decided."""
 
+from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
+from wagtail.models import Page
 
 from portal.blocks.streams import RestitutionStreamBlock
 
@@ -9,15 +12,36 @@ from .base import BasePage
 
 
 class RestitutionPage(BasePage):
-    """The synthesis of one consultation; once published, the consultation has its results."""
+    """The synthesis of one consultation; once published, the consultation has its results.
+
+    Its data blocks (figures, survey results, ideas) read `results`: the participation data
+    frozen when the page is first published and kept in each revision after that, so the
+    published account does not shift when late contributions or supports arrive.
+    """
 
     body = StreamField(RestitutionStreamBlock(), verbose_name=_("body"), blank=True)
+    results = models.JSONField(_("participation data"), default=dict, blank=True, editable=False)
+    refresh_results = models.BooleanField(
+        _("update the participation data when publishing"),
+        default=False,
+        help_text=_(
+            "The figures, survey results and ideas shown are frozen when the page is first "
+            "published. Tick this to take them again from today's data at the next "
+            "publication (for example after late paper contributions were typed in)."
+        ),
+    )
 
     cache_for_anonymous = True
     template = "pages/restitution_page.html"
     parent_page_types = ["pages.ConsultationPage"]
     subpage_types = []
     max_count_per_parent = 1
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        MultiFieldPanel([FieldPanel("refresh_results")], heading=_("Participation data")),
+        FieldPanel("body"),
+    ]
 
     class Meta:
         verbose_name = _("restitution")
@@ -26,3 +50,14 @@ class RestitutionPage(BasePage):
     @property
     def consultation(self):
         return self.get_parent().specific
+
+    def participation_data(self):
+        """The frozen data once published; today's data in previews of a first draft."""
+        if not hasattr(self, "_participation_data"):
+            if self.results and not self.refresh_results:
+                self._participation_data = self.results
+            else:
+                from portal.participation.accountability import snapshot
+
+                self._participation_data = snapshot(self.consultation, self.locale)
+        return self._participation_data

@@ -96,8 +96,22 @@ def test_closed_consultation_has_a_live_restitution_with_decisions_and_next_step
     restitution = page.restitution
     assert restitution is not None and restitution.live
     blocks = [block.block_type for block in restitution.body]
-    assert {"heading", "paragraph", "key_figures", "timeline"} <= set(blocks)
+    data_blocks = {"participation_figures", "survey_results", "retained_ideas", "ideas_answers"}
+    assert {"heading", "paragraph", "timeline", *data_blocks} <= set(blocks)
     assert blocks.count("decision") >= 3
+    # Its data was frozen when it was published: ideas at every step, answered; the vote.
+    data = restitution.specific.results
+    assert data["figures"]["participants"] > 10
+    statuses = {idea["status"] for idea in data["ideas"]}
+    assert {"retained", "realised", "not_retained", "under_study"} <= statuses
+    assert all(
+        idea["answer"] or idea["reason"]
+        for idea in data["ideas"]
+        if idea["status"] != "under_study"
+    )
+    (vote,) = data["surveys"].values()
+    assert vote["questions"][0]["options"][0]["label"] == "Un parc jardin"
+    assert round(vote["questions"][0]["options"][0]["percent"]) == 58
     timeline = next(block.value for block in restitution.body if block.block_type == "timeline")
     done = [step["done"] for step in timeline["steps"]]
     assert any(done) and not all(done)

@@ -1,5 +1,6 @@
 """Participation data, one module per family; services.py is the only writer."""
 
+from .announcements import ResultsAnnouncement
 from .ideas import Idea, IdeaBox, IdeaField, IdeaSource, IdeaStatus, IdeaSupport, IdeaTransition
 from .people import Participant
 from .petitions import Petition, Support, Threshold
@@ -18,6 +19,7 @@ __all__ = [
     "Petition",
     "Question",
     "QuestionKind",
+    "ResultsAnnouncement",
     "Support",
     "Survey",
     "SurveyResponse",

@@ -1,0 +1,285 @@
+"""Blocks of a restitution built from participation data: figures, survey results, ideas.
+
+They read the data the restitution froze when it was published
+(`RestitutionPage.participation_data()`), never the live tables, so what residents read does
+not shift when late data arrives, and rendering costs no query. Charts are SVG drawn here,
+each with a table that gives the same figures.
+"""
+
+from datetime import datetime
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.snippets.blocks import SnippetChooserBlock
+
+from portal.participation.models import IdeaStatus, Question, QuestionKind
+from portal.participation.models.ideas import PUBLIC_STATUSES
+from portal.participation.results import COUNTED_KINDS
+
+# Labels longer than this are cut in a chart; the table under it gives them whole.
+CHART_LABEL = 48
+BAR_HEIGHT = 18
+ROW_HEIGHT = 46
+
+
+def participation_data(context):
+    """The frozen data of the restitution being rendered (empty outside a restitution)."""
+    page = (context or {}).get("page")
+    data = getattr(page, "participation_data", None)
+    return data() if data else {}
+
+
+def bar_chart(rows):
+    """Geometry of a horizontal bar chart: one bar per (label, count, percent).
+
+    Bars are drawn on the whole scale (100 % is the full track), so that a share looks as
+    large as it is; 80 % of the width is the track, the rest holds the figure.
+    """
+    bars = []
+    for number, row in enumerate(rows):
+        label = row["label"]
+        short = label if len(label) <= CHART_LABEL else label[: CHART_LABEL - 1].rstrip() + "…"
+        width = round(0.8 * min(row["percent"], 100), 2)
+        bars.append(
+            {
+                **row,
+                "short": short,
+                "bar_y": number * ROW_HEIGHT + 20,
+                "text_y": number * ROW_HEIGHT + 14,
+                "width": width,
+                "value_x": round(width + 1.5, 2),
+            }
+        )
+    return {"bars": bars, "height": len(rows) * ROW_HEIGHT, "bar_height": BAR_HEIGHT}
+
+
+class ParticipationFiguresBlock(blocks.StructBlock):
+    """Who took part: contributions, supports and people, by theme and by district."""
+
+    heading = blocks.CharBlock(label=_("Heading"), max_length=160, default=_("Who took part"))
+    show_breakdown = blocks.BooleanBlock(
+        label=_("Show the figures by theme and by district"), required=False, default=True
+    )
+
+    class Meta:
+        icon = "order"
+        label = _("Participation figures")
+        template = "blocks/participation_figures.html"
+        description = _(
+            "Contributions, supports and participants of the consultation, by theme and "
+            "district, frozen when the restitution is published."
+        )
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        data = participation_data(parent_context)
+        figures = data.get("figures", {})
+        consultation = data.get("consultation", {})
+        block_id = context.get("block_id", "figures")
+        context.update(
+            figures=figures,
+            opens=iso_date(consultation.get("opens")),
+            closes=iso_date(consultation.get("closes")),
+            taken_at=iso_date(data.get("taken_at")),
+            breakdowns=[
+                breakdown(figures.get("by_theme", []), _("By theme"), _("Theme")),
+                breakdown(figures.get("by_district", []), _("By district"), _("District")),
+            ],
+        )
+        for number, group in enumerate(context["breakdowns"]):
+            group["id"] = f"{block_id}-group{number}"
+            group["chart_id"] = f"chart-{block_id}-group{number}"
+        return context
+
+
+def iso_date(text):
+    """The date of an ISO date or datetime kept in the frozen data (Paris time), or None."""
+    if not text:
+        return None
+    moment = datetime.fromisoformat(text)
+    if moment.tzinfo is not None:
+        moment = timezone.localtime(moment)
+    return moment.date()
+
+
+def breakdown(rows, title, column):
+    """Ideas per theme or district, as a chart of their shares and a table of every figure."""
+    total = sum(row["contributions"] for row in rows)
+    chart_rows = [
+        {
+            "label": row["name"],
+            "count": row["contributions"],
+            "percent": 100 * row["contributions"] / total if total else 0,
+        }
+        for row in rows
+    ]
+    return {
+        "title": title,
+        "column": column,
+        "rows": rows,
+        "chart": bar_chart(chart_rows),
+        "chart_title": gettext("Share of the ideas, %(group)s") % {"group": str(title).lower()},
+    }
+
+
+def question_choices():
+    """Every counted question of every survey, for the editor to pick from."""
+    questions = (
+        Question.objects.filter(kind__in=COUNTED_KINDS | {QuestionKind.NUMBER}, confidential=False)
+        .select_related("survey")
+        .order_by("survey__title", "sort_order", "pk")
+    )
+    return [
+        (str(question.pk), f"{question.survey.title} — {question.label}") for question in questions
+    ]
+
+
+class SurveyResultsBlock(blocks.StructBlock):
+    """A survey's answers, question by question, as bar charts with their tables."""
+
+    survey = SnippetChooserBlock("participation.Survey", label=_("Survey"))
+    heading = blocks.CharBlock(
+        label=_("Heading"),
+        required=False,
+        max_length=160,
+        help_text=_("Leave empty to use the survey's title."),
+    )
+    questions = blocks.MultipleChoiceBlock(
+        label=_("Questions"),
+        choices=question_choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_(
+            "Leave empty to show every question that can be counted. Free-text answers are "
+            "never shown: sum them up in a decision."
+        ),
+    )
+
+    class Meta:
+        icon = "table"
+        label = _("Survey results")
+        template = "blocks/survey_results.html"
+        description = _("The answers to a survey as accessible charts, each with its table.")
+
+    def clean(self, value):
+        value = super().clean(value)
+        survey = value.get("survey")
+        chosen = {int(pk) for pk in value.get("questions") or []}
+        if survey and chosen:
+            own = set(survey.questions.values_list("pk", flat=True))
+            if chosen - own:
+                raise StructBlockValidationError(
+                    block_errors={
+                        "questions": forms.ValidationError(
+                            _("Choose questions of the survey “%(survey)s” only.")
+                            % {"survey": survey.title}
+                        )
+                    }
+                )
+        return value
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        survey = value.get("survey")
+        data = participation_data(parent_context)
+        results = data.get("surveys", {}).get(str(survey.pk)) if survey else None
+        chosen = {int(pk) for pk in value.get("questions") or []}
+        questions = []
+        for question in (results or {}).get("questions", []):
+            if chosen and question["id"] not in chosen:
+                continue
+            questions.append(
+                {
+                    **question,
+                    "chart": bar_chart(question["options"]),
+                    "chart_id": f"chart-{context.get('block_id', 'survey')}-q{question['id']}",
+                }
+            )
+        context.update(results=results, questions=questions, survey=survey)
+        return context
+
+
+STATUS_LABELS = dict(IdeaStatus.choices)
+
+
+class IdeasBlock(blocks.StructBlock):
+    """Every public idea with its status and the official answer, filterable by status."""
+
+    heading = blocks.CharBlock(
+        label=_("Heading"), max_length=160, default=_("Your ideas and our answers")
+    )
+    statuses = blocks.MultipleChoiceBlock(
+        label=_("Statuses shown"),
+        choices=[(status.value, status.label) for status in PUBLIC_STATUSES],
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Leave empty to show every public idea."),
+    )
+
+    class Meta:
+        icon = "list-ul"
+        label = _("Ideas and answers")
+        template = "blocks/restitution_ideas.html"
+        description = _("The ideas by status with their official answers; residents filter them.")
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        request = context.get("request")
+        offered = value.get("statuses") or [status.value for status in PUBLIC_STATUSES]
+        ideas = [
+            idea
+            for idea in participation_data(parent_context).get("ideas", [])
+            if idea["status"] in offered
+        ]
+        counts = dict.fromkeys(offered, 0)
+        for idea in ideas:
+            counts[idea["status"]] += 1
+        block_id = context.get("block_id", "")
+        field = f"status-{block_id}" if block_id else "status"
+        chosen = request.GET.get(field, "") if request is not None else ""
+        if chosen not in counts:
+            chosen = ""
+        context.update(
+            ideas=[
+                {**idea, "status_label": STATUS_LABELS.get(idea["status"], "")}
+                for idea in ideas
+                if not chosen or idea["status"] == chosen
+            ],
+            filter_field=field,
+            chosen=chosen,
+            filters=[
+                {"value": status, "label": STATUS_LABELS[status], "count": count}
+                for status, count in counts.items()
+                if count
+            ],
+            total=len(ideas),
+        )
+        return context
+
+
+class RetainedIdeasBlock(blocks.StructBlock):
+    """The ideas the authority takes up, each with what will be done."""
+
+    heading = blocks.CharBlock(
+        label=_("Heading"), max_length=160, default=_("The ideas we take up")
+    )
+
+    class Meta:
+        icon = "tick-inverse"
+        label = _("Retained ideas")
+        template = "blocks/retained_ideas.html"
+        description = _("The retained and realised ideas with the official answer.")
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        taken_up = {IdeaStatus.RETAINED.value, IdeaStatus.REALISED.value}
+        context["ideas"] = [
+            {**idea, "status_label": gettext(STATUS_LABELS[idea["status"]])}
+            for idea in participation_data(parent_context).get("ideas", [])
+            if idea["status"] in taken_up
+        ]
+        return context
