@@ -29,7 +29,6 @@ EVENT_FIELDS = (
     "id",
     "url_path",
     "translation_key",
-    "first_published_at",
     "last_published_at",
     "title",
     "summary",

@@ -318,3 +318,15 @@ def test_demo_feed_parses(client, demo):
         == len(vcal.vevent_list)
         == EventPage.objects.live().filter(locale__language_code="fr").count()
     )
+
+
+def test_any_text_survives_the_round_trip_through_both_parsers(client, agenda):
+    title = "Atelier ; vélo, « cœur » \\ réparations 🚲 " + "é" * 60
+    summary = "Première ligne, avec ; et \\.\nDeuxième ligne : 🌳 " + "Œ" * 80
+    hostile = factories.event(agenda, title, factories.paris(date(2027, 6, 5), 9), summary=summary)
+    _parsed, vcal, body = fetch(client, url("event", hostile.translation_key))
+    assert all(len(line.encode()) <= 75 for line in body.split("\r\n"))
+    parsed = icalendar.Calendar.from_ical(body)
+    assert str(parsed.events[0]["SUMMARY"]) == title
+    assert vcal.vevent.summary.value == title
+    assert vcal.vevent.description.value.startswith(summary + "\n\n")
