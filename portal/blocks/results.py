@@ -86,8 +86,8 @@ class ParticipationFiguresBlock(blocks.StructBlock):
             closes=iso_date(consultation.get("closes")),
             taken_at=iso_date(data.get("taken_at")),
             breakdowns=[
-                breakdown(figures.get("by_theme", []), _("By theme"), _("Theme")),
-                breakdown(figures.get("by_district", []), _("By district"), _("District")),
+                breakdown_chart(figures.get("by_theme", []), _("By theme"), _("Theme")),
+                breakdown_chart(figures.get("by_district", []), _("By district"), _("District")),
             ],
         )
         for number, group in enumerate(context["breakdowns"]):
@@ -106,7 +106,7 @@ def iso_date(text):
     return moment.date()
 
 
-def breakdown(rows, title, column):
+def breakdown_chart(rows, title, column):
     """Ideas per theme or district, as a chart of their shares and a table of every figure."""
     total = sum(row["contributions"] for row in rows)
     chart_rows = [
@@ -278,7 +278,7 @@ class RetainedIdeasBlock(blocks.StructBlock):
         context = super().get_context(value, parent_context)
         taken_up = {IdeaStatus.RETAINED.value, IdeaStatus.REALISED.value}
         context["ideas"] = [
-            {**idea, "status_label": gettext(STATUS_LABELS[idea["status"]])}
+            {**idea, "status_label": STATUS_LABELS[idea["status"]]}
             for idea in participation_data(parent_context).get("ideas", [])
             if idea["status"] in taken_up
         ]

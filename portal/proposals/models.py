@@ -7,6 +7,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from portal.pages.agenda import ACCESSIBILITY_FLAGS
+
 
 class ProposalStatus(models.TextChoices):
     AWAITING_CONFIRMATION = "awaiting_confirmation", _("Awaiting e-mail confirmation")
@@ -149,15 +151,7 @@ class EventProposal(models.Model):
 
     @property
     def accessibility_features(self):
-        return [
-            label
-            for flag, label in (
-                (self.step_free_access, _("Step-free access")),
-                (self.sign_language, _("French sign language interpreting")),
-                (self.induction_loop, _("Induction loop")),
-            )
-            if flag
-        ]
+        return [label for name, label in ACCESSIBILITY_FLAGS if getattr(self, name)]
 
 
 class ProposalStep(models.Model):
