@@ -14,7 +14,7 @@ run: install messages ## Install, migrate, load the demo town and serve it on SQ
 	$(PY) manage.py load_demo
 	$(PY) manage.py ensure_demo_admin
 	@echo "Portal on http://$(HOST):$(PORT)/  ·  admin: http://$(HOST):$(PORT)/admin/ (admin / admin)"
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	PUBLIC_BASE_URL=http://$(HOST):$(PORT) $(PY) manage.py runserver $(HOST):$(PORT)
 
 test: install-dev messages lint ## Lint, checks, translations and the whole test suite (DATABASE_URL picks the database)
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) manage.py check

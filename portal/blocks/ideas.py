@@ -15,12 +15,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from portal.core.http import see_other
 from portal.core.listing import paginate, valid_filters
 from portal.participation import services
 from portal.participation.forms import IdeaForm, localized_choices
 from portal.participation.models import Idea, IdeaBox, IdeaStatus
 from portal.participation.models.ideas import PUBLIC_STATUSES
-from portal.participation.views import identify, see_other, thank
+from portal.participation.views import identify, thank
 
 from .participation import ParticipationBlock, opening_state
 

@@ -14,10 +14,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from portal.core.http import client_ip, see_other
 from portal.participation import services
 from portal.participation.forms import ParticipantForm, SurveyForm
 from portal.participation.models import Survey
-from portal.participation.views import identify, see_other, thank
+from portal.participation.views import identify, thank
 
 
 class ParticipationBlock(blocks.StructBlock):
@@ -202,9 +203,7 @@ class SurveyBlock(ParticipationBlock):
                 return form
             if survey.anonymous:
                 try:
-                    services.limit_rate(
-                        action="participate", ip=request.META.get("REMOTE_ADDR", "")
-                    )
+                    services.limit_rate(action="participate", ip=client_ip(request))
                 except services.RateLimited as error:
                     form.add_error(None, str(error))
                     return form

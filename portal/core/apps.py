@@ -17,7 +17,7 @@ class CoreConfig(AppConfig):
 
         from portal.pages.taxonomy import District, Organiser, Theme
 
-        from . import page_cache
+        from . import checks, page_cache  # noqa: F401 (checks register themselves)
         from .models import PortalSettings
 
         for signal in (page_published, page_unpublished, post_page_move):

@@ -13,7 +13,7 @@ from wagtail.search import index
 
 from portal.blocks.participation import ParticipationBlock
 from portal.blocks.streams import BodyStreamBlock
-from portal.participation.views import see_other
+from portal.core.http import see_other
 
 # What any page link needs: the card and menu querysets load these and their own fields only,
 # because compiling selects of Wagtail's wide page rows costs more than running them.

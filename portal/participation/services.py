@@ -12,7 +12,6 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import signing
 from django.core.cache import cache
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.template.loader import render_to_string
@@ -20,7 +19,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from portal.core import page_cache
+from portal.core import mail, page_cache
+from portal.core.http import rate_key
 
 from .models import (
     Answer,
@@ -106,7 +106,7 @@ def limit_rate(*, action, ip, email=None):
     Without an address (anonymous surveys), only the per-IP limit applies.
     """
     per_ip, per_email = settings.PARTICIPATION_RATE_LIMITS[action]
-    check_rate(scope=f"{action}-ip", key=ip, limit=per_ip, period=3600)
+    check_rate(scope=f"{action}-ip", key=rate_key(ip), limit=per_ip, period=3600)
     if email is not None:
         check_rate(
             scope=f"{action}-email", key=normalise_email(email), limit=per_email, period=3600
@@ -160,11 +160,10 @@ def send_confirmation(*, participant, next_url, request):
         "hours": int(CONFIRMATION_MAX_AGE.total_seconds() // 3600),
         "site_name": settings.WAGTAIL_SITE_NAME,
     }
-    send_mail(
+    mail.send(
         subject=_("Confirm your e-mail address"),
-        message=render_to_string("participation/email/confirm.txt", context, request=request),
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        recipient_list=[participant.email],
+        body=render_to_string("participation/email/confirm.txt", context, request=request),
+        to=[participant.email],
     )
 
 
@@ -253,11 +252,10 @@ def notify_moderators(petition, thresholds, count):
     if not recipients:
         return
     context = {"petition": petition, "thresholds": thresholds, "count": count}
-    send_mail(
+    mail.send(
         subject=_("Threshold reached: %(title)s") % {"title": petition.title},
-        message=render_to_string("participation/email/threshold.txt", context),
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        recipient_list=recipients,
+        body=render_to_string("participation/email/threshold.txt", context),
+        to=recipients,
     )
 
 
@@ -503,12 +501,11 @@ def notify_author(idea, site_url=None):
             "data_link": base + reverse("participation:my_data", args=[data_token(participant)]),
             "site_name": settings.WAGTAIL_SITE_NAME,
         }
-        send_mail(
+        mail.send(
             subject=_("Your idea “%(title)s”: %(status)s")
             % {"title": idea.title, "status": context["status"]},
-            message=render_to_string("participation/email/idea_status.txt", context),
-            from_email=settings.DEFAULT_FROM_EMAIL,
-            recipient_list=[participant.email],
+            body=render_to_string("participation/email/idea_status.txt", context),
+            to=[participant.email],
         )
 
 

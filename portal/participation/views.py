@@ -10,27 +10,15 @@ from django.http import (
     HttpResponseRedirect,
 )
 from django.shortcuts import get_object_or_404, render
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+
+from portal.core.http import client_ip, safe_next, see_other
 
 from . import services
 from .forms import NewLinkForm, ParticipantForm
 from .models import Idea, Participant
 from .models.ideas import PUBLIC_STATUSES
-
-
-def safe_next(request, url):
-    if url and url_has_allowed_host_and_scheme(url, {request.get_host()}, request.is_secure()):
-        return url
-    return "/"
-
-
-def see_other(url):
-    """A 303 redirect: the browser follows with a GET, so reloading never resubmits."""
-    response = HttpResponseRedirect(url)
-    response.status_code = 303
-    return response
 
 
 def identify(request, form, *, next_url):
@@ -42,9 +30,7 @@ def identify(request, form, *, next_url):
     """
     email = services.normalise_email(form.cleaned_data["email"])
     try:
-        services.limit_rate(
-            action="participate", ip=request.META.get("REMOTE_ADDR", ""), email=email
-        )
+        services.limit_rate(action="participate", ip=client_ip(request), email=email)
     except services.RateLimited as error:
         form.add_error(None, str(error))
         return None
@@ -98,9 +84,7 @@ def new_link(request):
     if request.method == "POST" and form.is_valid():
         email = services.normalise_email(form.cleaned_data["email"])
         try:
-            services.limit_rate(
-                action="new-link", ip=request.META.get("REMOTE_ADDR", ""), email=email
-            )
+            services.limit_rate(action="new-link", ip=client_ip(request), email=email)
         except services.RateLimited as error:
             form.add_error(None, str(error))
         else:

@@ -13,7 +13,6 @@ from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -23,7 +22,7 @@ from django.utils.translation import gettext_lazy
 from wagtail.images import get_image_model
 from wagtail.models import Locale
 
-from portal.core import page_cache
+from portal.core import mail, page_cache
 from portal.pages.models import AgendaPage, EventPage, Organiser
 from portal.participation.services import InvalidLink, data_token
 
@@ -425,9 +424,8 @@ def notify_contact(proposal, site_url=None):
             "data_link": base + reverse("participation:my_data", args=[data_token(contact)]),
             "site_name": settings.WAGTAIL_SITE_NAME,
         }
-        send_mail(
+        mail.send(
             subject=SUBJECTS[status] % {"title": proposal.title},
-            message=render_to_string("proposals/email/status.txt", context),
-            from_email=settings.DEFAULT_FROM_EMAIL,
-            recipient_list=[contact.email],
+            body=render_to_string("proposals/email/status.txt", context),
+            to=[contact.email],
         )

@@ -9,16 +9,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from wagtail.models import Locale
 
+from portal.core.http import client_ip, see_other
 from portal.participation import services as participation
-from portal.participation.views import see_other
 
 from . import services
 from .forms import EventProposalForm
 from .models import ProposalStatus
-
-
-def client_ip(request):
-    return request.META.get("REMOTE_ADDR", "")
 
 
 def site_url(request):

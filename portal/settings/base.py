@@ -2,7 +2,7 @@
 
 Environment variables (see README.md, "Configuration"):
 SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL, REDIS_URL, EMAIL_URL-style SMTP settings,
-RECAPTCHA_PUBLIC_KEY / RECAPTCHA_PRIVATE_KEY, WAGTAILADMIN_BASE_URL.
+RECAPTCHA_PUBLIC_KEY / RECAPTCHA_PRIVATE_KEY, PUBLIC_BASE_URL, TRUSTED_PROXIES.
 """
 
 import os
@@ -29,6 +29,9 @@ def env_bool(name, default=False):
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 DEBUG = False
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
+# Reverse proxies (addresses or networks) whose X-Forwarded-For is believed: behind a load
+# balancer, the visitor's address (rate limits) is read from that header, never otherwise.
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
@@ -208,7 +211,10 @@ PARTICIPATION_ATTACHMENT_MAX_MB = 10
 
 # Wagtail
 WAGTAIL_SITE_NAME = os.environ.get("WAGTAIL_SITE_NAME", "Portail de la participation")
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The one address every absolute link is built on: e-mails, calendars, PDF reports, posters'
+# QR codes (portal.core.http.absolute_url). Production refuses to deploy without it.
+PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+WAGTAILADMIN_BASE_URL = PUBLIC_BASE_URL
 WAGTAILSEARCH_BACKENDS = {
     "default": {
         "BACKEND": "wagtail.search.backends.database",

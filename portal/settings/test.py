@@ -12,7 +12,7 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 MEDIA_ROOT = Path(os.environ.get("TEST_MEDIA_ROOT", "/tmp/portal-test-media"))
-WAGTAILADMIN_BASE_URL = "http://testserver"
+PUBLIC_BASE_URL = WAGTAILADMIN_BASE_URL = os.environ.get("PUBLIC_BASE_URL", "http://testserver")
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "WARNING"}}
 PARTICIPATION_CAPTCHA = os.environ.get("PARTICIPATION_CAPTCHA", "off")

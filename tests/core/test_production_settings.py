@@ -10,7 +10,9 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def manage(*args, **env):
     environment = {
-        key: value for key, value in os.environ.items() if key not in {"SECRET_KEY", "DEBUG"}
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"SECRET_KEY", "DEBUG", "PUBLIC_BASE_URL"}
     }
     environment.update({"DJANGO_SETTINGS_MODULE": "portal.settings.production", **env})
     return subprocess.run(
@@ -39,9 +41,32 @@ def test_check_deploy_is_clean_with_the_required_variables():
         ALLOWED_HOSTS="participation.example.org",
         RECAPTCHA_PUBLIC_KEY="public-key-from-the-environment",
         RECAPTCHA_PRIVATE_KEY="private-key-from-the-environment",
+        PUBLIC_BASE_URL="https://participation.example.org",
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues" in result.stdout
+
+
+DEPLOY_ENV = {
+    "SECRET_KEY": "x7$Gq!p2vR9#mL4@tZ8&wK1^yB6*nH3(eD5)cF0_uJ-sA+iO=lP",
+    "ALLOWED_HOSTS": "participation.example.org",
+    "RECAPTCHA_PUBLIC_KEY": "public-key-from-the-environment",
+    "RECAPTCHA_PRIVATE_KEY": "private-key-from-the-environment",
+}
+
+
+def test_check_deploy_refuses_a_missing_or_local_public_address():
+    """Posters' QR codes, e-mails and calendars link to PUBLIC_BASE_URL: never localhost."""
+    missing = manage("check", "--deploy", **DEPLOY_ENV)
+    assert missing.returncode != 0
+    assert "portal.E001" in missing.stderr
+    for local in ("http://localhost:8000", "https://127.0.0.1", "https://[::1]:8443"):
+        result = manage("check", "--deploy", PUBLIC_BASE_URL=local, **DEPLOY_ENV)
+        assert "portal.E001" in result.stderr, local
+    plain = manage(
+        "check", "--deploy", PUBLIC_BASE_URL="http://participation.example.org", **DEPLOY_ENV
+    )
+    assert "portal.E002" in plain.stderr
 
 
 def test_redis_url_selects_the_redis_cache():

@@ -66,9 +66,12 @@ user.groups.add(Group.objects.get(name="Moderators"))
 @pytest.fixture(scope="session")
 def server(workdir, mail_dir):
     """A production-like server on a fresh demo database; yields its base URL."""
+    port = free_port()
+    base_url = f"http://127.0.0.1:{port}"
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "portal.settings.e2e",
+        "PUBLIC_BASE_URL": base_url,
         "DATABASE_URL": f"sqlite:///{workdir / 'db.sqlite3'}",
         "MEDIA_ROOT": str(workdir / "media"),
         "E2E_MAIL_DIR": str(mail_dir),
@@ -77,7 +80,6 @@ def server(workdir, mail_dir):
     manage = [sys.executable, "manage.py"]
     for command in (["migrate", "--noinput", "-v0"], ["load_demo"], ["shell", "-c", MODERATOR]):
         subprocess.run([*manage, *command], cwd=ROOT, env=env, check=True, capture_output=True)
-    port = free_port()
     process = subprocess.Popen(
         [
             str(Path(sys.executable).parent / "gunicorn"),
@@ -94,7 +96,6 @@ def server(workdir, mail_dir):
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )
-    base_url = f"http://127.0.0.1:{port}"
     for _ in range(100):
         try:
             urllib.request.urlopen(base_url + "/fr/", timeout=2)
