@@ -63,3 +63,11 @@ def admin_client(client, django_user_model, db):
     user = django_user_model.objects.create_superuser("admin", "admin@example.org", "secret")
     client.force_login(user)
     return client
+
+
+def confirm_by_link(client, link):
+    """Open a confirmation link and press its button, as a resident does: the 303 back."""
+    link = link.replace("http://testserver", "")
+    page = client.get(link)
+    assert page.status_code == 200, page.status_code
+    return client.post(link)

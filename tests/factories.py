@@ -15,6 +15,7 @@ from portal.pages.models import (
     Phase,
     RestitutionPage,
 )
+from portal.participation import identity, services
 from portal.participation.models import (
     Idea,
     IdeaBox,
@@ -30,6 +31,19 @@ PARIS = ZoneInfo("Europe/Paris")
 
 def paris(day, hour=0, minute=0):
     return datetime.combine(day, time(hour, minute), tzinfo=PARIS)
+
+
+def named(email, **typed):
+    """A participant named by an address typed in a form (by anyone): what they contribute
+    waits on the confirmation e-mailed to that address. `typed`: display_name, wants_results."""
+    return identity.await_confirmation(
+        participant=identity.register(email=email), session={}, **typed
+    )
+
+
+def confirmed(email, **typed):
+    """A participant who used the link e-mailed to their address."""
+    return services.confirm(confirmation=named(email, **typed).confirmation).participant
 
 
 def publish(parent, page, revision=True):

@@ -17,11 +17,11 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 
 from portal.core.http import see_other
 from portal.core.listing import paginate, valid_filters
-from portal.participation import services
+from portal.participation import identity, services
 from portal.participation.forms import IdeaForm, localized_choices
 from portal.participation.models import Idea, IdeaBox, IdeaStatus
 from portal.participation.models.ideas import PUBLIC_STATUSES
-from portal.participation.views import identify, thank
+from portal.participation.views import identify, limit, thank
 
 from .participation import ParticipationBlock, opening_state
 
@@ -56,7 +56,7 @@ class IdeaFormBlock(ParticipationBlock):
         request = context.get("request")
         box = value["idea_box"]
         block_id = context.get("block_id", "")
-        participant = services.participant_in_session(request) if request else None
+        participant = identity.participant_in_session(request) if request else None
         form = (context.get("block_forms") or {}).get(block_id)
         if form is None and box is not None:
             form = IdeaForm(box=box, ask_identity=participant is None, prefix=block_id)
@@ -74,7 +74,7 @@ class IdeaFormBlock(ParticipationBlock):
     def handle_post(self, request, page, value, block_id):
         box = value["idea_box"]
         anchor = f"{page.url}#block-{block_id}"
-        participant = services.participant_in_session(request)
+        participant = identity.participant_in_session(request)
         form = IdeaForm(
             request.POST,
             request.FILES,
@@ -82,12 +82,13 @@ class IdeaFormBlock(ParticipationBlock):
             ask_identity=participant is None,
             prefix=block_id,
         )
+        refused = limit(request, form, action="idea", participant=participant)
+        if refused is not None:
+            return refused
         if not form.is_valid():
             return form
         if participant is None:
             participant = identify(request, form, next_url=anchor)
-            if participant is None:
-                return form
         try:
             services.submit_idea(box=box, participant=participant, **form.idea_fields())
         except services.ParticipationError as error:

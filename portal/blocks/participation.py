@@ -14,11 +14,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from portal.core.http import client_ip, see_other
-from portal.participation import services
+from portal.core.http import see_other
+from portal.participation import identity, services
 from portal.participation.forms import ParticipantForm, SurveyForm
 from portal.participation.models import Survey
-from portal.participation.views import identify, thank
+from portal.participation.views import identify, limit, thank
 
 
 class ParticipationBlock(blocks.StructBlock):
@@ -53,16 +53,14 @@ class SupportBlock(ParticipationBlock):
         request = context.get("request")
         petition = value["petition"]
         block_id = context.get("block_id", "")
-        participant = services.participant_in_session(request) if request else None
+        participant = identity.participant_in_session(request) if request else None
         count = services.support_count(petition) if petition else 0
         thresholds = list(petition.thresholds.order_by("count")) if petition else []
         next_threshold = next((t for t in thresholds if t.count > count), None)
         # A support given in a name this browser has not proven yet is shown as waiting.
-        someone = participant or (services.pending_in_session(request) if request else None)
+        mine = identity.own_contributions(request) if request else None
         supported = (
-            someone is not None
-            and petition is not None
-            and petition.supports.filter(participant=someone).first()
+            mine is not None and petition is not None and petition.supports.filter(mine).first()
         )
         context.update(
             petition=petition,
@@ -83,19 +81,20 @@ class SupportBlock(ParticipationBlock):
     def handle_post(self, request, page, value, block_id):
         petition = value["petition"]
         anchor = f"{page.url}#block-{block_id}"
-        participant = services.participant_in_session(request)
+        participant = identity.participant_in_session(request)
+        form = ParticipantForm(request.POST, prefix=block_id)
+        refused = limit(request, form, action="support", participant=participant)
+        if refused is not None:
+            return refused
         try:
             if request.POST.get("action") == "withdraw" and participant:
                 services.withdraw(participant=participant, petition=petition)
                 messages.success(request, gettext("Your support has been withdrawn."))
                 return see_other(anchor)
             if participant is None:
-                form = ParticipantForm(request.POST, prefix=block_id)
                 if not form.is_valid():
                     return form
                 participant = identify(request, form, next_url=page.url)
-                if participant is None:
-                    return form
             services.support(participant=participant, petition=petition)
         except services.ParticipationError as error:
             messages.error(request, str(error))
@@ -145,7 +144,7 @@ class SurveyBlock(ParticipationBlock):
         """Who answers: nobody for an anonymous survey, else the participant of the session."""
         if survey.anonymous or request is None:
             return None
-        return services.participant_in_session(request)
+        return identity.participant_in_session(request)
 
     @staticmethod
     def form(survey, participant, block_id, data=None):
@@ -167,11 +166,9 @@ class SurveyBlock(ParticipationBlock):
         answered = None
         request = context.get("request")
         # Answers given in a name this browser has not proven yet are shown as waiting.
-        someone = participant or (
-            services.pending_in_session(request) if request and not survey.anonymous else None
-        )
-        if state == "open" and someone and survey.one_answer_per_participant:
-            answered = survey.responses.filter(participant=someone).first()
+        mine = identity.own_contributions(request) if request and not survey.anonymous else None
+        if state == "open" and mine is not None and survey.one_answer_per_participant:
+            answered = survey.responses.filter(mine).first()
         form = None
         if state == "open" and not answered:
             form = (context.get("block_forms") or {}).get(block_id) or self.form(
@@ -199,18 +196,13 @@ class SurveyBlock(ParticipationBlock):
         try:
             services.check_answerable(survey=survey, participant=participant)
             form = self.form(survey, participant, block_id, request.POST)
+            refused = limit(request, form, action="survey", participant=participant)
+            if refused is not None:
+                return refused
             if not form.is_valid():
                 return form
-            if survey.anonymous:
-                try:
-                    services.limit_rate(action="participate", ip=client_ip(request))
-                except services.RateLimited as error:
-                    form.add_error(None, str(error))
-                    return form
-            elif participant is None:
+            if not survey.anonymous and participant is None:
                 participant = identify(request, form, next_url=anchor)
-                if participant is None:
-                    return form
             services.answer_survey(survey=survey, participant=participant, answers=form.answers())
         except services.ParticipationError as error:
             messages.error(request, str(error))

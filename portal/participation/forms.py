@@ -7,6 +7,7 @@ from datetime import date
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.forms.utils import ErrorDict
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
@@ -53,6 +54,15 @@ class ProtectedForm(forms.Form):
                 _("Your contribution could not be accepted. Please try again."), code="spam"
             )
         return cleaned
+
+
+def refuse(form, message):
+    """`form`, bound, with `message` at its top, without validating it: nothing costly runs
+    (the captcha's request to Google, reading uploads) and what was typed is shown again."""
+    form._errors = ErrorDict()
+    form.cleaned_data = {}
+    form.add_error(None, message)
+    return form
 
 
 class ParticipantForm(ProtectedForm):

@@ -5,25 +5,32 @@ participant impossible, and threshold crossings are claimed with a conditional U
 that concurrent supports neither double-count nor double-notify.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core import signing
-from django.core.cache import cache
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from portal.core import mail, page_cache
-from portal.core.http import rate_key
 
+from .errors import (  # noqa: F401 (callers catch them as services.…)
+    AlreadyAnswered,
+    InvalidLink,
+    LinkUsed,
+    ParticipationClosed,
+    ParticipationError,
+    RateLimited,
+)
+from .identity import data_token
 from .models import (
     Answer,
+    Confirmation,
     Idea,
     IdeaSource,
     IdeaStatus,
@@ -36,157 +43,98 @@ from .models import (
     Threshold,
 )
 from .models.ideas import REASON_REQUIRED, TRANSITIONS
-from .signals import participant_confirmed
-
-CONFIRMATION_SALT = "portal.participation.confirm"
-CONFIRMATION_MAX_AGE = timedelta(days=2)
-DATA_SALT = "portal.participation.my-data"
-DATA_LINK_MAX_AGE = timedelta(days=30)
+from .signals import contributions_confirmed
 
 
-class ParticipationError(Exception):
-    """A participation refused for a reason the participant must be told."""
+@dataclass
+class Confirmed:
+    """What using a confirmation link did: who the browser is now, and what it already had
+    (a second support or answer is dropped, not counted twice)."""
+
+    participant: Participant
+    dropped: list = field(default_factory=list)
 
 
-class ParticipationClosed(ParticipationError):
-    pass
-
-
-class RateLimited(ParticipationError):
-    pass
-
-
-class InvalidLink(Exception):
-    def __init__(self, expired):
-        super().__init__("expired" if expired else "invalid")
-        self.expired = expired
-
-
-def normalise_email(email):
-    return email.strip().lower()
+def _count(contribution, fields):
+    """Save a waiting contribution as counted; False, and it is deleted, when the database
+    refuses it because the same one already counts (one support, one answer)."""
+    try:
+        with transaction.atomic():
+            contribution.save(update_fields=fields)
+    except IntegrityError:
+        contribution.delete()
+        return False
+    return True
 
 
 @transaction.atomic
-def register(*, email, display_name="", wants_results=False):
-    """The participant for this address, created unconfirmed if new; choices are kept."""
-    participant, _created = Participant.objects.get_or_create(
-        email=normalise_email(email), defaults={"language": translation.get_language() or "fr"}
-    )
-    changed = []
-    if display_name and display_name != participant.display_name:
-        participant.display_name = display_name
-        changed.append("display_name")
-    if wants_results and not participant.wants_results:
-        participant.wants_results = True
-        changed.append("wants_results")
-    if changed:
-        participant.save(update_fields=changed)
-    return participant
+def confirm(*, confirmation, now=None):
+    """Use a confirmation link: what it was sent for counts, and only that.
 
-
-def check_rate(*, scope, key, limit, period):
-    """Refuse more than `limit` actions per `period` seconds for this scope and key.
-
-    Kept in the shared cache, so that every app server counts the same.
+    The row is locked, so that a link used twice at once counts once; a used or expired
+    link raises LinkUsed or InvalidLink. The public name and the wish typed with the
+    contributions now apply to the participant.
     """
-    cache_key = f"rate:{scope}:{key}"
-    cache.add(cache_key, 0, timeout=period)
-    try:
-        count = cache.incr(cache_key)
-    except ValueError:  # expired between add and incr
-        cache.set(cache_key, 1, timeout=period)
-        count = 1
-    if count > limit:
-        raise RateLimited(_("Too many attempts. Please try again in a little while."))
-
-
-def limit_rate(*, action, ip, email=None):
-    """Apply the per-IP and per-address limits of PARTICIPATION_RATE_LIMITS to an action.
-
-    Without an address (anonymous surveys), only the per-IP limit applies.
-    """
-    per_ip, per_email = settings.PARTICIPATION_RATE_LIMITS[action]
-    check_rate(scope=f"{action}-ip", key=rate_key(ip), limit=per_ip, period=3600)
-    if email is not None:
-        check_rate(
-            scope=f"{action}-email", key=normalise_email(email), limit=per_email, period=3600
-        )
-
-
-def confirmation_token(participant, next_url):
-    return signing.dumps({"p": participant.pk, "n": next_url}, salt=CONFIRMATION_SALT)
-
-
-def _read_signed(token, salt, max_age):
-    """(participant, data) of a signed link; InvalidLink says whether it expired."""
-    try:
-        data = signing.loads(token, salt=salt, max_age=max_age.total_seconds())
-    except signing.SignatureExpired:
-        raise InvalidLink(expired=True) from None
-    except signing.BadSignature:
-        raise InvalidLink(expired=False) from None
-    participant = Participant.objects.filter(pk=data.get("p")).first()
-    if participant is None:
-        raise InvalidLink(expired=False)
-    return participant, data
-
-
-def read_confirmation_token(token):
-    """(participant, next URL) for a valid confirmation link."""
-    participant, data = _read_signed(token, CONFIRMATION_SALT, CONFIRMATION_MAX_AGE)
-    return participant, data.get("n") or "/"
-
-
-def data_token(participant):
-    return signing.dumps({"p": participant.pk}, salt=DATA_SALT)
-
-
-def read_data_token(token):
-    """The participant a "my data" link was sent to."""
-    return _read_signed(token, DATA_SALT, DATA_LINK_MAX_AGE)[0]
-
-
-def send_confirmation(*, participant, next_url, request):
-    """E-mail the signed link that confirms the address and comes back to `next_url`."""
-    link = request.build_absolute_uri(
-        reverse("participation:confirm", args=[confirmation_token(participant, next_url)])
-    )
-    context = {
-        "participant": participant,
-        "link": link,
-        "data_link": request.build_absolute_uri(
-            reverse("participation:my_data", args=[data_token(participant)])
-        ),
-        "hours": int(CONFIRMATION_MAX_AGE.total_seconds() // 3600),
-        "site_name": settings.WAGTAIL_SITE_NAME,
-    }
-    mail.send(
-        subject=_("Confirm your e-mail address"),
-        body=render_to_string("participation/email/confirm.txt", context, request=request),
-        to=[participant.email],
-    )
-
-
-@transaction.atomic
-def confirm(*, participant, now=None):
-    """Confirm the address: contributions held until now start to count."""
     now = now or timezone.now()
-    if participant.confirmed_at is None:
-        participant.confirmed_at = now
-        participant.save(update_fields=["confirmed_at"])
-    held = list(participant.supports.filter(confirmed=False).values_list("petition_id", flat=True))
-    participant.supports.filter(confirmed=False).update(confirmed=True)
-    for petition in Petition.objects.filter(pk__in=held):
-        record_crossed_thresholds(petition, now=now)
-    participant.ideas.filter(confirmed=False).update(confirmed=True)
-    held_ideas = list(
-        participant.idea_supports.filter(confirmed=False).values_list("idea_id", flat=True)
+    confirmation = (
+        Confirmation.objects.select_for_update()
+        .select_related("participant")
+        .get(pk=confirmation.pk)
     )
-    participant.idea_supports.filter(confirmed=False).update(confirmed=True)
-    Idea.objects.filter(pk__in=held_ideas).update(support_count=F("support_count") + 1)
-    participant.survey_responses.filter(confirmed=False).update(confirmed=True)
-    participant_confirmed.send(sender=Participant, participant=participant, now=now)
-    return participant
+    if confirmation.used_at is not None:
+        raise LinkUsed
+    if not confirmation.is_usable(now):
+        raise InvalidLink(expired=True)
+    confirmation.used_at = now
+    confirmation.save(update_fields=["used_at"])
+    participant = confirmation.participant
+    participant.confirmed_at = participant.confirmed_at or now
+    participant.display_name = confirmation.display_name or participant.display_name
+    participant.wants_results = participant.wants_results or confirmation.wants_results
+    participant.save(update_fields=["confirmed_at", "display_name", "wants_results"])
+    dropped = []
+    petitions = {}
+    for support in confirmation.supports.filter(confirmed=False).select_related("petition"):
+        support.confirmed = True
+        if _count(support, ["confirmed"]):
+            petitions[support.petition_id] = support.petition
+        else:
+            dropped.append(
+                _("You had already supported the petition “%(title)s”.")
+                % {"title": support.petition.title}
+            )
+    for petition in petitions.values():
+        record_crossed_thresholds(petition, now=now)
+    for support in confirmation.idea_supports.filter(confirmed=False).select_related("idea"):
+        support.confirmed = True
+        if _count(support, ["confirmed"]):
+            Idea.objects.filter(pk=support.idea_id).update(support_count=F("support_count") + 1)
+        else:
+            dropped.append(
+                _("You had already supported the idea “%(title)s”.") % {"title": support.idea.title}
+            )
+    confirmation.ideas.filter(confirmed=False).update(
+        confirmed=True, author_name=participant.display_name
+    )
+    for response in confirmation.survey_responses.filter(confirmed=False).select_related("survey"):
+        response.confirmed = True
+        response.once_key = _once_key(response.survey, participant)
+        if not _count(response, ["confirmed", "once_key"]):
+            dropped.append(
+                _("You had already answered the survey “%(title)s”: this answer is not counted.")
+                % {"title": response.survey.title}
+            )
+    contributions_confirmed.send(sender=Confirmation, confirmation=confirmation, now=now)
+    return Confirmed(participant=participant, dropped=dropped)
+
+
+def _waiting_on(participant):
+    """The confirmation a contribution by `participant` waits on; None if it counts now."""
+    if participant.counts_now:
+        return None
+    if participant.confirmation is None:
+        raise ValueError("A participant not proven by this browser needs a confirmation.")
+    return participant.confirmation
 
 
 def support_count(petition):
@@ -204,6 +152,7 @@ def support(*, participant, petition, now=None):
                 participant=participant,
                 petition=petition,
                 confirmed=participant.counts_now,
+                confirmation=_waiting_on(participant),
                 created_at=now,
             )
     except IntegrityError:
@@ -263,16 +212,51 @@ def notify_moderators(petition, thresholds, count):
 def erase(*, participant):
     """Delete a participant at their request.
 
-    The address and name go, supports are withdrawn and survey answers deleted; their ideas
-    stay published, without any name.
+    The address and name go; supports are withdrawn, survey answers and event proposals
+    deleted, and so are their ideas not published (with their files). Published ideas stay,
+    without any name and without the answers given to confidential fields.
     """
     petitions = list(Petition.objects.filter(supports__participant=participant))
     for support_ in participant.idea_supports.filter(confirmed=True):
         Idea.objects.filter(pk=support_.idea_id).update(support_count=F("support_count") - 1)
-    participant.ideas.update(author_name="", participant=None)
+    for idea in participant.ideas.select_related("box"):
+        if idea.is_public:
+            idea.participant = None
+            idea.author_name = ""
+            idea.extra = idea.public_answers()
+            idea.save(update_fields=["participant", "author_name", "extra"])
+        else:
+            delete_idea(idea)
     participant.delete()
     for petition in petitions:
         record_crossed_thresholds(petition)
+
+
+def delete_idea(idea):
+    """Delete an idea and, once that is committed, its files."""
+    files = [(f.storage, f.name) for f in (idea.image, idea.attachment) if f]
+    idea.delete()
+    for storage, name in files:
+        transaction.on_commit(lambda storage=storage, name=name: storage.delete(name))
+
+
+@transaction.atomic
+def purge_unconfirmed(*, now=None):
+    """Delete what waited on links left unused a week past their expiry: it will never
+    count, and it holds what someone typed in an address's name. Returns how many links."""
+    now = now or timezone.now()
+    stale = list(
+        Confirmation.objects.filter(used_at__isnull=True, expires_at__lt=now - timedelta(days=7))
+    )
+    for confirmation in stale:
+        confirmation.supports.filter(confirmed=False).delete()
+        confirmation.idea_supports.filter(confirmed=False).delete()
+        confirmation.survey_responses.filter(confirmed=False).delete()
+        for idea in confirmation.ideas.filter(confirmed=False):
+            delete_idea(idea)
+        confirmation.event_proposals.all().delete()  # released only by using the link
+        confirmation.delete()
+    return len(stale)
 
 
 def purge_expired(*, now=None):
@@ -303,47 +287,6 @@ def purge_expired(*, now=None):
     return count
 
 
-# The participant this browser proved to be, by opening a link sent to their address; and
-# the one it only named, whose contributions wait for that link.
-SESSION_KEY = "participant_id"
-PENDING_KEY = "pending_participant_id"
-
-
-def participant_in_session(request):
-    """The participant this browser proved to be, if any."""
-    participant_id = request.session.get(SESSION_KEY)
-    if not participant_id:
-        return None
-    return Participant.objects.filter(pk=participant_id).first()
-
-
-def pending_in_session(request):
-    """The participant this browser named but has not proven to be yet, if any."""
-    participant_id = request.session.get(PENDING_KEY)
-    if not participant_id:
-        return None
-    participant = Participant.objects.filter(pk=participant_id).first()
-    if participant is not None:
-        participant.proven = False
-    return participant
-
-
-def remember(request, participant):
-    """This browser opened the link: it acts as the participant from now on."""
-    request.session.cycle_key()
-    request.session.pop(PENDING_KEY, None)
-    request.session[SESSION_KEY] = participant.pk
-
-
-def remember_pending(request, participant):
-    request.session[PENDING_KEY] = participant.pk
-
-
-def forget(request):
-    request.session.pop(SESSION_KEY, None)
-    request.session.pop(PENDING_KEY, None)
-
-
 # Ideas
 
 
@@ -368,11 +311,13 @@ def submit_idea(*, box, participant, now=None, **fields):
     now = now or timezone.now()
     if not box.is_open(now):
         raise ParticipationClosed(_("This idea box is closed."))
+    # A waiting idea takes its author's public name when its link is used (services.confirm).
     return Idea.objects.create(
         box=box,
         participant=participant,
-        author_name=participant.display_name,
+        author_name=participant.display_name if participant.counts_now else "",
         confirmed=participant.counts_now,
+        confirmation=_waiting_on(participant),
         created_at=now,
         **fields,
     )
@@ -528,6 +473,7 @@ def support_idea(*, participant, idea, now=None):
                 participant=participant,
                 idea=idea,
                 confirmed=participant.counts_now,
+                confirmation=_waiting_on(participant),
                 created_at=now,
             )
             if participant.counts_now:
@@ -553,11 +499,6 @@ def withdraw_idea_support(*, participant, idea, now=None):
 # Surveys
 
 
-class AlreadyAnswered(ParticipationError):
-    def __init__(self):
-        super().__init__(_("You have already answered this survey."))
-
-
 @dataclass(frozen=True)
 class Other:
     """A free-text answer given instead of the options of a choice question."""
@@ -580,8 +521,17 @@ def check_answerable(*, survey, participant, now=None):
     """
     if not survey.is_open(now or timezone.now()):
         raise ParticipationClosed(_("This survey is not open."))
-    key = _once_key(survey, participant)
-    if key is not None and survey.responses.filter(once_key=key).exists():
+    if not survey.one_answer_per_participant or participant is None:
+        return
+    # A proven participant's answer that counts, or this browser's own answer waiting on its
+    # link; what other browsers typed in the same name never blocks.
+    if participant.counts_now:
+        mine = Q(once_key=participant.pk)
+    elif participant.confirmation is not None:
+        mine = Q(confirmation=participant.confirmation)
+    else:
+        return
+    if survey.responses.filter(mine).exists():
         raise AlreadyAnswered
 
 
@@ -601,11 +551,13 @@ def answer_survey(*, survey, participant, answers, now=None):
     check_answerable(survey=survey, participant=participant, now=now)
     try:
         with transaction.atomic():
+            counts = participant is None or participant.counts_now
             response = SurveyResponse.objects.create(
                 survey=survey,
                 participant=participant,
-                once_key=_once_key(survey, participant),
-                confirmed=participant is None or participant.counts_now,
+                once_key=_once_key(survey, participant) if counts else None,
+                confirmed=counts,
+                confirmation=None if participant is None else _waiting_on(participant),
                 created_at=now,
             )
     except IntegrityError:

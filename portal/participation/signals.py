@@ -2,6 +2,7 @@
 
 from django.dispatch import Signal
 
-# Sent inside the transaction of services.confirm(participant=…, now=…), once the address is
-# confirmed: apps holding contributions of their own (event proposals) release them.
-participant_confirmed = Signal()
+# Sent inside the transaction of services.confirm(confirmation=…, now=…), once a link is
+# used: apps holding contributions of their own that wait on it (event proposals) release
+# those of `confirmation`, and only those.
+contributions_confirmed = Signal()

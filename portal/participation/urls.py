@@ -9,5 +9,6 @@ urlpatterns = [
     path(_("participation/new-link/"), views.new_link, name="new_link"),
     path(_("participation/sign-out/"), views.sign_out, name="sign_out"),
     path(_("participation/my-data/<str:token>/"), views.my_data, name="my_data"),
+    path(_("participation/my-data/<str:token>/erase/"), views.erase_my_data, name="erase_my_data"),
     path(_("participation/ideas/<int:pk>/<slug:slug>/"), views.idea_detail, name="idea"),
 ]

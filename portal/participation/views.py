@@ -1,60 +1,88 @@
-"""The pages around a participant's identity: the confirmation link, a new link, signing out."""
+"""The pages around a participant's identity: the confirmation link, a new link, their data,
+signing out; and an idea's own page."""
+
+from functools import wraps
 
 from django.conf import settings
 from django.contrib import messages
 from django.db.models import F
-from django.http import (
-    Http404,
-    HttpResponse,
-    HttpResponsePermanentRedirect,
-    HttpResponseRedirect,
-)
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST, require_safe
 
 from portal.core.http import client_ip, safe_next, see_other
 
-from . import services
-from .forms import NewLinkForm, ParticipantForm
+from . import identity, services
+from .errors import InvalidLink, LinkUsed, RateLimited
+from .forms import NewLinkForm, ParticipantForm, refuse
+from .limits import limit_rate
 from .models import Idea, Participant
 from .models.ideas import PUBLIC_STATUSES
 
 
 def identify(request, form, *, next_url):
-    """The participant a valid ParticipantForm names, not proven: the link will prove it.
+    """The participant a valid ParticipantForm names, not proven: what this browser
+    contributes in that name waits on its confirmation link, which comes back to `next_url`.
 
-    Every address typed in a form gets a link, confirmed or not, which comes back to
-    `next_url`: until it is opened, what this browser contributes in that name waits.
-    None, with the reason on the form, if the person tried too often.
+    Every address typed gets a link, confirmed or not; `thank` sends it once the
+    contribution is stored, so that the e-mail says what it confirms.
     """
-    email = services.normalise_email(form.cleaned_data["email"])
-    try:
-        services.limit_rate(action="participate", ip=client_ip(request), email=email)
-    except services.RateLimited as error:
-        form.add_error(None, str(error))
-        return None
-    participant = services.register(
-        email=email,
+    participant = identity.register(email=form.cleaned_data["email"])
+    return identity.await_confirmation(
+        participant=participant,
+        session=request.session,
         display_name=form.cleaned_data["display_name"],
         wants_results=form.cleaned_data["wants_results"],
+        next_url=next_url,
     )
-    participant.proven = False
-    services.send_confirmation(participant=participant, next_url=next_url, request=request)
-    services.remember_pending(request, participant)
-    return participant
+
+
+def limit(request, form, *, action, participant=None):
+    """Count the action against the client's and the participant's limits before any costly
+    work; the form, bound and not validated, with the reason at its top when refused."""
+    try:
+        limit_rate(action=action, ip=client_ip(request), participant=participant)
+    except RateLimited as error:
+        return refuse(form, str(error))
+    return None
 
 
 def thank(request, participant, url, *, counted, waiting):
     """The 303 after a contribution, saying it counts or what is left for it to count.
 
-    `waiting` names the address the link went to (%(email)s): the person just typed it.
+    A contribution in a name this browser has not proven gets its link now (its e-mail lists
+    it); `waiting` names the address the link went to (%(email)s): the person just typed it.
     """
     if participant is None or participant.counts_now:
         messages.success(request, counted)
-    else:
+    elif identity.send_confirmation(confirmation=participant.confirmation):
         messages.success(request, waiting % {"email": participant.email})
+    else:
+        messages.warning(
+            request,
+            _(
+                "Your contribution is kept and waits for confirmation. To protect %(email)s, "
+                "we send it a few links an hour at most: ask for a new link in a little while "
+                "with “Get a new confirmation link” under the form."
+            )
+            % {"email": participant.email},
+        )
     return see_other(url)
+
+
+def private(view):
+    """Pages opened through a personal link: never stored by a cache, and the link in the
+    address bar never sent to another site."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        response["Referrer-Policy"] = "same-origin"
+        return response
+
+    return never_cache(wrapped)
 
 
 def invalid_link(request, error):
@@ -67,30 +95,58 @@ def invalid_link(request, error):
     )
 
 
+def used_link(request):
+    """A confirmation link opened again: links work once."""
+    return render(
+        request,
+        "participation/link_used.html",
+        {"participant": identity.participant_in_session(request), "form": NewLinkForm()},
+        status=410,
+    )
+
+
+@private
 def confirm(request, token):
+    """The page a confirmation link opens: what it will confirm, and one button (a POST, so
+    that a mail scanner following the link confirms nothing)."""
     try:
-        participant, next_url = services.read_confirmation_token(token)
-    except services.InvalidLink as error:
+        confirmation = identity.read_confirmation_token(token)
+        if request.method == "POST":
+            outcome = services.confirm(confirmation=confirmation)
+    except InvalidLink as error:
         return invalid_link(request, error)
-    services.confirm(participant=participant)
-    services.remember(request, participant)
-    messages.success(request, _("Your e-mail address is confirmed: your contribution counts."))
-    return HttpResponseRedirect(safe_next(request, next_url))
+    except LinkUsed:
+        return used_link(request)
+    if request.method == "POST":
+        identity.remember(request, outcome.participant)
+        messages.success(request, _("Thank you: your e-mail address is confirmed."))
+        for note in outcome.dropped:
+            messages.info(request, note)
+        return see_other(safe_next(request, confirmation.next_url))
+    return render(
+        request,
+        "participation/confirm.html",
+        {"confirmation": confirmation, "items": identity.waiting_items(confirmation)},
+    )
 
 
 def new_link(request):
-    """Ask for a new confirmation link; the answer never says whether the address is known."""
+    """Ask for a new confirmation link; the answer never says whether the address is known.
+
+    This browser's waiting contributions for that address go with the new link; with none,
+    the link only signs the browser in.
+    """
     form = NewLinkForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        email = services.normalise_email(form.cleaned_data["email"])
-        try:
-            services.limit_rate(action="new-link", ip=client_ip(request), email=email)
-        except services.RateLimited as error:
-            form.add_error(None, str(error))
-        else:
+    if request.method == "POST":
+        refused = limit(request, form, action="new-link")
+        if refused is None and form.is_valid():
+            email = identity.normalise_email(form.cleaned_data["email"])
             participant = Participant.objects.filter(email=email).first()
             if participant is not None:
-                services.send_confirmation(participant=participant, next_url="/", request=request)
+                identity.await_confirmation(
+                    participant=participant, session=request.session, next_url="/"
+                )
+                identity.send_confirmation(confirmation=participant.confirmation)
             return see_other(request.path + "?sent=1")
     return render(
         request,
@@ -100,38 +156,54 @@ def new_link(request):
     )
 
 
+@require_safe
+@private
 def my_data(request, token):
-    """What we hold about the participant the link was sent to, and a way to delete it."""
+    """What we hold about the participant the link was sent to; deleting it is one step away."""
     try:
-        participant = services.read_data_token(token)
-    except services.InvalidLink as error:
+        participant = identity.read_data_token(token)
+    except InvalidLink as error:
         return invalid_link(request, error)
-    if request.method == "POST":
-        services.erase(participant=participant)
-        services.forget(request)
-        messages.success(request, _("Your data has been deleted."))
-        return see_other("/")
-    supports = participant.supports.select_related("petition").order_by("-created_at")
-    responses = participant.survey_responses.select_related("survey").order_by("-created_at")
-    ideas = participant.ideas.order_by("-created_at")
-    idea_supports = participant.idea_supports.select_related("idea").order_by("-created_at")
     return render(
         request,
         "participation/my_data.html",
-        {
-            "participant": participant,
-            "supports": supports,
-            "responses": responses,
-            "ideas": ideas,
-            "idea_supports": idea_supports,
-            "event_proposals": participant.event_proposals.order_by("-created_at"),
-        },
+        {"participant": participant, "token": token, **personal_data(participant)},
     )
+
+
+@private
+def erase_my_data(request, token):
+    """Ask first (GET), then delete (POST): a click by mistake must not erase anything."""
+    try:
+        participant = identity.read_data_token(token)
+    except InvalidLink as error:
+        return invalid_link(request, error)
+    if request.method == "POST":
+        services.erase(participant=participant)
+        identity.forget(request)
+        messages.success(request, _("Your data has been deleted."))
+        return see_other("/")
+    return render(
+        request,
+        "participation/erase_my_data.html",
+        {"participant": participant, "token": token, **personal_data(participant)},
+    )
+
+
+def personal_data(participant):
+    """Everything stored about a participant, for the pages that show it."""
+    return {
+        "supports": participant.supports.select_related("petition").order_by("-created_at"),
+        "responses": participant.survey_responses.select_related("survey").order_by("-created_at"),
+        "ideas": participant.ideas.order_by("-created_at"),
+        "idea_supports": participant.idea_supports.select_related("idea").order_by("-created_at"),
+        "event_proposals": participant.event_proposals.order_by("-created_at"),
+    }
 
 
 @require_POST
 def sign_out(request):
-    services.forget(request)
+    identity.forget(request)
     messages.success(request, _("You are signed out on this device."))
     return see_other(safe_next(request, request.POST.get("next")))
 
@@ -141,7 +213,7 @@ def idea_detail(request, pk, slug):
 
     Ideas not yet public are shown only to the staff who moderate them.
     """
-    participant = services.participant_in_session(request)
+    participant = identity.participant_in_session(request)
     form = None
     if request.method == "POST":
         # A support needs the idea's status and consultation only: the page rows that the
@@ -167,8 +239,8 @@ def idea_detail(request, pk, slug):
         return HttpResponsePermanentRedirect(idea.get_absolute_url())
     if form is None and participant is None:
         form = ParticipantForm()
-    someone = participant or services.pending_in_session(request)
-    support = someone and idea.supports.filter(participant=someone).first()
+    mine = identity.own_contributions(request)
+    support = mine is not None and idea.supports.filter(mine).first()
     consultation = idea.box.consultation.localized
     return render(
         request,
@@ -193,6 +265,11 @@ def idea_detail(request, pk, slug):
 def support_idea(request, idea, participant):
     """Support or withdraw: a 303 back to the idea, or the identity form with its errors."""
     back = idea.get_absolute_url() + "#support"
+    refused = limit(
+        request, ParticipantForm(request.POST), action="support", participant=participant
+    )
+    if refused is not None:
+        return refused
     try:
         if request.POST.get("action") == "withdraw":
             if participant is not None:
@@ -207,8 +284,6 @@ def support_idea(request, idea, participant):
             if not form.is_valid():
                 return form
             participant = identify(request, form, next_url=back)
-            if participant is None:
-                return form
         services.support_idea(participant=participant, idea=idea)
     except services.ParticipationError as error:
         messages.error(request, str(error))

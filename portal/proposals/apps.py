@@ -28,14 +28,14 @@ class ProposalsConfig(AppConfig):
     def ready(self):
         from wagtail.permissions import register_permission_policy
 
-        from portal.participation.signals import participant_confirmed
+        from portal.participation.signals import contributions_confirmed
 
         from . import services
         from .models import EventProposal
         from .permissions import ProposalPermissionPolicy
 
         post_migrate.connect(grant_roles, sender=self)
-        participant_confirmed.connect(
+        contributions_confirmed.connect(
             services.release_confirmed, dispatch_uid="proposals-release-confirmed"
         )
         post_delete.connect(

@@ -68,6 +68,15 @@ class EventProposal(models.Model):
         on_delete=models.CASCADE,
         related_name="event_proposals",
     )
+    confirmation = models.ForeignKey(
+        "participation.Confirmation",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="event_proposals",
+        help_text=_("The link that releases it, while it waits."),
+    )
     organiser_name = models.CharField(_("organiser"), max_length=120)
     organiser = models.ForeignKey(
         "pages.Organiser",

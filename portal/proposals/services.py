@@ -136,15 +136,17 @@ def submit_proposal(
 ):
     """Store a proposal from the public form.
 
-    It waits for the link sent to the contact's address, unless this browser already proved
-    it owns the address (`contact.counts_now`): then it goes to the queue at once, or to the
-    agenda if the contact is the one moderators trusted for this organiser.
+    It waits for the link sent for it to the contact's address (`contact.confirmation`),
+    unless this browser already proved it owns the address (`contact.counts_now`): then it
+    goes to the queue at once, or to the agenda if the contact is the one moderators trusted
+    for this organiser.
     `fields` are the event's fields as EventProposal names them; `notify=False` is for
     loading data that nobody should be e-mailed about.
     """
     now = now or timezone.now()
     proposal = EventProposal(
         contact=contact,
+        confirmation=contact.confirmation if not contact.counts_now else None,
         language=translation.get_language() or settings.LANGUAGE_CODE,
         created_at=now,
         updated_at=now,
@@ -196,9 +198,10 @@ def release(proposal, *, now, site_url=None, notify=True):
         transaction.on_commit(lambda: notify_contact(proposal, site_url=site_url))
 
 
-def release_confirmed(sender, *, participant, now, **kwargs):
-    """Receiver of `participant_confirmed`: the contact opened the link, proposals move on."""
-    waiting = participant.event_proposals.filter(status=ProposalStatus.AWAITING_CONFIRMATION)
+def release_confirmed(sender, *, confirmation, now, **kwargs):
+    """Receiver of `contributions_confirmed`: the proposals that link was sent for move on,
+    and only those; others waiting in the same name wait for their own link."""
+    waiting = confirmation.event_proposals.filter(status=ProposalStatus.AWAITING_CONFIRMATION)
     for proposal in waiting.order_by("pk"):
         release(proposal, now=now)
 

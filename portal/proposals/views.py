@@ -9,8 +9,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from wagtail.models import Locale
 
-from portal.core.http import client_ip, see_other
-from portal.participation import services as participation
+from portal.core.http import see_other
+from portal.participation import identity
+from portal.participation.errors import InvalidLink
+from portal.participation.views import limit
 
 from . import services
 from .forms import EventProposalForm
@@ -24,7 +26,7 @@ def site_url(request):
 
 def propose(request):
     """The form (GET), a 303 to its thank-you state (POST), or the form with its errors."""
-    known = participation.participant_in_session(request)
+    known = identity.participant_in_session(request)
     locale = Locale.get_active()
     form = EventProposalForm(
         request.POST or None,
@@ -32,14 +34,11 @@ def propose(request):
         locale=locale,
         ask_identity=known is None,
     )
-    if request.method == "POST" and form.is_valid():
-        email = known.email if known else form.cleaned_data["email"]
-        try:
-            participation.limit_rate(action="participate", ip=client_ip(request), email=email)
-        except participation.RateLimited as error:
-            form.add_error(None, str(error))
+    if request.method == "POST":
+        refused = limit(request, form, action="proposal", participant=known)
+        if refused is not None:
             form.ask_for_files_again()
-        else:
+        elif form.is_valid():
             return submitted(request, form, known)
     agenda = services.agenda_for(locale.language_code)
     return render(
@@ -71,24 +70,36 @@ def submitted(request, form, known):
     """
     contact = known
     if contact is None:
-        contact = participation.register(email=form.cleaned_data["email"])
-        contact.proven = False
+        contact = identity.await_confirmation(
+            participant=identity.register(email=form.cleaned_data["email"]),
+            session=request.session,
+        )
     proposal = services.submit_proposal(
         contact=contact, site_url=site_url(request), **form.proposal_fields()
     )
     if known is None:
-        participation.send_confirmation(
-            participant=contact, next_url=services.follow_url(proposal), request=request
-        )
-        participation.remember_pending(request, contact)
-        messages.success(
-            request,
-            _(
-                "Almost done: open the link we sent to %(email)s to confirm your address. "
-                "Your proposal then goes to the moderators."
+        confirmation = contact.confirmation
+        confirmation.next_url = services.follow_url(proposal)
+        confirmation.save(update_fields=["next_url"])
+        if identity.send_confirmation(confirmation=confirmation):
+            messages.success(
+                request,
+                _(
+                    "Almost done: open the link we sent to %(email)s to confirm your address. "
+                    "Your proposal then goes to the moderators."
+                )
+                % {"email": contact.email},
             )
-            % {"email": contact.email},
-        )
+        else:
+            messages.warning(
+                request,
+                _(
+                    "Your proposal is kept and waits for confirmation. To protect %(email)s, "
+                    "we send it a few links an hour at most: ask for a new link in a little "
+                    "while with “Get a new confirmation link” under the form."
+                )
+                % {"email": contact.email},
+            )
     elif proposal.status == ProposalStatus.PUBLISHED_DIRECTLY:
         messages.success(request, _("Thank you: your event is published in the agenda."))
     else:
@@ -108,7 +119,7 @@ def follow(request, token):
     change, the form to update it. The signed link in every e-mail is the key."""
     try:
         proposal = services.read_follow_token(token)
-    except participation.InvalidLink as error:
+    except InvalidLink as error:
         return render(
             request,
             "proposals/link_invalid.html",
@@ -129,16 +140,11 @@ def follow(request, token):
         if form is None:
             messages.error(request, _("This proposal can no longer be changed."))
             return see_other(request.path)
-        if form.is_valid():
-            try:
-                participation.limit_rate(
-                    action="participate", ip=client_ip(request), email=proposal.contact.email
-                )
-            except participation.RateLimited as error:
-                form.add_error(None, str(error))
-                form.ask_for_files_again()
-            else:
-                return updated(request, proposal, form)
+        refused = limit(request, form, action="proposal", participant=proposal.contact)
+        if refused is not None:
+            form.ask_for_files_again()
+        elif form.is_valid():
+            return updated(request, proposal, form)
     with translation.override(proposal.language):
         event_url = proposal.event.get_url(request) if proposal.is_published else ""
     return render(

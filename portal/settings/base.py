@@ -201,8 +201,17 @@ else:
 
 # Public participation forms. Captcha: "v3" (invisible, scored), "v2" (checkbox) or "off".
 PARTICIPATION_CAPTCHA = os.environ.get("PARTICIPATION_CAPTCHA", "v3")
-# Per hour: (attempts per IP address, attempts per e-mail address) for each public action.
-PARTICIPATION_RATE_LIMITS = {"participate": (30, 10), "new-link": (20, 5)}
+# Per hour and action: (attempts per client address, attempts per signed-in participant).
+# Generous per address: a town hall's or a school's residents may share one address.
+PARTICIPATION_RATE_LIMITS = {
+    "support": (200, 60),
+    "survey": (100, 20),
+    "idea": (40, 10),
+    "proposal": (30, 10),
+    "new-link": (20, None),
+}
+# Confirmation links e-mailed to one address per hour, whoever asks for them.
+PARTICIPATION_EMAILS_PER_ADDRESS = 5
 # Personal data is kept this many months after the end of the consultation (privacy notice).
 PARTICIPATION_RETENTION_MONTHS = int(os.environ.get("PARTICIPATION_RETENTION_MONTHS", "36"))
 # Upload limits for ideas, in megabytes (the reverse proxy must accept a little more).

@@ -43,6 +43,8 @@ def test_a_proposed_idea_is_confirmed_moderated_answered_and_supported(new_page,
     form.get_by_role("button", name="Proposer mon idée").click()
     assert "Presque fini" in resident.locator(".messages").inner_text()
     resident.goto(latest_link(mail_dir, "/participation/confirmer/"))
+    assert TITLE in resident.locator("main").inner_text()
+    resident.get_by_role("button", name="Confirmer").click()
     assert "confirmée" in resident.locator(".messages").inner_text()
 
     # The moderator publishes it with an answer.
@@ -161,6 +163,7 @@ def test_a_resident_answers_the_survey(new_page, server, mail_dir):
     survey.get_by_role("button", name="Envoyer mes réponses").click()
     assert "Presque fini" in page.locator(".messages").inner_text()
     page.goto(latest_link(mail_dir, "/participation/confirmer/"))
+    page.get_by_role("button", name="Confirmer").click()
     assert "répondu" in survey.inner_text()
     screenshot(page, "survey-answered-phone")
     assert_accessible(page)

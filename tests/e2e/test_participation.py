@@ -40,11 +40,24 @@ def test_resident_supports_a_petition_and_confirms_by_email(new_page, server, ma
     assert "attend que vous confirmiez" in petition.inner_text()
     assert int(petition.locator("progress").get_attribute("value")) == before
 
-    page.goto(latest_link(mail_dir, "/participation/confirmer/"))
-    assert "Votre adresse électronique est confirmée" in page.locator(".messages").inner_text()
+    # The link opens a page saying what it confirms; only its button confirms (a mail
+    # scanner that follows links confirms nothing).
+    confirm_url = latest_link(mail_dir, "/participation/confirmer/")
+    page.goto(confirm_url)
+    assert "soutenir l’interpellation" in page.locator("main li").first.inner_text()
+    screenshot(page, "confirm-page-phone")
+    assert_accessible(page)
+    assert_valid_html(("confirmation page", page.request.get(confirm_url).text()))
+    page.get_by_role("button", name="Confirmer").click()
+    assert "adresse électronique est confirmée" in page.locator(".messages").inner_text()
     assert int(petition.locator("progress").get_attribute("value")) == before + 1
     assert "Vous soutenez cette interpellation." in petition.inner_text()
     screenshot(page, "petition-supported-phone")
+    assert_accessible(page)
+
+    # Links work once: opened again, the page says so.
+    page.goto(latest_link(mail_dir, "/participation/confirmer/"))
+    assert "déjà servi" in page.locator("h1").inner_text()
     assert_accessible(page)
 
 

@@ -85,8 +85,12 @@ def test_an_association_proposes_an_event_that_a_moderator_publishes(new_page, s
     assert "amis-des-tilleuls@example.org" in resident.locator(".messages").inner_text()
     assert resident.locator(".proposal-sent").is_visible()
 
-    # The link in the e-mail confirms the address and opens the proposal's own page.
+    # The link in the e-mail opens what it confirms; its button confirms the address and
+    # opens the proposal's own page.
     resident.goto(path_of(latest_link(mail_dir, "/participation/")))
+    assert TITLE in resident.locator("main").inner_text()
+    resident.get_by_role("button", name="Confirmer").click()
+    resident.wait_for_load_state("load")
     follow_url = resident.url
     assert resident.locator(".badge--submitted").is_visible()
     screenshot(resident, "proposal-follow-phone")
@@ -158,6 +162,9 @@ def test_proposal_pages_are_accessible_and_valid(new_page, server, mail_dir, wid
     documents.append(("thank-you state", page.request.get(page.url).text()))
 
     page.goto(path_of(latest_link(mail_dir, "/participation/")))
+    assert_accessible(page)
+    page.get_by_role("button", name="Confirmer").click()
+    page.wait_for_load_state("load")
     assert page.locator("form.proposal-form").is_visible()
     assert_accessible(page)
     screenshot(page, f"proposal-follow-{width}")

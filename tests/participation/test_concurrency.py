@@ -10,6 +10,7 @@ from django.utils import timezone
 from portal.participation import services
 from portal.participation.models import Petition, Threshold
 from tests import factories
+from tests.factories import confirmed
 
 PARTICIPANTS = 200
 
@@ -22,10 +23,7 @@ pytestmark = pytest.mark.skipif(
 def test_concurrent_supports_and_duplicates_count_each_participant_once():
     petition = Petition.objects.create(title="Une piste cyclable", text="…")
     Threshold.objects.create(petition=petition, count=150, label="Médiation", consequence="…")
-    participants = [
-        services.confirm(participant=services.register(email=f"p{i}@example.org"))
-        for i in range(PARTICIPANTS)
-    ]
+    participants = [confirmed(f"p{i}@example.org") for i in range(PARTICIPANTS)]
 
     def support(participant):
         try:
@@ -53,10 +51,7 @@ def test_concurrent_idea_supports_keep_the_counter_exact(home):
     consultation.phases.update(allows_supports=True)
     box = factories.IdeaBoxFactory(consultation=consultation)
     idea = factories.IdeaFactory(box=box, status="published")
-    participants = [
-        services.confirm(participant=services.register(email=f"i{i}@example.org"))
-        for i in range(PARTICIPANTS)
-    ]
+    participants = [confirmed(f"i{i}@example.org") for i in range(PARTICIPANTS)]
 
     def act(job):
         action, participant = job

@@ -15,11 +15,11 @@ from django.test.utils import CaptureQueriesContext
 from PIL import Image
 
 from portal.pages.models import District, Theme
-from portal.participation import services
+from portal.participation import identity, services
 from portal.participation.models import Idea, IdeaBox, IdeaField, IdeaStatus, IdeaSupport
 from tests import factories
-from tests.conftest import make_standard_page
-from tests.factories import paris
+from tests.conftest import confirm_by_link, make_standard_page
+from tests.factories import confirmed, named, paris
 
 TODAY = date(2026, 6, 10)
 
@@ -122,14 +122,17 @@ def test_a_resident_proposes_an_idea_that_waits_for_confirmation_then_moderation
     assert response.status_code == 303
     assert response["Location"] == f"{page.url}#block-idees"
     idea = Idea.objects.get()
-    assert (idea.status, idea.confirmed, idea.author_name) == ("submitted", False, "Nadia")
+    # The public name typed with it applies once the link is used: anyone can type one.
+    assert (idea.status, idea.confirmed, idea.author_name) == ("submitted", False, "")
     assert idea.extra == {
         f"field-{box.extra_fields.all()[0].pk}": 1200.0,
         f"field-{box.extra_fields.all()[1].pk}": "Commerçante",
     }
     assert Idea.objects.awaiting_moderation().count() == 0
-    client.get(confirmation_link())
+    confirm_by_link(client, confirmation_link())
     assert Idea.objects.awaiting_moderation().get() == idea
+    idea.refresh_from_db()
+    assert idea.author_name == "Nadia"
     # Not public before moderation: its page does not exist for the public.
     assert client.get(idea.get_absolute_url()).status_code == 404
 
@@ -322,7 +325,7 @@ def test_an_idea_page_shows_the_answer_and_takes_supports(client, page, box):
     assert response.status_code == 303 and response["Location"].endswith("#support")
     idea.refresh_from_db()
     assert idea.support_count == 0  # held until confirmed
-    client.get(confirmation_link())
+    confirm_by_link(client, confirmation_link())
     idea.refresh_from_db()
     assert idea.support_count == 1
     client.post(idea.get_absolute_url(), {"action": "support"})  # a second time: no effect
@@ -344,7 +347,7 @@ def test_an_idea_page_with_a_wrong_slug_redirects_and_hostile_posts_never_fail(c
 
 def test_confidential_extra_fields_are_never_published(client, page, box):
     post(client, page, valid(box))
-    client.get(confirmation_link())
+    confirm_by_link(client, confirmation_link())
     idea = Idea.objects.get()
     services.change_status(idea=idea, to_status="published", user=None)
     text = soup_of(Client().get(idea.get_absolute_url())).get_text()  # any visitor
@@ -356,7 +359,7 @@ def test_the_author_is_told_of_publication_and_each_status_change(
     client, page, box, django_capture_on_commit_callbacks
 ):
     post(client, page, valid(box))
-    client.get(confirmation_link())
+    confirm_by_link(client, confirmation_link())
     idea = Idea.objects.get()
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
@@ -369,9 +372,7 @@ def test_the_author_is_told_of_publication_and_each_status_change(
 
 
 def test_erasing_a_participant_anonymises_ideas_and_removes_supports(client, box):
-    author = services.confirm(
-        participant=services.register(email="a@example.org", display_name="Ana")
-    )
+    author = confirmed("a@example.org", display_name="Ana")
     idea = services.submit_idea(box=box, participant=author, title="Idée", description="…")
     services.change_status(idea=idea, to_status="published", user=None)
     other = published(box, "Autre")
@@ -394,12 +395,14 @@ def test_permissions_by_role_and_phase(client, box, django_user_model, role, day
     pending = Idea.objects.create(box=box, title="En attente", description="…", confirmed=True)
     with time_machine.travel(paris(day, 12), tick=False):
         participant = None
-        if role in ("unconfirmed", "confirmed"):
-            participant = services.register(email=f"{role}@example.org")
-            if role == "confirmed":
-                services.confirm(participant=participant)
+        if role == "unconfirmed":  # this browser typed its address, the link is not used yet
             session = client.session
-            session[services.SESSION_KEY] = participant.pk
+            session[identity.PENDING_KEY] = named(f"{role}@example.org").confirmation.pk
+            session.save()
+        elif role == "confirmed":
+            participant = confirmed(f"{role}@example.org")
+            session = client.session
+            session[identity.SESSION_KEY] = participant.pk
             session.save()
         elif role in ("moderator", "editor"):
             from django.contrib.auth.models import Group
@@ -412,7 +415,8 @@ def test_permissions_by_role_and_phase(client, box, django_user_model, role, day
             client.force_login(user)
         supports_open = day == DURING
         if participant is None:
-            # Staff are not participants: they support like anyone, with an address.
+            # Staff are not participants: they support like anyone, with an address; so
+            # does a browser whose link waits.
             response = client.post(
                 idea.get_absolute_url(), {"action": "support", "email": f"{role}@example.org"}
             )
@@ -431,7 +435,7 @@ def test_permissions_by_role_and_phase(client, box, django_user_model, role, day
 
 def test_typing_someone_elses_address_neither_signs_in_nor_counts(client, box):
     """An address proves nothing until its link is opened, even one confirmed long ago."""
-    services.confirm(participant=services.register(email="victime@example.org"))
+    confirmed("victime@example.org")
     idea = published(box, "Des bancs")
     response = client.post(
         idea.get_absolute_url(), {"action": "support", "email": "victime@example.org"}
@@ -441,7 +445,7 @@ def test_typing_someone_elses_address_neither_signs_in_nor_counts(client, box):
     page = soup_of(client.get(idea.get_absolute_url()))
     assert "attend que vous confirmiez" in page.select_one("#support").get_text()
     assert not page.select("#support [name=action][value=withdraw] ~ p button")
-    assert client.session.get(services.SESSION_KEY) is None
-    client.get(confirmation_link())  # the owner of the address opens the link
+    assert client.session.get(identity.SESSION_KEY) is None
+    confirm_by_link(client, confirmation_link())  # the owner of the address opens the link
     assert Idea.objects.get(pk=idea.pk).support_count == 1
-    assert client.session.get(services.SESSION_KEY) is not None
+    assert client.session.get(identity.SESSION_KEY) is not None

@@ -9,8 +9,9 @@ from django.contrib.auth.models import Group
 from django.core import mail
 from django.utils import timezone
 
-from portal.participation import services
+from portal.participation import identity, limits, services
 from portal.participation.models import Petition, Support, Threshold
+from tests.factories import confirmed, named
 
 
 @pytest.fixture
@@ -23,20 +24,20 @@ def petition(db):
     return petition
 
 
-def confirmed(email):
-    return services.confirm(participant=services.register(email=email))
-
-
-def test_register_normalises_the_address_and_keeps_choices(db):
-    first = services.register(email="  Nadia@Example.ORG ", display_name="Nadia")
-    again = services.register(email="nadia@example.org", wants_results=True)
+def test_register_normalises_the_address_and_applies_choices_once_confirmed(db):
+    first = named("  Nadia@Example.ORG ", display_name="Nadia")
+    again = named("nadia@example.org", wants_results=True)
     assert first.pk == again.pk
     again.refresh_from_db()
     assert (again.email, again.display_name, again.wants_results) == (
         "nadia@example.org",
-        "Nadia",
-        True,
+        "",
+        False,
     )
+    services.confirm(confirmation=first.confirmation)
+    services.confirm(confirmation=again.confirmation)
+    again.refresh_from_db()
+    assert (again.display_name, again.wants_results) == ("Nadia", True)
 
 
 def test_a_support_counts_once_per_participant(petition):
@@ -49,10 +50,10 @@ def test_a_support_counts_once_per_participant(petition):
 
 
 def test_a_support_before_confirmation_is_held(petition):
-    participant = services.register(email="b@example.org")
+    participant = named("b@example.org")
     services.support(participant=participant, petition=petition)
     assert services.support_count(petition) == 0
-    services.confirm(participant=participant)
+    services.confirm(confirmation=participant.confirmation)
     assert services.support_count(petition) == 1
 
 
@@ -86,24 +87,24 @@ def test_thresholds_are_dated_once_and_moderators_told_once(
 
 
 def test_confirmation_links_expire_and_resist_tampering(petition):
-    participant = services.register(email="e@example.org")
-    token = services.confirmation_token(participant, "/fr/")
-    assert services.read_confirmation_token(token) == (participant, "/fr/")
+    confirmation = named("e@example.org", display_name="E").confirmation
+    token = identity.confirmation_token(confirmation)
+    assert identity.read_confirmation_token(token) == confirmation
     with pytest.raises(services.InvalidLink) as error:
-        services.read_confirmation_token(token[:-2] + "xx")
+        identity.read_confirmation_token(token[:-2] + "xx")
     assert error.value.expired is False
     later = datetime.now(ZoneInfo("Europe/Paris")) + timedelta(days=3)
     with time_machine.travel(later), pytest.raises(services.InvalidLink) as error:
-        services.read_confirmation_token(token)
+        identity.read_confirmation_token(token)
     assert error.value.expired is True
 
 
 def test_rate_limits_count_per_key(db):
     for _ in range(3):
-        services.check_rate(scope="test", key="1.2.3.4", limit=3, period=60)
+        limits.check_rate(scope="test", key="1.2.3.4", limit=3, period=60)
     with pytest.raises(services.RateLimited):
-        services.check_rate(scope="test", key="1.2.3.4", limit=3, period=60)
-    services.check_rate(scope="test", key="5.6.7.8", limit=3, period=60)
+        limits.check_rate(scope="test", key="1.2.3.4", limit=3, period=60)
+    limits.check_rate(scope="test", key="5.6.7.8", limit=3, period=60)
 
 
 def test_the_database_refuses_a_second_support(petition):

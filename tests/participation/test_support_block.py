@@ -6,10 +6,12 @@ from unittest import mock
 import pytest
 from bs4 import BeautifulSoup
 from django.core import mail
+from django.test import Client
 
-from portal.participation import services
+from portal.participation import identity, services
 from portal.participation.models import Petition, Threshold
-from tests.conftest import make_standard_page
+from tests.conftest import confirm_by_link, make_standard_page
+from tests.factories import confirmed
 
 
 @pytest.fixture
@@ -65,8 +67,8 @@ def test_resident_supports_confirms_and_is_counted(client, page, petition):
     assert mail.outbox[-1].to == ["nadia@example.org"]
     soup = soup_of(client.get(page.url))
     assert "attend que vous confirmiez" in soup.select_one("#block-fontaines").get_text()
-    response = client.get(confirmation_link().replace("http://testserver", ""))
-    assert response.status_code == 302 and response["Location"] == page.url
+    response = confirm_by_link(client, confirmation_link())
+    assert response.status_code == 303 and response["Location"] == page.url
     assert services.support_count(petition) == 1
     soup = soup_of(client.get(page.url))
     block = soup.select_one("#block-fontaines")
@@ -120,9 +122,9 @@ def test_forged_or_stale_block_ids_never_fail(client, page):
 
 
 def test_a_known_participant_supports_with_one_click_and_can_withdraw(client, page, petition):
-    participant = services.confirm(participant=services.register(email="k@example.org"))
+    participant = confirmed("k@example.org")
     session = client.session
-    session[services.SESSION_KEY] = participant.pk
+    session[identity.SESSION_KEY] = participant.pk
     session.save()
     assert client.post(page.url, {"block_id": "fontaines", "action": "support"}).status_code == 303
     assert client.post(page.url, {"block_id": "fontaines", "action": "support"}).status_code == 303
@@ -131,7 +133,7 @@ def test_a_known_participant_supports_with_one_click_and_can_withdraw(client, pa
     assert services.support_count(petition) == 0
     response = client.post("/fr/participation/se-deconnecter/", {"next": page.url})
     assert response.status_code == 303
-    assert services.SESSION_KEY not in client.session
+    assert identity.SESSION_KEY not in client.session
 
 
 def test_captcha_is_checked_when_enabled(client, page, settings, petition):
@@ -154,7 +156,7 @@ def test_captcha_is_checked_when_enabled(client, page, settings, petition):
 
 
 def test_an_expired_or_broken_link_offers_a_new_one(client, petition):
-    participant = services.register(email="l@example.org")
+    participant = confirmed("l@example.org")
     response = client.get("/fr/participation/confirmer/nimporte-quoi/")
     assert response.status_code == 400
     assert "n’est pas valide" in soup_of(response).find("h1").get_text()
@@ -170,24 +172,53 @@ def test_an_expired_or_broken_link_offers_a_new_one(client, petition):
 def test_every_confirmation_email_links_to_the_data_page(client, page, petition):
     post(client, page, email="m@example.org", display_name="Malik")
     link = re.findall(r"https?://\S+", mail.outbox[-1].body)[-1].replace("http://testserver", "")
-    soup = soup_of(client.get(link))
+    response = client.get(link)
+    assert response["Cache-Control"].count("no-store") == 1
+    assert response["Referrer-Policy"] == "same-origin"
+    soup = soup_of(response)
     assert "m@example.org" in soup.select_one(".facts").get_text()
     assert "Des fontaines en ville" in soup.select_one(".facts").get_text()
-    response = client.post(link)
+    assert client.post(link).status_code == 405  # deleting is asked for on its own page
+    erase = soup.select_one(f'a.button[href^="{link}"]')["href"]
+    confirm = soup_of(client.get(erase))
+    assert confirm.select_one("form button[type=submit]")
+    assert petition.supports.exists()  # asking deleted nothing
+    response = client.post(erase)
     assert response.status_code == 303
     assert not petition.supports.exists()
     assert client.get(link).status_code == 400  # nothing left to show
 
 
-def test_the_rate_limit_per_address_stops_repeated_attempts(client, page, settings, petition):
-    settings.PARTICIPATION_RATE_LIMITS = {
-        **settings.PARTICIPATION_RATE_LIMITS,
-        "participate": (100, 2),
-    }
-    for _ in range(2):
+def test_typing_an_address_again_and_again_neither_floods_nor_locks_out_its_owner(
+    client, page, settings, petition
+):
+    """Links to one address are capped per hour; the contribution is still kept, and the
+    owner, signed in on her own browser, is never refused."""
+    settings.PARTICIPATION_EMAILS_PER_ADDRESS = 2
+    owner = confirmed("r@example.org")
+    mail.outbox.clear()
+    for _ in range(4):
         assert post(client, page, email="r@example.org").status_code == 303
         client.post("/fr/participation/se-deconnecter/", {"next": page.url})
+    assert len(mail.outbox) == 2
     response = post(client, page, email="R@example.org", display_name="Rémi")
+    assert response.status_code == 303
+    notice = soup_of(client.get(response["Location"])).select_one(".messages").get_text()
+    assert "Votre contribution est conservée" in notice and len(mail.outbox) == 2
+    own = Client()
+    session = own.session
+    session[identity.SESSION_KEY] = owner.pk
+    session.save()
+    assert post(own, page).status_code == 303
+    assert services.support_count(petition) == 1
+
+
+def test_the_rate_limit_per_client_address_keeps_the_input(client, page, settings, petition):
+    settings.PARTICIPATION_RATE_LIMITS = {**settings.PARTICIPATION_RATE_LIMITS, "support": (2, 9)}
+    for number in range(2):  # two browsers behind one address
+        assert post(Client(), page, email=f"r{number}@example.org").status_code == 303
+    response = post(client, page, email="s@example.org", display_name="Rémi")
     assert response.status_code == 400
     assert "Trop de tentatives" in soup_of(response).select_one(".error-summary").get_text()
     assert soup_of(response).select_one("#id_fontaines-display_name")["value"] == "Rémi"
+    assert petition.supports.count() == 2

@@ -10,17 +10,18 @@ import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group, Permission
 from django.core import mail
+from django.urls import reverse
 from django.utils import timezone, translation
 
 from portal.blocks.streams import BodyStreamBlock
 from portal.pages.models import District
-from portal.participation import services
+from portal.participation import identity, services
 from portal.participation.forms import OTHER, SurveyForm
 from portal.participation.models import Answer, QuestionKind, SurveyResponse
 from portal.participation.results import safe_cell, survey_results
 from portal.participation.services import Other
-from tests.conftest import make_standard_page
-from tests.factories import QuestionFactory, SurveyFactory
+from tests.conftest import confirm_by_link, make_standard_page
+from tests.factories import QuestionFactory, SurveyFactory, confirmed, named
 
 UTC = ZoneInfo("UTC")
 
@@ -90,28 +91,28 @@ def form_with(s, ask_identity=False, **changes):
     )
 
 
+def confirmation_link():
+    return re.search(r"https?://\S+", mail.outbox[-1].body).group(0)
+
+
 def key(question, suffix=""):
     return f"q{question.pk}{suffix}"
-
-
-def confirmed(email):
-    return services.confirm(participant=services.register(email=email))
 
 
 # The service
 
 
 def test_an_answer_is_held_until_the_address_is_confirmed(s):
-    participant = services.register(email="a@example.org")
+    participant = named("a@example.org")
     response = services.answer_survey(
         survey=s.survey,
         participant=participant,
         answers={s.ideas: "Des bancs", s.wishes: ["Pistes", Other("Des arbres")], s.trips: 3},
     )
-    assert response.confirmed is False and response.once_key == participant.pk
-    services.confirm(participant=participant)
+    assert response.confirmed is False and response.once_key is None
+    services.confirm(confirmation=participant.confirmation)
     response.refresh_from_db()
-    assert response.confirmed is True
+    assert response.confirmed is True and response.once_key == participant.pk
     rows = {(a.question_id, a.value, a.number, a.is_other) for a in response.answers.all()}
     assert rows == {
         (s.ideas.pk, "Des bancs", None, False),
@@ -312,7 +313,7 @@ def soup_of(response):
 
 def sign_in(client, participant):
     session = client.session
-    session[services.SESSION_KEY] = participant.pk
+    session[identity.SESSION_KEY] = participant.pk
     session.save()
 
 
@@ -347,7 +348,7 @@ def test_a_resident_answers_confirms_and_is_counted(client, page, s):
     block = soup_of(client.get(page.url)).select_one("#block-mobilite")
     assert block.select_one("form.survey__form") is None  # answered: no second form
     link = re.search(r"https?://\S+", mail.outbox[-1].body).group(0)
-    assert client.get(link.replace("http://testserver", "")).status_code == 302
+    assert confirm_by_link(client, link).status_code == 303
     held.refresh_from_db()
     assert held.confirmed is True
 
@@ -452,11 +453,16 @@ def test_a_known_participant_answers_once_without_giving_an_address(client, page
     assert SurveyResponse.objects.count() == 1
 
 
-def test_an_address_that_already_answered_is_told_so(client, page, s):
+def test_an_address_that_already_answered_is_told_so_when_it_confirms(client, page, s):
+    """Typing an address never says whether it answered (anyone can type it): its owner is
+    told when using the link, and the second answer does not count."""
     participant = confirmed("l@example.org")
     services.answer_survey(survey=s.survey, participant=participant, answers={})
     response = post(client, page, {**valid_data(s), "email": "l@example.org"})
     assert response.status_code == 303
+    assert SurveyResponse.objects.filter(confirmed=True).count() == 1
+    landed = client.get(confirm_by_link(client, confirmation_link())["Location"])
+    assert "Vous aviez déjà répondu" in soup_of(landed).select_one(".messages").get_text()
     assert SurveyResponse.objects.count() == 1
 
 
@@ -496,7 +502,7 @@ def test_anonymous_answers_are_rate_limited_per_ip_and_keep_the_input(client, pa
     s.survey.save()
     settings.PARTICIPATION_RATE_LIMITS = {
         **settings.PARTICIPATION_RATE_LIMITS,
-        "participate": (2, 10),
+        "survey": (2, 10),
     }
     for _ in range(2):
         assert post(client, page, valid_data(s)).status_code == 303
@@ -511,10 +517,10 @@ def test_anonymous_answers_are_rate_limited_per_ip_and_keep_the_input(client, pa
 def test_the_data_page_lists_survey_answers_and_erasing_deletes_them(client, s):
     participant = confirmed("o@example.org")
     services.answer_survey(survey=s.survey, participant=participant, answers={s.ideas: "Un"})
-    link = f"/fr/participation/mes-donnees/{services.data_token(participant)}/"
-    facts = soup_of(client.get(link)).select_one(".facts").get_text()
-    assert "Se déplacer à Villeneuve" in facts
-    assert client.post(link).status_code == 303
+    token = identity.data_token(participant)
+    facts = soup_of(client.get(reverse("participation:my_data", args=[token])))
+    assert "Se déplacer à Villeneuve" in facts.select_one(".facts").get_text()
+    assert client.post(reverse("participation:erase_my_data", args=[token])).status_code == 303
     assert not SurveyResponse.objects.exists() and not Answer.objects.exists()
 
 
@@ -566,7 +572,7 @@ def answered(s):
         )
     services.answer_survey(  # held: never counted
         survey=s.survey,
-        participant=services.register(email="held@example.org"),
+        participant=named("held@example.org"),
         answers={s.mode: ["Bus"], s.satisfaction: 1, s.ideas: "En attente"},
     )
     return s

@@ -12,7 +12,7 @@ from django.urls import reverse
 from PIL import Image
 
 from portal.pages.models import District, Theme
-from portal.participation import services as participation
+from portal.participation import identity
 from tests import factories
 from tests.factories import paris
 
@@ -96,13 +96,13 @@ def follow_link(message=None):
 
 
 def confirmed(email=SECRET_ADDRESS):
-    return participation.confirm(participant=participation.register(email=email))
+    return factories.confirmed(email)
 
 
 def in_session(client, participant):
     """This browser proved it owns the participant's address (it opened a link)."""
     session = client.session
-    session[participation.SESSION_KEY] = participant.pk
+    session[identity.SESSION_KEY] = participant.pk
     session.save()
 
 

@@ -3,6 +3,7 @@
 import pytest
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 from PIL import Image
@@ -10,6 +11,7 @@ from PIL import Image
 from portal.pages.models import EventPage, Organiser
 from portal.proposals.models import EventProposal, ProposalStatus
 from tests import factories
+from tests.conftest import confirm_by_link
 
 from .conftest import (
     SECRET_ADDRESS,
@@ -63,8 +65,8 @@ def test_a_proposal_waits_for_the_address_then_goes_to_the_queue(client, agenda,
     assert soup_of(thanks).select_one(".proposal-sent")
     assert not soup_of(thanks).select("form.proposal-form")
 
-    landed = commit(client.get, confirmation_link())
-    assert landed.status_code == 302
+    landed = commit(confirm_by_link, client, confirmation_link())
+    assert landed.status_code == 303
     assert landed["Location"].startswith(reverse("proposals:follow", args=["x"])[:-3])
     proposal.refresh_from_db()
     assert proposal.status == ProposalStatus.SUBMITTED
@@ -221,7 +223,7 @@ def test_a_spam_robot_is_refused(client, agenda):
 def test_too_many_proposals_are_refused_with_the_input_kept(client, agenda, settings):
     settings.PARTICIPATION_RATE_LIMITS = {
         **settings.PARTICIPATION_RATE_LIMITS,
-        "participate": (9, 1),
+        "proposal": (1, 9),
     }
     assert client.post(propose_url(), valid()).status_code == 303
     response = client.post(propose_url(), valid(title="Un second"))
@@ -238,7 +240,7 @@ def test_a_proposal_in_english_is_answered_in_english(client, agenda, locales, c
     assert url.startswith("/en/")
     assert client.post(url, valid()).status_code == 303
     assert EventProposal.objects.get().language == "en"
-    commit(client.get, confirmation_link())
+    commit(confirm_by_link, client, confirmation_link())
     assert "/en/" in follow_link(mail.outbox[-1])  # the e-mails speak its language
 
 
@@ -264,15 +266,13 @@ def test_the_trusted_contact_publishes_directly(client, agenda, commit):
     assert (event.live, event.organiser, event.get_parent().specific) == (True, organiser, agenda)
     assert proposal.event_id == event.pk
     assert event.get_url() in mail.outbox[-1].body
-    assert (
-        "published" in soup_of(client.get(response["Location"])).select_one(".messages").get_text()
-    )
+    assert "publié" in soup_of(client.get(response["Location"])).select_one(".messages").get_text()
 
 
 def test_typing_a_trusted_organisers_name_from_another_address_proves_nothing(client, agenda):
     trusted("Les Amis du Parc", confirmed())
     client.post(propose_url(), valid(email="imposteur@example.org"))
-    client.get(confirmation_link())  # the impostor confirms their own address
+    confirm_by_link(client, confirmation_link())  # the impostor confirms their own address
     assert EventProposal.objects.get().status == ProposalStatus.SUBMITTED
     assert not EventPage.objects.exists()
 
@@ -283,9 +283,32 @@ def test_typing_the_trusted_address_waits_for_its_link(client, agenda):
     client.post(propose_url(), valid())
     assert EventProposal.objects.get().status == ProposalStatus.AWAITING_CONFIRMATION
     assert not EventPage.objects.exists()
-    client.get(confirmation_link())  # the owner of the address opens it
+    confirm_by_link(client, confirmation_link())  # the owner of the address uses it
     assert EventProposal.objects.get().status == ProposalStatus.PUBLISHED_DIRECTLY
     assert EventPage.objects.live().count() == 1
+
+
+def test_her_own_link_never_releases_what_a_stranger_proposed_in_her_name(client, agenda):
+    """The hijack: a stranger proposes an event as the trusted organiser, with its contact's
+    address; the contact later uses a link of hers. Only what that link was sent for moves."""
+    contact = confirmed()
+    trusted("Les Amis du Parc", contact)
+    stranger = Client()
+    stranger.post(propose_url(), valid(registration_url="https://phishing.example/"))
+    stranger_mail = mail.outbox[-1]
+    assert "Pique-nique des voisins" in stranger_mail.body
+    assert "Les Amis du Parc" in stranger_mail.body  # the contact sees what she would confirm
+    own = Client()
+    own.post(propose_url(), valid(title="Troc de plantes"))
+    confirm_by_link(own, confirmation_link())
+    own.post(reverse("participation:new_link"), {"email": SECRET_ADDRESS})
+    confirm_by_link(own, confirmation_link())
+    statuses = dict(EventProposal.objects.values_list("title", "status"))
+    assert statuses == {
+        "Pique-nique des voisins": ProposalStatus.AWAITING_CONFIRMATION,
+        "Troc de plantes": ProposalStatus.PUBLISHED_DIRECTLY,
+    }
+    assert list(EventPage.objects.values_list("title", flat=True)) == ["Troc de plantes"]
 
 
 def test_a_date_no_browser_would_send_is_not_written_back(client, agenda):

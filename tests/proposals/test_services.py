@@ -82,7 +82,8 @@ def test_the_my_data_page_lists_proposals_and_erasure_deletes_them(client, agend
     page = soup_of(client.get(url)).select_one(".facts").get_text()
     assert "Déjà publié" in page and "En attente" in page and "Les Amis du Parc" in page
 
-    response = commit(client.post, url)
+    erase = reverse("participation:erase_my_data", args=[participation.data_token(contact)])
+    response = commit(client.post, erase)
     assert response.status_code == 303
     assert not EventProposal.objects.exists()
     assert not image.storage.exists(image.name)

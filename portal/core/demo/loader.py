@@ -31,7 +31,7 @@ from portal.pages.models import (
     StandardPage,
     Theme,
 )
-from portal.participation import services
+from portal.participation import identity, services
 from portal.participation.models import (
     IdeaBox,
     IdeaField,
@@ -427,15 +427,18 @@ class DemoLoader:
     # Participation: the idea box, ideas at every step, supports and the survey of the open
     # consultation, written through the services as residents and moderators would.
 
+    @staticmethod
+    def resident(email):
+        """A participant who used the link e-mailed to their address, as residents do."""
+        named = identity.await_confirmation(participant=identity.register(email=email), session={})
+        return services.confirm(confirmation=named.confirmation).participant
+
     def participation(self, home, agenda):
         square = self.consultations[projects.SQUARE]
         if self.petition.consultation_id is None:
             self.petition.consultation = square
             self.petition.save(update_fields=["consultation"])
-        self.residents = [
-            services.confirm(participant=services.register(email=f"habitant{number}@example.org"))
-            for number in range(1, 13)
-        ]
+        self.residents = [self.resident(f"habitant{number}@example.org") for number in range(1, 13)]
         box = self.idea_box(square, projects.IDEA_BOX)
         if not box.ideas.exists():
             for number, spec in enumerate(projects.IDEAS):

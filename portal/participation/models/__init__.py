@@ -2,12 +2,13 @@
 
 from .announcements import ResultsAnnouncement
 from .ideas import Idea, IdeaBox, IdeaField, IdeaSource, IdeaStatus, IdeaSupport, IdeaTransition
-from .people import Participant
+from .people import Confirmation, Participant
 from .petitions import Petition, Support, Threshold
 from .surveys import Answer, Question, QuestionKind, Survey, SurveyResponse
 
 __all__ = [
     "Answer",
+    "Confirmation",
     "Idea",
     "IdeaBox",
     "IdeaField",

@@ -264,6 +264,15 @@ class Idea(models.Model):
         default=False,
         help_text=_("Ideas wait for their author to confirm the address before moderation."),
     )
+    confirmation = models.ForeignKey(
+        "participation.Confirmation",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="ideas",
+        help_text=_("The link that makes it count, while it waits."),
+    )
     support_count = models.PositiveIntegerField(_("supports"), default=0, editable=False)
     created_at = models.DateTimeField(_("submitted on"), default=timezone.now)
     published_at = models.DateTimeField(_("published on"), null=True, blank=True)
@@ -302,6 +311,12 @@ class Idea(models.Model):
             if not field.confidential and self.extra.get(field.key) not in (None, "")
         ]
 
+    def public_answers(self):
+        """The extra answers without those given to confidential fields: what may stay of
+        an idea whose author erased their data."""
+        confidential = {field.key for field in self.box.extra_fields.all() if field.confidential}
+        return {key: value for key, value in self.extra.items() if key not in confidential}
+
 
 class IdeaTransition(models.Model):
     """A recorded change of status: who, when, from, to, and why."""
@@ -325,20 +340,37 @@ class IdeaTransition(models.Model):
 
 
 class IdeaSupport(models.Model):
-    """One participant's support for one idea; the database refuses a second one."""
+    """One participant's support for one idea; the database refuses a second confirmed one
+    (see Support for why uniqueness holds among confirmed supports only)."""
 
     participant = models.ForeignKey(
         Participant, on_delete=models.CASCADE, related_name="idea_supports"
     )
     idea = models.ForeignKey(Idea, on_delete=models.CASCADE, related_name="supports")
     confirmed = models.BooleanField(default=False)
+    confirmation = models.ForeignKey(
+        "participation.Confirmation",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="idea_supports",
+        help_text=_("The link that makes it count, while it waits."),
+    )
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         verbose_name = _("idea support")
         verbose_name_plural = _("idea supports")
         constraints = [
-            models.UniqueConstraint(fields=["participant", "idea"], name="one_idea_support")
+            models.UniqueConstraint(
+                fields=["participant", "idea"],
+                condition=models.Q(confirmed=True),
+                name="one_idea_support",
+            ),
+            models.UniqueConstraint(
+                fields=["confirmation", "idea"], name="one_waiting_idea_support_per_link"
+            ),
         ]
 
     def __str__(self):

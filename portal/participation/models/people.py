@@ -45,10 +45,10 @@ class Participant(models.Model):
     def __str__(self):
         return self.display_name or _("Participant %(number)s") % {"number": self.pk}
 
-    # False for an instance named by an address typed in a form rather than by this browser's
-    # session: whoever typed it has not proven they own it, so what they contribute waits for
-    # the link sent to that address, even when the address was confirmed before.
-    proven = True
+    # Set on an instance named by an address typed in a form rather than by this browser's
+    # session: whoever typed it has not proven they own it, so what they contribute waits on
+    # this Confirmation, even when the address was confirmed before.
+    confirmation = None
 
     @property
     def is_confirmed(self):
@@ -57,4 +57,36 @@ class Participant(models.Model):
     @property
     def counts_now(self):
         """Whether a contribution made now counts at once, or waits for the e-mailed link."""
-        return self.is_confirmed and self.proven
+        return self.is_confirmed and self.confirmation is None
+
+
+class Confirmation(models.Model):
+    """A link e-mailed to an address to confirm what one browser contributed in its name.
+
+    One per browser and address while it waits: it gathers that browser's contributions, and
+    only opening this very link and pressing its button makes them count. What was typed with
+    them (a public name, the wish to hear the results) applies then too. A link works once.
+    """
+
+    participant = models.ForeignKey(
+        Participant, on_delete=models.CASCADE, related_name="confirmations"
+    )
+    display_name = models.CharField(_("public name"), max_length=60, blank=True)
+    wants_results = models.BooleanField(_("wants to be told the results"), default=False)
+    language = models.CharField(_("language"), max_length=10, default="fr")
+    next_url = models.CharField(max_length=500, blank=True)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    expires_at = models.DateTimeField(_("expires at"))
+    sent_at = models.DateTimeField(_("last sent at"), null=True, blank=True)
+    used_at = models.DateTimeField(_("used at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("confirmation link")
+        verbose_name_plural = _("confirmation links")
+        indexes = [models.Index(fields=["participant", "used_at"])]
+
+    def __str__(self):
+        return f"{self.participant_id} #{self.pk}"
+
+    def is_usable(self, now=None):
+        return self.used_at is None and (now or timezone.now()) < self.expires_at

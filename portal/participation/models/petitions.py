@@ -96,12 +96,23 @@ class Threshold(Orderable):
 class Support(models.Model):
     """One participant's support for one petition; the database refuses a second one.
 
-    A support given before the address is confirmed is held and counts once it is confirmed.
+    A support given in a name the browser has not proven waits on its confirmation link and
+    counts once that link is used. Uniqueness holds among confirmed supports, so that nothing
+    waiting in someone's name ever stands in the way of their own support.
     """
 
     participant = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="supports")
     petition = models.ForeignKey(Petition, on_delete=models.CASCADE, related_name="supports")
     confirmed = models.BooleanField(default=False)
+    confirmation = models.ForeignKey(
+        "participation.Confirmation",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="supports",
+        help_text=_("The link that makes it count, while it waits."),
+    )
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -109,8 +120,13 @@ class Support(models.Model):
         verbose_name_plural = _("supports")
         constraints = [
             models.UniqueConstraint(
-                fields=["participant", "petition"], name="one_support_per_participant"
-            )
+                fields=["participant", "petition"],
+                condition=models.Q(confirmed=True),
+                name="one_support_per_participant",
+            ),
+            models.UniqueConstraint(
+                fields=["confirmation", "petition"], name="one_waiting_support_per_link"
+            ),
         ]
         indexes = [models.Index(fields=["petition", "confirmed"])]
 

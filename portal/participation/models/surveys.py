@@ -188,10 +188,11 @@ class Question(Orderable):
 
 
 class SurveyResponse(models.Model):
-    """One person's answers to a survey; held until their address is confirmed.
+    """One person's answers to a survey; held until their confirmation link is used.
 
-    `once_key` is the participant's id when the survey takes one answer per participant, so
-    that the database refuses a second one; it stays empty otherwise.
+    `once_key` is the participant's id when the survey takes one answer per participant and
+    the response counts, so that the database refuses a second one; it stays empty otherwise,
+    and while the response waits: a waiting answer never blocks the owner's own.
     """
 
     survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="responses")
@@ -204,6 +205,15 @@ class SurveyResponse(models.Model):
     )
     once_key = models.PositiveBigIntegerField(null=True, blank=True, editable=False)
     confirmed = models.BooleanField(default=False)
+    confirmation = models.ForeignKey(
+        "participation.Confirmation",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="survey_responses",
+        help_text=_("The link that makes it count, while it waits."),
+    )
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

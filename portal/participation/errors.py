@@ -1,0 +1,32 @@
+"""Why a participation is refused: each error carries the sentence the person is told."""
+
+from django.utils.translation import gettext as _
+
+
+class ParticipationError(Exception):
+    """A participation refused for a reason the participant must be told."""
+
+
+class ParticipationClosed(ParticipationError):
+    pass
+
+
+class RateLimited(ParticipationError):
+    pass
+
+
+class AlreadyAnswered(ParticipationError):
+    def __init__(self):
+        super().__init__(_("You have already answered this survey."))
+
+
+class InvalidLink(Exception):
+    """A signed link that is forged, broken or out of date."""
+
+    def __init__(self, expired):
+        super().__init__("expired" if expired else "invalid")
+        self.expired = expired
+
+
+class LinkUsed(Exception):
+    """A confirmation link opened a second time: links work once."""
