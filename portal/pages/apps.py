@@ -13,9 +13,15 @@ class PagesConfig(AppConfig):
         from wagtail.signals import page_published
 
         from portal.participation.accountability import freeze_on_publish
+        from portal.participation.membership import attach_on_publish
 
+        from .consultation import ConsultationPage
         from .restitution import RestitutionPage
 
+        # What a published consultation page embeds belongs to that consultation.
+        page_published.connect(
+            attach_on_publish, sender=ConsultationPage, dispatch_uid="attach-embedded-items"
+        )
         # A restitution's participation data is frozen with the revision that publishes it.
         page_published.connect(
             freeze_on_publish, sender=RestitutionPage, dispatch_uid="freeze-restitution-data"

@@ -1,12 +1,15 @@
 """What every editorial page has: a summary for cards and search, and a body of blocks."""
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.blocks import StreamBlockValidationError
+from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -20,6 +23,19 @@ from portal.core.http import see_other
 LINK_FIELDS = ("id", "title", "path", "depth", "url_path", "locale_id", "content_type_id")
 # The rendition every card shows (portal/templates/includes/*card.html).
 CARD_IMAGE = "fill-640x360"
+
+
+def block_errors(errors):
+    """A body error that shows each message next to its field, in its block, in the editor.
+
+    `errors` is {block index: (field name, message)}.
+    """
+    return StreamBlockValidationError(
+        block_errors={
+            index: StructBlockValidationError(block_errors={field: ValidationError(message)})
+            for index, (field, message) in errors.items()
+        }
+    )
 
 
 class BasePage(Page):

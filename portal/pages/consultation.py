@@ -38,9 +38,10 @@ from wagtail.search import index
 from portal.blocks.links import ContactCardBlock
 from portal.blocks.text import RICH_TEXT_FEATURES
 from portal.core.listing import paginate, valid_filters
+from portal.participation import membership
 from portal.participation.figures import consultation_figures
 
-from .base import CARD_IMAGE, LINK_FIELDS, BasePage
+from .base import CARD_IMAGE, LINK_FIELDS, BasePage, block_errors
 from .taxonomy import District, Theme
 
 
@@ -179,7 +180,8 @@ class Phase(Orderable):
 
 
 class ConsultationPageForm(WagtailAdminPageForm):
-    """Says what contributions are for, and checks the phases together: in order, no overlap."""
+    """Says what contributions are for; checks what the body embeds (it belongs to this
+    consultation) and the phases together: in order, no overlap."""
 
     def clean(self):
         cleaned = super().clean()
@@ -188,9 +190,35 @@ class ConsultationPageForm(WagtailAdminPageForm):
                 "contribution_use",
                 _("Say what contributions will be used for: residents need it before taking part."),
             )
+        if cleaned.get("body") is not None:
+            self.check_body(cleaned["body"])
+        self.check_phases()
+        return cleaned
+
+    def check_body(self, body):
+        """Refuse what belongs to another consultation, and a petition no phase lets residents
+        support (once tied to the consultation, it follows the phases)."""
+        errors = membership.refusals(self.instance, body)
+        formset = self.formsets.get("phases")
+        if not any(
+            getattr(form, "cleaned_data", {}).get("allows_supports")
+            and not form.cleaned_data.get("DELETE")
+            for form in (formset.forms if formset is not None else [])
+        ):
+            message = _(
+                "In a consultation, a petition takes supports only during the phases that "
+                "accept them: tick “supports accepted” on a phase (Phases tab)."
+            )
+            for index, child in enumerate(body):
+                if child.block_type == "support" and index not in errors:
+                    errors[index] = ("petition", message)
+        if errors:
+            self.add_error("body", block_errors(errors))
+
+    def check_phases(self):
         formset = self.formsets.get("phases")
         if formset is None or any(form.errors for form in formset.forms):
-            return cleaned
+            return
         phases = [
             form
             for form in formset.ordered_forms or formset.forms
@@ -220,7 +248,6 @@ class ConsultationPageForm(WagtailAdminPageForm):
                 )
         if any(form.errors for form in phases):
             raise ValidationError(_("Some phases have wrong dates: see the Phases tab."))
-        return cleaned
 
 
 class ConsultationQuerySet(PageQuerySet):

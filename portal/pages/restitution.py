@@ -1,14 +1,48 @@
 """Restitutions: the public account of a consultation, what was heard and what was decided."""
 
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
 from portal.blocks.streams import RestitutionStreamBlock
+from portal.participation.membership import belongs_to
 
-from .base import BasePage
+from .base import BasePage, block_errors
+
+
+class RestitutionPageForm(WagtailAdminPageForm):
+    """Refuses the results of a survey that is not the consultation's: its answers are not in
+    the data the restitution keeps, so the block could only say so."""
+
+    def clean(self):
+        cleaned = super().clean()
+        body = cleaned.get("body")
+        parent = self.instance.get_parent() if self.instance.pk else self.parent_page
+        if body is None or parent is None:
+            return cleaned
+        consultation = parent.specific
+        errors = {
+            index: (
+                "survey",
+                gettext(
+                    "The survey “%(survey)s” is not one of this consultation's. Embed it in "
+                    "the consultation's page and publish that page (its answers then count "
+                    "here), or choose one of the consultation's surveys."
+                )
+                % {"survey": child.value["survey"]},
+            )
+            for index, child in enumerate(body)
+            if child.block_type == "survey_results"
+            and child.value.get("survey")
+            and not belongs_to(child.value["survey"], consultation)
+        }
+        if errors:
+            self.add_error("body", block_errors(errors))
+        return cleaned
 
 
 class RestitutionPage(BasePage):
@@ -36,6 +70,7 @@ class RestitutionPage(BasePage):
     parent_page_types = ["pages.ConsultationPage"]
     subpage_types = []
     max_count_per_parent = 1
+    base_form_class = RestitutionPageForm
     content_panels = [
         *Page.content_panels,
         FieldPanel("summary"),

@@ -1,9 +1,10 @@
 """What a restitution tells of a consultation's participation, as data frozen at publication.
 
 `snapshot()` gathers the figures (overall, by theme, by district), the survey results and the
-public ideas with their answers into plain JSON. A restitution keeps it with its published
-revision, so the published account does not shift when late data arrives; its blocks, its
-PDF report and its e-mails read it from there.
+public ideas with their answers into plain JSON, from the consultation in every language
+(what its pages embed belongs to it: membership.py). A restitution keeps it with its
+published revision, so the published account does not shift when late data arrives; its
+blocks, its PDF report and its e-mails read it from there.
 
 By theme and by district, only ideas and their supports are counted: survey answers and
 petition supports are not filed under a theme or a district.
@@ -26,6 +27,7 @@ from portal.pages.taxonomy import District, Theme
 
 from . import services
 from .figures import consultation_figures
+from .membership import language_versions
 from .models import (
     Idea,
     IdeaStatus,
@@ -45,9 +47,9 @@ TAKEN_UP = (IdeaStatus.RETAINED, IdeaStatus.REALISED)
 
 
 def counted_ideas(consultation):
-    return Idea.objects.filter(box__consultation=consultation, confirmed=True).exclude(
-        status=IdeaStatus.REJECTED
-    )
+    return Idea.objects.filter(
+        box__consultation__in=language_versions(consultation), confirmed=True
+    ).exclude(status=IdeaStatus.REJECTED)
 
 
 def breakdown(consultation, field, locale):
@@ -116,7 +118,9 @@ def term_names(model, ids, locale):
 
 def public_ideas(consultation, locale):
     ideas = list(
-        Idea.objects.filter(box__consultation=consultation, status__in=PUBLIC_STATUSES)
+        Idea.objects.filter(
+            box__consultation__in=language_versions(consultation), status__in=PUBLIC_STATUSES
+        )
         .only(
             "id",
             "title",
@@ -169,7 +173,9 @@ def survey_row(survey):
 def snapshot(consultation, locale, now=None):
     """Everything a restitution of `consultation` shows, as JSON-ready data."""
     figures = consultation_figures(consultation)
-    surveys = Survey.objects.filter(consultation=consultation).prefetch_related("questions")
+    surveys = Survey.objects.filter(
+        consultation__in=language_versions(consultation)
+    ).prefetch_related("questions")
     return {
         "taken_at": (now or timezone.now()).isoformat(),
         "consultation": {

@@ -3,11 +3,14 @@
 Only what counts is counted: confirmed contributions, ideas not rejected at moderation.
 A participant is a person, whatever they did: someone who answered a survey, proposed an
 idea and supported three counts once. People we cannot tell apart (anonymous survey answers,
-ideas written on paper) count once per contribution.
+ideas written on paper) count once per contribution. A consultation is counted in every
+language at once: its translations share its surveys, petitions and idea boxes
+(`membership.language_versions`), and each contribution belongs to one of them.
 """
 
 from dataclasses import dataclass
 
+from .membership import language_versions
 from .models import Idea, IdeaStatus, IdeaSupport, Support, SurveyResponse
 
 
@@ -19,12 +22,13 @@ class Figures:
 
 
 def consultation_figures(consultation):
-    ideas = Idea.objects.filter(box__consultation=consultation, confirmed=True).exclude(
+    pages = language_versions(consultation)
+    ideas = Idea.objects.filter(box__consultation__in=pages, confirmed=True).exclude(
         status=IdeaStatus.REJECTED
     )
-    responses = SurveyResponse.objects.filter(survey__consultation=consultation, confirmed=True)
-    idea_supports = IdeaSupport.objects.filter(idea__box__consultation=consultation, confirmed=True)
-    petition_supports = Support.objects.filter(petition__consultation=consultation, confirmed=True)
+    responses = SurveyResponse.objects.filter(survey__consultation__in=pages, confirmed=True)
+    idea_supports = IdeaSupport.objects.filter(idea__box__consultation__in=pages, confirmed=True)
+    petition_supports = Support.objects.filter(petition__consultation__in=pages, confirmed=True)
 
     known = (
         ideas.filter(participant__isnull=False)

@@ -96,6 +96,12 @@ class IdeaBox(OpeningWindow, index.Indexed, ClusterableModel):
     def __str__(self):
         return self.title
 
+    def clean(self):
+        super().clean()
+        from ..membership import check_consultation  # membership reads these models
+
+        check_consultation(self)
+
 
 class IdeaFieldKind(models.TextChoices):
     CHECKBOX = "checkbox", _("Checkbox")

@@ -35,8 +35,9 @@ class Petition(OpeningWindow, index.Indexed, ClusterableModel):
         on_delete=models.SET_NULL,
         related_name="petitions",
         help_text=_(
-            "If the petition belongs to a consultation, supports are also accepted only "
-            "during the phases that allow them."
+            "Its supports count in this consultation's figures, and are accepted only during "
+            "the phases that allow them. Set by itself when a consultation page that embeds "
+            "the petition is published."
         ),
     )
 
@@ -55,6 +56,12 @@ class Petition(OpeningWindow, index.Indexed, ClusterableModel):
 
     def __str__(self):
         return self.title
+
+    def clean(self):
+        super().clean()
+        from ..membership import check_consultation  # membership reads these models
+
+        check_consultation(self)
 
     def is_open(self, now=None):
         now = now or timezone.now()

@@ -40,7 +40,10 @@ class Survey(OpeningWindow, index.Indexed, ClusterableModel):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="surveys",
-        help_text=_("Its answers count in this consultation's figures."),
+        help_text=_(
+            "Its answers count in this consultation's figures and restitution. Set by itself "
+            "when a consultation page that embeds the survey is published."
+        ),
     )
     opens_at = models.DateTimeField(_("opens"), default=timezone.now)
     closes_at = models.DateTimeField(
@@ -100,6 +103,12 @@ class Survey(OpeningWindow, index.Indexed, ClusterableModel):
 
     def __str__(self):
         return self.title
+
+    def clean(self):
+        super().clean()
+        from ..membership import check_consultation  # membership reads these models
+
+        check_consultation(self)
 
 
 class QuestionKind(models.TextChoices):
