@@ -205,7 +205,7 @@ def test_an_existing_embedded_survey_is_tied_by_the_data_migration(home, park, m
         home, "Enquête", body=[{"type": "survey", "value": {"survey": on_a_standard_page.pk}}]
     )
     migration = importlib.import_module(
-        "portal.participation.migrations.0004_embedded_items_belong_to_their_consultation"
+        "portal.participation.migrations.0005_embedded_items_belong_to_their_consultation"
     )
     migration.tie_embedded(apps, None)
     ties = dict(Survey.objects.values_list("title", "consultation"))

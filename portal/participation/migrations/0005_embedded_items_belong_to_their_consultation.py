@@ -27,7 +27,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('pages', '0007_restitution_results'),
-        ('participation', '0003_results_announcement'),
+        ('participation', '0004_confirmation_links'),
     ]
 
     operations = [
