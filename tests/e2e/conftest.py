@@ -106,7 +106,11 @@ def server(workdir, mail_dir):
             time.sleep(0.2)
     yield base_url
     process.terminate()
-    process.wait(timeout=10)
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:  # a busy machine: workers still finishing
+        process.kill()
+        process.wait(timeout=10)
 
 
 @pytest.fixture(scope="session")
