@@ -9,12 +9,16 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from portal.core import favicon
 from search import views as search_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": Sitemap}}),
+    path("favicon.ico", favicon.favicon_ico, name="favicon"),
+    path("favicon.svg", favicon.favicon_svg, name="favicon_svg"),
+    path("apple-touch-icon.png", favicon.apple_touch_icon, name="apple_touch_icon"),
 ]
 
 if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):

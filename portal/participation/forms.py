@@ -32,7 +32,11 @@ def captcha_field():
 
 
 class ProtectedForm(forms.Form):
-    """A honeypot field robots fill in and people never see, and a captcha when enabled."""
+    """A honeypot field robots fill in and people never see, and a captcha when enabled.
+
+    Browsers never send a file back with a form: when the form has errors, each file the
+    person had chosen is named next to its field, to be chosen again.
+    """
 
     # Out of sight and out of the tab order; only robots that fill every field see it.
     website = forms.CharField(
@@ -55,6 +59,21 @@ class ProtectedForm(forms.Form):
             )
         return cleaned
 
+    def full_clean(self):
+        super().full_clean()
+        if self.is_bound and self._errors:
+            self.ask_for_files_again()
+
+    def ask_for_files_again(self):
+        for name, field in self.fields.items():
+            upload = self.files.get(self.add_prefix(name))
+            if isinstance(field, forms.FileField) and upload and name not in self._errors:
+                self.add_error(
+                    name,
+                    _("Choose “%(file)s” again: a file is not kept when the form has errors.")
+                    % {"file": upload.name[:80]},
+                )
+
 
 def refuse(form, message):
     """`form`, bound, with `message` at its top, without validating it: nothing costly runs
@@ -62,6 +81,7 @@ def refuse(form, message):
     form._errors = ErrorDict()
     form.cleaned_data = {}
     form.add_error(None, message)
+    form.ask_for_files_again()
     return form
 
 
@@ -144,10 +164,34 @@ class PlainTextField(forms.CharField):
         return plain_text(super().clean(value))
 
 
+# Control characters other than whitespace: C0, DEL and C1 (str.split() takes the rest).
+NON_SPACE_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
+
+
+class SingleLineTextField(PlainTextField):
+    """Plain text on one line: a title, a name, a place.
+
+    It reappears where a line break does harm (an e-mail's subject, a calendar's summary, a
+    heading), so every run of whitespace, line breaks and tabs included, becomes one space;
+    any other control character is refused, since no keyboard types one.
+    """
+
+    def to_python(self, value):
+        return " ".join(super().to_python(value).split())
+
+    def validate(self, value):
+        super().validate(value)
+        if NON_SPACE_CONTROL.search(value):
+            raise ValidationError(
+                _("This text holds invisible control characters: type it rather than paste it."),
+                code="control_character",
+            )
+
+
 class IdeaForm(ParticipantForm):
     """An idea for an idea box: what the box asks for, and who proposes it if not known yet."""
 
-    title = PlainTextField(
+    title = SingleLineTextField(
         label=_("Title of your idea"),
         max_length=140,
         help_text=_("One short sentence, 140 characters at most."),
@@ -160,7 +204,7 @@ class IdeaForm(ParticipantForm):
     )
     theme = forms.TypedChoiceField(label=_("Theme"), coerce=int)
     district = forms.TypedChoiceField(label=_("District"), coerce=int, required=False)
-    place = PlainTextField(
+    place = SingleLineTextField(
         label=_("Place (optional)"),
         max_length=200,
         required=False,
@@ -175,7 +219,7 @@ class IdeaForm(ParticipantForm):
         ),
         widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
     )
-    image_alt = PlainTextField(
+    image_alt = SingleLineTextField(
         label=_("What the image shows"),
         max_length=200,
         required=False,

@@ -35,7 +35,7 @@ from portal.pages.models import ConsultationPage, District, Theme
 
 from . import services
 from .figures import consultation_figures
-from .forms import PlainTextField
+from .forms import PlainTextField, SingleLineTextField
 from .models import Idea, IdeaBox, IdeaSource, IdeaStatus
 from .models.ideas import REASON_REQUIRED, TRANSITIONS
 
@@ -248,7 +248,7 @@ class StatusChangeForm(forms.Form):
 class IdeaTextForm(WagtailAdminModelForm):
     """What an idea says, in plain text, within the limits residents have."""
 
-    title = PlainTextField(label=gettext_lazy("Title"), max_length=140)
+    title = SingleLineTextField(label=gettext_lazy("Title"), max_length=140)
     description = PlainTextField(
         label=gettext_lazy("Description"),
         max_length=5000,
@@ -382,7 +382,7 @@ IDEA_PANELS = ObjectList(
 class PaperIdeaForm(IdeaTextForm):
     """An idea written on paper at an event: its box and event, and what the paper says."""
 
-    author_name = PlainTextField(
+    author_name = SingleLineTextField(
         label=gettext_lazy("Public name of the author"),
         max_length=60,
         required=False,

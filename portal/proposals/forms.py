@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portal.pages.models import ConsultationPage, District, Theme
-from portal.participation.forms import ParticipantForm, PlainTextField
+from portal.participation.forms import ParticipantForm, PlainTextField, SingleLineTextField
 from portal.participation.uploads import sanitised_image
 
 DATETIME_FORMAT = "%Y-%m-%dT%H:%M"  # what a datetime-local input sends
@@ -118,13 +118,13 @@ class EventProposalForm(ParticipantForm):
     Dates are read in the site's time zone (Europe/Paris).
     """
 
-    organiser_name = PlainTextField(
+    organiser_name = SingleLineTextField(
         label=_("Name of your association"),
         max_length=120,
         help_text=_("As it should appear in the agenda."),
         widget=forms.TextInput(attrs={"autocomplete": "organization"}),
     )
-    title = PlainTextField(
+    title = SingleLineTextField(
         label=_("Title of the event"),
         max_length=140,
         help_text=_("One short sentence, 140 characters at most."),
@@ -170,7 +170,7 @@ class EventProposalForm(ParticipantForm):
         required=False,
         empty_value=None,
     )
-    place_name = PlainTextField(
+    place_name = SingleLineTextField(
         label=_("Name of the place"),
         max_length=120,
         required=False,
@@ -178,7 +178,7 @@ class EventProposalForm(ParticipantForm):
             "E.g. “Community centre of Les Tilleuls”. A place or an online link is needed."
         ),
     )
-    address = PlainTextField(
+    address = SingleLineTextField(
         label=_("Address (optional)"),
         max_length=200,
         required=False,
@@ -210,7 +210,7 @@ class EventProposalForm(ParticipantForm):
         widget=forms.FileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
     )
     remove_image = forms.BooleanField(label=_("Remove the current image"), required=False)
-    image_alt = PlainTextField(
+    image_alt = SingleLineTextField(
         label=_("What the image shows"),
         max_length=200,
         required=False,
@@ -250,9 +250,6 @@ class EventProposalForm(ParticipantForm):
             for legend, names in FIELDSETS
             if any(name in self.fields for name in names)
         ]
-
-    def clean_organiser_name(self):
-        return " ".join(self.cleaned_data["organiser_name"].split())
 
     def clean_image(self):
         upload = self.cleaned_data.get("image")
@@ -295,19 +292,6 @@ class EventProposalForm(ParticipantForm):
             self.add_error("end", _("This event is over: propose events to come."))
         elif start > now + HORIZON:
             self.add_error("start", _("Propose events of the next two years."))
-
-    def full_clean(self):
-        super().full_clean()
-        if self.is_bound and self._errors:
-            self.ask_for_files_again()
-
-    def ask_for_files_again(self):
-        """Browsers never send a file back: say so next to the image the person had chosen."""
-        if self.files.get(self.add_prefix("image")) and "image" not in self._errors:
-            self.add_error(
-                "image",
-                _("Choose the image again: files are not kept when the form has errors."),
-            )
 
     def proposal_fields(self):
         """What `services.submit_proposal` and `update_proposal` take."""

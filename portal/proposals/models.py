@@ -1,13 +1,12 @@
 """Events that associations propose for the agenda, and what happened to each proposal."""
 
-import secrets
-
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portal.pages.agenda import ACCESSIBILITY_FLAGS
+from portal.participation.uploads import unguessable_path
 
 
 class ProposalStatus(models.TextChoices):
@@ -52,7 +51,7 @@ PUBLISHED = {ProposalStatus.APPROVED, ProposalStatus.PUBLISHED_DIRECTLY}
 
 def upload_image(instance, filename):
     """An unguessable folder: the image is not public until a moderator publishes the event."""
-    return f"proposals/{secrets.token_urlsafe(16)}/{filename}"
+    return unguessable_path("proposals", filename)
 
 
 class EventProposal(models.Model):

@@ -36,9 +36,7 @@ def propose(request):
     )
     if request.method == "POST":
         refused = limit(request, form, action="proposal", participant=known)
-        if refused is not None:
-            form.ask_for_files_again()
-        elif form.is_valid():
+        if refused is None and form.is_valid():
             return submitted(request, form, known)
     agenda = services.agenda_for(locale.language_code)
     return render(
@@ -141,9 +139,7 @@ def follow(request, token):
             messages.error(request, _("This proposal can no longer be changed."))
             return see_other(request.path)
         refused = limit(request, form, action="proposal", participant=proposal.contact)
-        if refused is not None:
-            form.ask_for_files_again()
-        elif form.is_valid():
+        if refused is None and form.is_valid():
             return updated(request, proposal, form)
     with translation.override(proposal.language):
         event_url = proposal.event.get_url(request) if proposal.is_published else ""

@@ -260,5 +260,9 @@ LOGGING = {
         "django_tasks": {"level": "WARNING"},
         # Page creation and publishing are logged in Wagtail's own history already.
         "wagtail": {"level": "WARNING"},
+        # WeasyPrint narrates each rendering step, and parses its own style sheets when
+        # imported: a "Step 2 - Fetching and parsing CSS" line at the start of every command.
+        # Its warnings and errors (an image it cannot load) come from "weasyprint" itself.
+        "weasyprint.progress": {"level": "WARNING"},
     },
 }

@@ -20,6 +20,7 @@ from portal.participation.models import Idea, IdeaBox, IdeaField, IdeaStatus, Id
 from tests import factories
 from tests.conftest import confirm_by_link, make_standard_page
 from tests.factories import confirmed, named, paris
+from tests.files import pdf, png
 
 TODAY = date(2026, 6, 10)
 
@@ -220,6 +221,67 @@ def test_an_image_needs_a_description(client, page, box):
     response = post(client, page, valid(box), {"image": SimpleUploadedFile("a.jpg", jpeg())})
     assert response.status_code == 400
     assert soup_of(response).select_one("#id_idees-image_alt-error")
+
+
+def test_an_image_with_too_many_pixels_is_refused_next_to_its_field(client, page, box):
+    bomb = SimpleUploadedFile("place.png", png(6300, 6300, mode="L"))
+    response = post(client, page, valid(box, image_alt="La place"), {"image": bomb})
+    assert response.status_code == 400
+    error = soup_of(response).select_one("#id_idees-image-error").get_text(" ", strip=True)
+    assert "6\xa0300 × 6\xa0300 pixels ; la limite est de 16 millions de pixels" in error
+    assert Idea.objects.count() == 0
+
+
+def test_chosen_files_are_asked_for_again_by_name_when_the_form_has_errors(client, page, box):
+    files = {
+        "image": SimpleUploadedFile("IMG_2041.jpg", jpeg()),
+        "attachment": SimpleUploadedFile("plan-du-square.pdf", pdf()),
+    }
+    response = post(client, page, valid(box, title="", image_alt="La place"), files)
+    assert response.status_code == 400
+    soup = soup_of(response)
+    for name, filename in (("image", "IMG_2041.jpg"), ("attachment", "plan-du-square.pdf")):
+        error = soup.select_one(f"#id_idees-{name}-error").get_text(" ", strip=True)
+        assert f"Choisissez à nouveau « {filename} »" in error
+    assert [a["href"] for a in soup.select(".error-summary a")] == [
+        "#id_idees-title",
+        "#id_idees-image",
+        "#id_idees-attachment",
+    ]
+    assert soup.select_one("#id_idees-image_alt")["value"] == "La place"
+
+
+def test_an_ideas_files_are_stored_where_nobody_can_guess_them(client, page, box):
+    files = {
+        "image": SimpleUploadedFile("IMG_2041.jpg", jpeg()),
+        "attachment": SimpleUploadedFile("plan.html", pdf()),
+    }
+    assert post(client, page, valid(box, image_alt="La place"), files).status_code == 303
+    idea = Idea.objects.get()
+    assert re.fullmatch(r"ideas/images/[\w-]{22}/IMG_2041\.jpg", idea.image.name)
+    assert re.fullmatch(r"ideas/files/[\w-]{22}/plan\.pdf", idea.attachment.name)
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [
+        ("Des arbres\r\nBcc: x@example.org", "Des arbres Bcc: x@example.org"),
+        ("  Des\u2028arbres\u2029côté\tmairie\n", "Des arbres côté mairie"),
+    ],
+)
+def test_a_title_is_one_line_whatever_is_typed(client, page, box, typed, stored):
+    response = post(client, page, valid(box, title=typed, place="Square\r\ndu marché"))
+    assert response.status_code == 303
+    idea = Idea.objects.get()
+    assert (idea.title, idea.place) == (stored, "Square du marché")
+
+
+@pytest.mark.parametrize("title", ["Des arbres\x00", "Des arbres\x07", "\x1b[2JDes arbres"])
+def test_a_title_with_control_characters_gets_a_clear_error(client, page, box, title):
+    response = post(client, page, valid(box, title=title))
+    assert response.status_code == 400
+    assert soup_of(response).select_one("#id_idees-title-error").get_text(strip=True)
+    assert Idea.objects.count() == 0
 
 
 def test_the_box_refuses_ideas_outside_its_dates(client, page, box):

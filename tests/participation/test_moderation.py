@@ -440,6 +440,37 @@ def test_hostile_input_in_the_edit_form_is_a_form_error(moderator_client, box, o
     assert not IdeaTransition.objects.exists()
 
 
+HOSTILE_TITLE = "Des bancs\r\nBcc: x@example.org"
+
+
+def test_a_legacy_title_with_a_line_break_is_published_in_bulk_without_error(
+    moderator_client, box, author, django_capture_on_commit_callbacks
+):
+    """Stored before titles were made one line: the e-mail's subject still is one."""
+    idea = IdeaFactory(box=box, participant=author, title=HOSTILE_TITLE)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = moderator_client.post(bulk_url("publish", idea))
+    assert response.status_code == 302
+    assert Idea.objects.get().status == IdeaStatus.PUBLISHED
+    [message] = mail.outbox
+    assert (message.to, message.bcc, message.cc) == ([SECRET_ADDRESS], [], [])
+    assert "Des bancs Bcc: x@example.org" in message.subject
+    assert message.message()["Bcc"] is None
+
+
+def test_moderating_a_legacy_title_with_a_line_break_puts_it_on_one_line(
+    moderator_client, box, author, django_capture_on_commit_callbacks
+):
+    idea = IdeaFactory(box=box, participant=author, title=HOSTILE_TITLE)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = moderator_client.post(edit_url(idea), edit_data(idea, new_status="published"))
+    assert response.status_code == 302
+    idea.refresh_from_db()
+    assert (idea.title, idea.status) == ("Des bancs Bcc: x@example.org", IdeaStatus.PUBLISHED)
+    [message] = mail.outbox
+    assert (message.to, message.bcc) == ([SECRET_ADDRESS], [])
+
+
 def test_the_author_address_never_appears_in_the_admin(
     client, moderator, django_user_model, box, author
 ):
@@ -529,6 +560,29 @@ def test_a_paper_idea_takes_only_a_theme_its_box_offers(moderator_client, box, e
     data = {**paper_data(box, event), "theme": elsewhere.pk}
     response = moderator_client.post(f"{IDEAS}add/", data)
     assert "This idea box does not offer this choice." in response.content.decode()
+    assert not Idea.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [
+        (HOSTILE_TITLE, "Des bancs Bcc: x@example.org"),
+        ("Un\u2028kiosque\u2029à\tmusique\x85 ", "Un kiosque à musique"),
+    ],
+)
+def test_a_paper_idea_title_is_one_line(moderator_client, box, event, typed, stored):
+    response = moderator_client.post(f"{IDEAS}add/", {**paper_data(box, event), "title": typed})
+    assert response.status_code == 302
+    assert Idea.objects.get().title == stored
+
+
+@pytest.mark.parametrize("title", ["Un kiosque\x07", "\x1b[31mUn kiosque", "Un\x9bkiosque"])
+def test_a_title_with_control_characters_is_refused_with_a_clear_error(
+    moderator_client, box, event, title
+):
+    response = moderator_client.post(f"{IDEAS}add/", {**paper_data(box, event), "title": title})
+    assert response.status_code == 200
+    assert "control characters" in response.content.decode()
     assert not Idea.objects.exists()
 
 

@@ -12,6 +12,7 @@ from portal.pages.models import EventPage, Organiser
 from portal.proposals.models import EventProposal, ProposalStatus
 from tests import factories
 from tests.conftest import confirm_by_link
+from tests.files import png
 
 from .conftest import (
     SECRET_ADDRESS,
@@ -123,7 +124,7 @@ def test_a_chosen_image_must_be_chosen_again_when_the_form_has_errors(client, ag
     response = client.post(propose_url(), {**valid(title="", image_alt="Le parc"), "image": photo})
     assert response.status_code == 400
     soup = soup_of(response)
-    assert "à nouveau" in soup.select_one("#id_image-error").get_text()
+    assert "Choisissez à nouveau « parc.jpg »" in soup.select_one("#id_image-error").get_text()
     assert "#id_image" in [a["href"] for a in soup.select(".error-summary a")]
     assert soup.select_one("#id_image_alt")["value"] == "Le parc"
 
@@ -160,6 +161,8 @@ LONG = "x" * 10_000
         ({"email": "pas-une-adresse"}, "email"),
         ({"email": "a@b.fr\x00"}, "email"),
         ({"image_alt": "<b>photo</b>"}, "image_alt"),
+        ({"title": "Pique-nique\x1b[2J"}, "title"),
+        ({"organiser_name": "Les Amis\x07 du Parc"}, "organiser_name"),
     ],
 )
 def test_hostile_input_gets_a_clear_error_and_stores_nothing(
@@ -169,6 +172,32 @@ def test_hostile_input_gets_a_clear_error_and_stores_nothing(
     response = client.post(propose_url(), valid(**overrides))
     assert response.status_code == 400
     assert soup_of(response).select_one(f"#id_{field}-error"), field
+    assert not EventProposal.objects.exists()
+
+
+def test_one_line_fields_stay_on_one_line(client, agenda):
+    typed = valid(
+        title="Pique-nique\r\nBcc: x@example.org",
+        organiser_name="Les Amis\u2028du Parc",
+        place_name="Parc des\tTilleuls\n",
+        address="2 rue\r\ndes Tilleuls",
+    )
+    assert client.post(propose_url(), typed).status_code == 303
+    proposal = EventProposal.objects.get()
+    assert (proposal.title, proposal.organiser_name, proposal.place_name, proposal.address) == (
+        "Pique-nique Bcc: x@example.org",
+        "Les Amis du Parc",
+        "Parc des Tilleuls",
+        "2 rue des Tilleuls",
+    )
+
+
+def test_an_image_with_too_many_pixels_is_refused_before_it_is_decoded(client, agenda):
+    photo = SimpleUploadedFile("affiche.png", png(6300, 6300, mode="L"))
+    response = client.post(propose_url(), {**valid(image_alt="L’affiche"), "image": photo})
+    assert response.status_code == 400
+    error = soup_of(response).select_one("#id_image-error").get_text(" ", strip=True)
+    assert "6\xa0300 × 6\xa0300 pixels" in error and "16 millions de pixels" in error
     assert not EventProposal.objects.exists()
 
 

@@ -186,6 +186,19 @@ def test_approving_publishes_the_event_under_its_organiser_and_tells_the_associa
     assert "Bienvenue !" in message.body and follow_link(message)
 
 
+def test_approving_a_legacy_title_with_a_line_break_works_and_mails_one_line(
+    moderator_client, agenda, commit
+):
+    """Stored before titles were made one line."""
+    proposal = propose(title="Pique-nique\r\nBcc: x@example.org")
+    response = commit(decide, moderator_client, proposal, decision="approve")
+    assert response.status_code == 302
+    assert EventPage.objects.get().live
+    [message] = mail.outbox
+    assert (message.to, message.bcc) == ([SECRET_ADDRESS], [])
+    assert "\n" not in message.subject and message.message()["Bcc"] is None
+
+
 def test_approving_reuses_an_organiser_whatever_the_case(moderator_client, proposal):
     existing = Organiser.objects.create(name="les amis du parc", kind=Organiser.Kind.SERVICE)
     decide(moderator_client, proposal, decision="approve")

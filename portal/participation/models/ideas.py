@@ -20,6 +20,7 @@ from wagtail.admin.panels import (
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from ..uploads import unguessable_path
 from .people import Participant
 from .window import OpeningWindow
 
@@ -201,11 +202,12 @@ class IdeaQuerySet(models.QuerySet):
 
 
 def upload_image(instance, filename):
-    return f"ideas/images/{timezone.now():%Y/%m}/{filename}"
+    """An unguessable folder: an idea's files are not public before it is."""
+    return unguessable_path("ideas/images", filename)
 
 
 def upload_attachment(instance, filename):
-    return f"ideas/files/{timezone.now():%Y/%m}/{filename}"
+    return unguessable_path("ideas/files", filename)
 
 
 class Idea(models.Model):
