@@ -16,7 +16,7 @@ run: install messages ## Install, migrate, load the demo town and serve it on SQ
 	@echo "Portal on http://$(HOST):$(PORT)/  ·  admin: http://$(HOST):$(PORT)/admin/ (admin / admin)"
 	PUBLIC_BASE_URL=http://$(HOST):$(PORT) $(PY) manage.py runserver $(HOST):$(PORT)
 
-test: install-dev messages lint ## Lint, checks, translations and the whole test suite (DATABASE_URL picks the database)
+test: install-dev messages lint node_modules/.installed ## Lint, checks, translations and the whole test suite (DATABASE_URL picks the database; calendars are also read by ical.js in Node)
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) manage.py check
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) manage.py makemigrations --check --dry-run
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) manage.py check_translations

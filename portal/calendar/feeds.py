@@ -1,9 +1,11 @@
 """Which events each feed holds, and the feeds' cache.
 
 A feed holds the live, public events of the URL's language, cancelled ones included (a
-calendar app must learn that an event it holds is cancelled). Feeds are kept whole in the
-shared cache, keyed by the page cache's content version: publishing, unpublishing or moving
-any page, or editing a theme, district or organiser, makes every feed fresh at once.
+calendar app must learn that an event it holds is cancelled). Its links are built on the
+public address of the site (PUBLIC_BASE_URL), never on the request's host nor the Wagtail
+Site record, so a feed is the same whoever fetches it. Feeds are kept whole in the shared
+cache, keyed by the page cache's content version: publishing, unpublishing or moving any
+page, or editing a theme, district or organiser, makes every feed fresh at once.
 """
 
 from dataclasses import dataclass
@@ -16,6 +18,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from portal.core import page_cache
+from portal.core.http import absolute_url, page_url, public_base_url
 from portal.pages.agenda import AgendaPage, EventPage
 from portal.pages.base import LINK_FIELDS
 from portal.pages.consultation import ConsultationPage
@@ -56,10 +59,12 @@ EVENT_FIELDS = (
 
 @dataclass
 class Feed:
-    """One subscribable feed: its name for calendar apps, its page on the site, its events."""
+    """One subscribable feed: its name for calendar apps, what it holds (the name of its file),
+    its page's absolute address and its events."""
 
     name: str
-    page_url: str
+    subject: str
+    url: str
     events: object  # an EventPage queryset
 
 
@@ -67,7 +72,7 @@ def events_in(locale):
     return EventPage.objects.live().public().filter(locale=locale).order_by("start", "pk")
 
 
-def find(kind, key, request):
+def find(kind, key):
     """The feed `kind` names for `key` (a page id, slug or organiser id) in the active language.
 
     Unknown keys, pages of another language or not live, give a 404.
@@ -75,10 +80,11 @@ def find(kind, key, request):
     locale = Locale.get_active()
     events = events_in(locale)
     agenda = AgendaPage.objects.live().public().filter(locale=locale).first()
-    agenda_url = agenda.get_url(request) if agenda else "/"
+    agenda_url = page_url(agenda) if agenda else absolute_url("/")
     site = settings.WAGTAIL_SITE_NAME
     if kind == "agenda":
-        return Feed(_("Agenda – %(site)s") % {"site": site}, agenda_url, events)
+        title = agenda.title if agenda else _("Agenda")
+        return Feed(_("Agenda – %(site)s") % {"site": site}, title, agenda_url, events)
     if kind in ("consultation", "tour"):
         model = ConsultationPage if kind == "consultation" else EventTourPage
         page = model.objects.live().public().filter(locale=locale, pk=key).first()
@@ -88,28 +94,33 @@ def find(kind, key, request):
             events = events.filter(consultation=page)
         else:
             events = events.child_of(page)
-        return Feed(f"{page.title} – {site}", page.get_url(request), events)
+        return Feed(f"{page.title} – {site}", page.title, page_url(page), events)
     if kind in ("theme", "district"):
         model = Theme if kind == "theme" else District
         term = model.objects.filter(locale=locale, slug=key).first()
         if term is None:
             raise Http404
         events = events.filter(**{f"{kind}s": term})
-        return Feed(f"{term.name} – {site}", f"{agenda_url}?{kind}={term.slug}", events)
+        return Feed(f"{term.name} – {site}", term.name, f"{agenda_url}?{kind}={term.slug}", events)
     if kind == "organiser":
         organiser = Organiser.objects.filter(pk=key).first()
         if organiser is None:
             raise Http404
         events = events.filter(organiser=organiser)
-        return Feed(f"{organiser.name} – {site}", f"{agenda_url}?organiser={organiser.pk}", events)
+        return Feed(
+            f"{organiser.name} – {site}",
+            organiser.name,
+            f"{agenda_url}?organiser={organiser.pk}",
+            events,
+        )
     raise Http404
 
 
-def render(events, *, name, url, request):
+def render(events, *, name, url):
     """The VCALENDAR of some events, in three queries whatever their number.
 
-    Events are read as rows; each one's address is its agenda's address followed by its
-    path below the agenda (events only live under an agenda, directly or in a tour).
+    Events are read as rows; each one's address is its agenda's public address followed by
+    its path below the agenda (events only live under an agenda, directly or in a tour).
     """
     rows = list(events.values(*EVENT_FIELDS))
     themes = {}
@@ -119,7 +130,7 @@ def render(events, *, name, url, request):
     ):
         themes.setdefault(event_id, []).append(theme)
     agendas = [
-        (agenda.url_path, agenda.get_full_url(request))
+        (agenda.url_path, page_url(agenda))
         for agenda in AgendaPage.objects.filter(locale=Locale.get_active()).only(*LINK_FIELDS)
     ]
     wording = ics.Wording()
@@ -130,13 +141,13 @@ def render(events, *, name, url, request):
             ("", ""),
         )
         if base_url:
-            page_url = base_url + row["url_path"][len(base_path) :]
+            address = base_url + row["url_path"][len(base_path) :]
         else:  # not below an agenda of this language: let Wagtail say where it is
-            page_url = EventPage.objects.get(pk=row["id"]).get_full_url(request)
+            address = page_url(EventPage.objects.get(pk=row["id"]))
         vevents.append(
             ics.vevent(
                 row,
-                url=page_url,
+                url=address,
                 wording=wording,
                 themes=themes.get(row["id"], ()),
                 organiser_url=f"{base_url}?organiser={row['organiser_id']}",
@@ -155,20 +166,23 @@ def years_of(rows):
     return timezone.localtime(first).year, timezone.localtime(last).year
 
 
-def cached(key, request, build):
-    """A feed's bytes from the shared cache, built on a miss; fresh after any publish."""
+def cached(key, build):
+    """What `build` returns (a file's name and bytes) from the shared cache, built on a miss.
+
+    Fresh after any publish (the content version) and for each language and public address,
+    which are all a file depends on (not the request's host: no link uses it).
+    """
     key = ":".join(
         (
             "ics",
             str(page_cache.content_version()),
             translation.get_language(),
-            request.scheme,
-            request.get_host(),
+            public_base_url(),
             key,
         )
     )
-    body = cache.get(key)
-    if body is None:
-        body = build()
-        cache.set(key, body, timeout=settings.PAGE_CACHE_SECONDS)
-    return body
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        cache.set(key, value, timeout=settings.PAGE_CACHE_SECONDS)
+    return value

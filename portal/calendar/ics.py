@@ -1,23 +1,26 @@
 """iCalendar (RFC 5545) for events: one VEVENT per event, and the calendar around them.
 
-The time zone is icalendar's own VTIMEZONE for Europe/Paris, and the tests read every file
-back with icalendar and vobject. The VEVENT lines are written and folded here, from plain
-rows (`feeds.EVENT_FIELDS`), because icalendar's component serialiser and Wagtail page
-instances cost about 0.5 ms an event: a feed of 5,000 events would take seconds to build.
+The time zone is described in the file in the conventional form calendar apps write
+themselves (a STANDARD and a DAYLIGHT observance repeating yearly), derived from the time zone
+database; the tests read every file back with icalendar, vobject and ical.js (Thunderbird,
+Nextcloud) and check they place every event at the same instant. The VEVENT lines are written
+and folded here, from plain rows (`feeds.EVENT_FIELDS`), because icalendar's component
+serialiser and Wagtail page instances cost about 0.5 ms an event: a feed of 5,000 events
+would take seconds to build.
 
 Every event carries a UID that never changes: the page's `translation_key`, a UUID stored
 on the page, kept across edits and moves, shared by the event's translations (one event,
 one UID, so subscribing in two languages does not show it twice) and new for a copied page.
 """
 
-from datetime import UTC, date, timedelta
-from functools import lru_cache
+from calendar import monthrange
+from datetime import UTC, date, datetime, timedelta
+from functools import cache, lru_cache
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from icalendar import Timezone
 
 from portal.pages.agenda import ACCESSIBILITY_FLAGS, EventState
 
@@ -80,17 +83,41 @@ def utc(moment):
     return stamp(moment.astimezone(UTC)) + "Z"
 
 
+@cache
+def repeated_hours(year):
+    """The UTC spans of `year` whose Paris wall-clock time happens twice: either side of each
+    change that puts clocks back (the hour before it, lived again after it)."""
+    return tuple(
+        (moment - (before - after), moment + (before - after))
+        for moment, before, after in offset_changes(ZONE, year)
+        if before > after
+    )
+
+
+def instant(moment):
+    """A DATE-TIME value after the property name: Paris wall-clock time with its TZID, or UTC
+    when that wall-clock time happens twice (the hour repeated when summer time ends), which
+    RFC 5545 reads as the first of the two and calendar apps would each place their own way.
+
+    (Comparing with the year's spans costs a tenth of asking zoneinfo about both folds.)
+    """
+    for low, high in repeated_hours(moment.year):
+        if low <= moment < high:
+            return f":{utc(moment)}"
+    return f";TZID={TZID}:{stamp(moment.astimezone(ZONE))}"
+
+
 def when_lines(row):
-    """DTSTART/DTEND: Paris wall-clock times with their TZID, or whole days for all-day events."""
-    start, end = row["start"].astimezone(ZONE), row["end"].astimezone(ZONE)
+    """DTSTART/DTEND: instants (see `instant`), or whole Paris days for all-day events."""
     if row["all_day"]:
+        start, end = row["start"].astimezone(ZONE), row["end"].astimezone(ZONE)
         # DTEND of a whole-day event is the day after the last one (exclusive).
         after = end.date() + timedelta(days=1)
         return [
             f"DTSTART;VALUE=DATE:{start.year:04d}{start.month:02d}{start.day:02d}",
             f"DTEND;VALUE=DATE:{after.year:04d}{after.month:02d}{after.day:02d}",
         ]
-    return [f"DTSTART;TZID={TZID}:{stamp(start)}", f"DTEND;TZID={TZID}:{stamp(end)}"]
+    return [f"DTSTART{instant(row['start'])}", f"DTEND{instant(row['end'])}"]
 
 
 class Wording:
@@ -183,13 +210,122 @@ def vevent(row, *, url, wording, themes=(), organiser_url=""):
     return "\r\n".join(lines).encode()
 
 
-@lru_cache(maxsize=8)
-def vtimezone(first_year, last_year):
-    """icalendar's VTIMEZONE for Paris, covering the years the events span."""
-    zone = Timezone.from_tzid(
-        TZID, first_date=date(first_year, 1, 1), last_date=date(last_year + 1, 1, 1)
-    )
-    return zone.to_ical().rstrip(b"\r\n")
+DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+
+
+def offset_changes(zone, year):
+    """When `zone` changes its UTC offset during `year`: (UTC instant, offset before, after).
+
+    zoneinfo does not list its transitions: each day is compared with the next, and a day
+    with a change is halved down to the second.
+    """
+
+    def offset(seconds):
+        return datetime.fromtimestamp(seconds, zone).utcoffset()
+
+    changes, day = [], 86_400
+    start = int(datetime(year, 1, 1, tzinfo=UTC).timestamp())
+    end = int(datetime(year + 1, 1, 1, tzinfo=UTC).timestamp())
+    for low in range(start, end, day):
+        before, high = offset(low), low + day
+        if offset(high) == before:
+            continue
+        while high - low > 1:
+            middle = (low + high) // 2
+            low, high = (middle, high) if offset(middle) == before else (low, middle)
+        changes.append((datetime.fromtimestamp(high, UTC), before, offset(high)))
+    return changes
+
+
+def year_rule(zone, year):
+    """The year's offset changes as yearly rules: what calendar apps repeat with an RRULE.
+
+    Each change is a wall-clock time (before the change, as RFC 5545 wants it) on the nth
+    weekday of its month, or the last (-1) when it falls in the month's last seven days.
+    """
+    rules = []
+    for moment, before, after in offset_changes(zone, year):
+        wall = (moment + before).replace(tzinfo=None)
+        last = wall.day + 7 > monthrange(wall.year, wall.month)[1]
+        nth = -1 if last else (wall.day - 1) // 7 + 1
+        local = moment.astimezone(zone)
+        kind = "DAYLIGHT" if local.dst() else "STANDARD"
+        rules.append(
+            (kind, wall.month, nth, wall.weekday(), wall.time(), before, after, local.tzname())
+        )
+    return tuple(rules)
+
+
+def on(year, rule):
+    """The wall-clock time of `rule`'s change in `year`."""
+    _kind, month, nth, weekday, clock, _before, _after, _name = rule
+    if nth > 0:
+        first = date(year, month, 1)
+        day = first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
+    else:
+        last = date(year, month, monthrange(year, month)[1])
+        day = last - timedelta(days=(last.weekday() - weekday) % 7)
+    return datetime.combine(day, clock)
+
+
+def utc_offset(offset):
+    minutes = int(offset.total_seconds()) // 60
+    sign = "-" if minutes < 0 else "+"
+    return f"{sign}{abs(minutes) // 60:02d}{abs(minutes) % 60:02d}"
+
+
+@lru_cache(maxsize=16)
+def vtimezone(tzid, first_year, last_year):
+    """The VTIMEZONE of `tzid` for events from `first_year` to `last_year`, as calendar apps
+    write it: a STANDARD and a DAYLIGHT observance, each repeated yearly by an RRULE
+    (BYMONTH, BYDAY=-1SU…) from 1970, so that every event falls after both onsets.
+
+    Every engine reads this form. A first onset given as DTSTART followed by RDATEs (what
+    icalendar writes) puts ical.js an hour late all summer of the first year. Years whose
+    changes differ (the rules changed) start new observances, the earlier ones ending with
+    an UNTIL a day after their last change: RFC 5545 gives UNTIL in UTC, dateutil (vobject)
+    compares it with wall-clock times, and a day's margin suits both. A year without
+    changes is one STANDARD observance.
+    """
+    zone = ZoneInfo(tzid)
+    periods = []  # [first year, last year, rules]
+    for year in range(first_year, last_year + 1):
+        rules = year_rule(zone, year)
+        if periods and periods[-1][2] == rules:
+            periods[-1][1] = year
+        else:
+            periods.append([year, year, rules])
+    lines = ["BEGIN:VTIMEZONE", f"TZID:{tzid}"]
+    for index, (first, last, rules) in enumerate(periods):
+        since = min(first - 1, 1970) if index == 0 else first
+        if not rules:
+            moment = datetime(first, 1, 1, tzinfo=UTC).astimezone(zone)
+            offset = utc_offset(moment.utcoffset())
+            lines += [
+                "BEGIN:STANDARD",
+                f"DTSTART:{stamp(datetime(since, 1, 1))}",
+                f"TZOFFSETFROM:{offset}",
+                f"TZOFFSETTO:{offset}",
+                f"TZNAME:{moment.tzname()}",
+                "END:STANDARD",
+            ]
+            continue
+        for rule in rules:
+            kind, month, nth, weekday, _clock, before, after, name = rule
+            repeat = f"RRULE:FREQ=YEARLY;BYMONTH={month};BYDAY={nth}{DAYS[weekday]}"
+            if index < len(periods) - 1:
+                repeat += f";UNTIL={stamp(on(last, rule) + timedelta(days=1))}Z"
+            lines += [
+                f"BEGIN:{kind}",
+                f"DTSTART:{stamp(on(since, rule))}",
+                repeat,
+                f"TZOFFSETFROM:{utc_offset(before)}",
+                f"TZOFFSETTO:{utc_offset(after)}",
+                f"TZNAME:{name}",
+                f"END:{kind}",
+            ]
+    lines.append("END:VTIMEZONE")
+    return "\r\n".join(lines).encode()
 
 
 def calendar(vevents, *, name, url, years):
@@ -213,7 +349,7 @@ def calendar(vevents, *, name, url, years):
     ]
     parts = ["\r\n".join(map(fold, header)).encode()]
     if vevents:
-        parts.append(vtimezone(*years))
+        parts.append(vtimezone(TZID, *years))
     parts.extend(vevents)
     parts.append(b"END:VCALENDAR\r\n")
     return b"\r\n".join(parts)

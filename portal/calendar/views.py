@@ -3,54 +3,78 @@
 Both are answered from the shared cache when they can be, before any query.
 """
 
+from urllib.parse import quote
+
 from django.http import Http404, HttpResponse
+from django.utils.text import slugify
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale
 
+from portal.core.http import page_url
 from portal.pages.base import LINK_FIELDS
 
 from . import feeds
 
 CONTENT_TYPE = "text/calendar; charset=utf-8"
+MAX_NAME = 60  # characters of a file's name before ".ics"
+# Letters that Unicode does not decompose into ASCII but French writes every day.
+LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss"})
+APOSTROPHES = str.maketrans("’'", "  ")  # l’agora: two words, not "lagora"
 
 
-def calendar_response(body, filename, *, download):
+def slug(name, *, plain):
+    if plain:
+        return slugify(name.translate(LIGATURES))[:MAX_NAME].strip("-_")
+    return slugify(name.translate(APOSTROPHES), allow_unicode=True)[:MAX_NAME].strip("-_")
+
+
+def filename(*names):
+    """A file's name after the first of `names` with letters or digits to keep: its UTF-8 slug
+    and the ASCII slug every browser takes ("Atelier « Cœur de ville »" gives
+    atelier-cœur-de-ville.ics and atelier-coeur-de-ville.ics). The last name is ASCII."""
+    readable = next(found for name in names if (found := slug(name, plain=False)))
+    plain = next(found for name in (readable, *names) if (found := slug(name, plain=True)))
+    return f"{readable}.ics", f"{plain}.ics"
+
+
+def calendar_response(body, names, *, download):
+    """The file, named after what it holds (RFC 6266: `filename` in ASCII, `filename*` in
+    UTF-8 when the name has other letters)."""
     response = HttpResponse(body, content_type=CONTENT_TYPE)
     # A download opens the calendar app with the event; a feed is read by the app itself.
     disposition = "attachment" if download else "inline"
-    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
+    readable, plain = names
+    header = f'{disposition}; filename="{plain}"'
+    if readable != plain:
+        header += f"; filename*=UTF-8''{quote(readable)}"
+    response["Content-Disposition"] = header
     return response
 
 
 @require_GET
 def event(request, uid):
-    """One event's .ics, found by its UID in the URL's language."""
+    """One event's .ics, found by its UID in the URL's language, named after the event."""
 
     def build():
         events = feeds.events_in(Locale.get_active()).filter(translation_key=uid)
-        page = events.only(*LINK_FIELDS).first()
+        page = events.only(*LINK_FIELDS, "slug").first()
         if page is None:
             raise Http404
-        return feeds.render(
-            events, name=page.title, url=page.get_full_url(request), request=request
-        )
+        body = feeds.render(events, name=page.title, url=page_url(page))
+        return filename(page.title, page.slug, str(uid)), body
 
-    body = feeds.cached(f"event:{uid}", request, build)
-    return calendar_response(body, "evenement.ics", download=True)
+    names, body = feeds.cached(f"event:{uid}", build)
+    return calendar_response(body, names, download=True)
 
 
 @require_GET
 def feed(request, kind, key=None):
-    """A subscribable feed; `kind` and `key` come from the URL patterns."""
+    """A subscribable feed, named after what it holds; `kind` and `key` come from the URLs."""
 
     def build():
-        selection = feeds.find(kind, key, request)
-        return feeds.render(
-            selection.events,
-            name=selection.name,
-            url=request.build_absolute_uri(selection.page_url),
-            request=request,
-        )
+        selection = feeds.find(kind, key)
+        body = feeds.render(selection.events, name=selection.name, url=selection.url)
+        return filename(selection.subject, kind), body
 
-    body = feeds.cached(f"{kind}:{key}", request, build)
-    return calendar_response(body, f"{kind}.ics", download=False)
+    names, body = feeds.cached(f"{kind}:{key}", build)
+    return calendar_response(body, names, download=False)

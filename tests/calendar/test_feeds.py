@@ -1,4 +1,5 @@
-"""iCalendar files and feeds, read back by two independent parsers (icalendar and vobject)."""
+"""iCalendar files and feeds, read back by two independent parsers (icalendar and vobject);
+test_engines.py adds ical.js and checks the instants."""
 
 from datetime import date, datetime, timedelta
 from decimal import Decimal
@@ -6,15 +7,18 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 import pytest
-import vobject
 from django.db import connection
+from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from portal.core.http import page_url
 from portal.pages.agenda import EventState
 from portal.pages.models import ConsultationPage, District, EventPage, Organiser, Theme
 from tests import factories
+
+from .engines import vobject_calendar
 
 UTC = ZoneInfo("UTC")
 
@@ -29,7 +33,7 @@ def fetch(client, address):
     assert response.status_code == 200, response.status_code
     assert response["Content-Type"] == "text/calendar; charset=utf-8"
     body = response.content.decode()
-    return icalendar.Calendar.from_ical(body), vobject.readOne(body), body
+    return icalendar.Calendar.from_ical(body), vobject_calendar(body), body
 
 
 def events_by_summary(parsed):
@@ -84,7 +88,7 @@ def test_an_event_file_has_every_property_calendar_apps_need(client, workshop):
     assert str(event["STATUS"]) == "CONFIRMED"
     assert event["SEQUENCE"] == 0
     assert event["DTSTAMP"].dt.tzinfo is not None and event["LAST-MODIFIED"].dt.tzinfo is not None
-    full_url = workshop.get_full_url()
+    full_url = page_url(workshop)  # the public address, not the Wagtail Site record's
     assert str(event["URL"]) == full_url
     description = str(event["DESCRIPTION"])
     assert description.startswith("Dessinons ensemble la place")
@@ -330,3 +334,113 @@ def test_any_text_survives_the_round_trip_through_both_parsers(client, agenda):
     assert str(parsed.events[0]["SUMMARY"]) == title
     assert vcal.vevent.summary.value == title
     assert vcal.vevent.description.value.startswith(summary + "\n\n")
+
+
+@pytest.fixture
+def every_feed(home, agenda, taxonomy, workshop):
+    """The address of every feed and of the workshop's file, with a tour and a consultation."""
+    square = factories.consultation(factories.consultation_index(home), "La place du Marché")
+    stop_tour = factories.tour(agenda)
+    factories.event(
+        stop_tour,
+        "Étape place du Marché",
+        factories.paris(date(2027, 4, 2), 17),
+        consultation=square,
+        organiser=taxonomy["velo"],
+    )
+    return {
+        "event": url("event", workshop.translation_key),
+        "agenda": url("agenda"),
+        "consultation": url("consultation", square.pk),
+        "tour": url("tour", stop_tour.pk),
+        "theme": url("theme", "mobilite"),
+        "district": url("district", "centre-ville"),
+        "organiser": url("organiser", taxonomy["velo"].pk),
+    }
+
+
+def unfolded(body):
+    return body.replace("\r\n ", "")
+
+
+@override_settings(PUBLIC_BASE_URL="https://participation.example.fr")
+def test_calendar_files_link_to_the_public_address_whatever_host_they_are_fetched_at(
+    client, agenda, taxonomy, workshop, every_feed
+):
+    """Not the Wagtail Site record's (localhost here) nor the request's: a calendar app keeps
+    the links of a feed for months, and a file is read far from the page it came from."""
+    base = "https://participation.example.fr"
+    for kind, address in every_feed.items():
+        for host in ("testserver", "localhost"):
+            body = unfolded(client.get(address, HTTP_HOST=host).content.decode())
+            assert "localhost" not in body and "testserver" not in body, (kind, host)
+            lines = body.split("\r\n")
+            links = [line for line in lines if line.startswith(("URL", "ORGANIZER"))]
+            assert links and all(f":{base}/" in line for line in links), (kind, links)
+    parsed, _vcal, _body = fetch(client, every_feed["event"])
+    (event,) = parsed.events
+    assert str(event["URL"]) == base + workshop.url
+    assert str(event["DESCRIPTION"]).endswith(" " + base + workshop.url)
+    assert str(event["ORGANIZER"]) == f"{base}{agenda.url}?organiser={taxonomy['velo'].pk}"
+    parsed, _vcal, _body = fetch(client, every_feed["agenda"])
+    assert str(parsed["URL"]) == base + agenda.url
+
+
+@override_settings(PUBLIC_BASE_URL="https://participation.example.fr")
+def test_pages_offer_feeds_at_the_public_address(client, home, agenda, taxonomy, workshop):
+    base = "participation.example.fr"
+    square = factories.consultation(factories.consultation_index(home), "La place du Marché")
+    stop_tour = factories.tour(agenda)
+    stop = factories.event(
+        stop_tour, "Étape du Port", factories.paris(date(2027, 4, 2), 17), consultation=square
+    )
+    pages = {
+        workshop.url: [url("agenda")],
+        stop.url: [url("tour", stop_tour.pk)],
+        stop_tour.url: [url("tour", stop_tour.pk)],
+        square.url: [url("consultation", square.pk)],
+        f"{agenda.url}?theme=mobilite": [url("agenda"), url("theme", "mobilite")],
+    }
+    for page, feeds in pages.items():
+        html = client.get(page).content.decode()
+        for feed in feeds:
+            assert f'href="webcal://{base}{feed}"' in html, page
+            assert f"https://{base}{feed}</code>" in html, page
+        assert "webcal://testserver" not in html and "webcal://localhost" not in html
+        assert "http://testserver/fr/calendrier" not in html
+
+
+def test_a_cached_feed_follows_a_new_public_address(client, agenda, workshop, settings):
+    """The cache key holds the public address (not the request's host, which links ignore)."""
+    _parsed, _vcal, body = fetch(client, url("agenda"))
+    assert "http://testserver/fr/agenda/" in unfolded(body)
+    settings.PUBLIC_BASE_URL = "https://participation.example.fr"
+    _parsed, _vcal, body = fetch(client, url("agenda"))
+    assert "testserver" not in body
+    assert "https://participation.example.fr/fr/agenda/" in unfolded(body)
+
+
+def test_downloads_are_named_after_their_event_and_feeds_after_what_they_hold(
+    client, agenda, every_feed
+):
+    """An ASCII name every browser takes, and the UTF-8 one (RFC 6266) when they differ."""
+    expected = {
+        "event": 'attachment; filename="atelier-coeur-de-ville.ics"; '
+        "filename*=UTF-8''atelier-c%C5%93ur-de-ville.ics",
+        "agenda": 'inline; filename="agenda.ics"',
+        "consultation": 'inline; filename="la-place-du-marche.ics"; '
+        "filename*=UTF-8''la-place-du-march%C3%A9.ics",
+        "tour": 'inline; filename="l-agora-itinerante.ics"; '
+        "filename*=UTF-8''l-agora-itin%C3%A9rante.ics",
+        "theme": "inline; filename=\"mobilite.ics\"; filename*=UTF-8''mobilit%C3%A9.ics",
+        "district": 'inline; filename="centre-ville.ics"',
+        "organiser": 'inline; filename="association-velo-lauze.ics"; '
+        "filename*=UTF-8''association-v%C3%A9lo-lauze.ics",
+    }
+    for kind, address in every_feed.items():
+        for _cached in (False, True):
+            assert client.get(address)["Content-Disposition"] == expected[kind], kind
+    # Without a letter in the title, the page's slug names the file.
+    signs = factories.event(agenda, "🚲 🌳", factories.paris(date(2027, 6, 5), 9), slug="velo")
+    response = client.get(url("event", signs.translation_key))
+    assert response["Content-Disposition"] == 'attachment; filename="velo.ics"'

@@ -5,6 +5,8 @@ from pathlib import Path
 import icalendar
 import vobject
 
+from portal.calendar.views import filename
+
 
 def test_resident_adds_an_event_to_their_calendar_and_finds_the_tour_feed(new_page, server):
     page = new_page("phone")
@@ -14,6 +16,8 @@ def test_resident_adds_an_event_to_their_calendar_and_finds_the_tour_feed(new_pa
 
     with page.expect_download() as download:
         page.get_by_role("link", name="Ajouter à mon agenda").click()
+    # Saved under the event's name (the UTF-8 one: Chromium reads filename*).
+    assert download.value.suggested_filename == filename(title, "-")[0]
     body = Path(download.value.path()).read_text(encoding="utf-8")
     (event,) = icalendar.Calendar.from_ical(body).events
     assert str(event["SUMMARY"]) in (title, f"Annulé : {title}")

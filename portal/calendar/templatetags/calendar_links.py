@@ -4,6 +4,7 @@ from django import template
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from portal.core.http import absolute_url
 from portal.pages.agenda import AgendaPage, EventPage
 from portal.pages.consultation import ConsultationPage
 from portal.pages.tour import EventTourPage
@@ -11,35 +12,36 @@ from portal.pages.tour import EventTourPage
 register = template.Library()
 
 
-def subscription(request, name, args, label):
-    """A feed as the two addresses calendar apps take: webcal:// opens the app, https is copied."""
-    path = reverse(f"calendar:{name}", args=args)
+def subscription(name, args, label):
+    """A feed as the two addresses calendar apps take: webcal:// opens the app, https is copied.
+
+    Both are on the public address of the site (PUBLIC_BASE_URL): a calendar app keeps
+    fetching them for months, whatever host the page was seen at.
+    """
+    address = absolute_url(reverse(f"calendar:{name}", args=args))
     return {
         "label": label,
-        "webcal": f"webcal://{request.get_host()}{path}",
-        "https": request.build_absolute_uri(path),
+        "webcal": "webcal://" + address.split("://", 1)[1],
+        "https": address,
     }
 
 
 def feeds_for(context, page):
     """The feeds a page offers: its own, or the tour or agenda it belongs to."""
-    request = context["request"]
     if isinstance(page, EventPage):
         parent = page.get_parent().specific_deferred
         if isinstance(parent, EventTourPage):
             page = parent
         else:
-            return [subscription(request, "agenda", [], _("Subscribe to the whole agenda"))]
+            return [subscription("agenda", [], _("Subscribe to the whole agenda"))]
     if isinstance(page, EventTourPage):
-        return [subscription(request, "tour", [page.pk], _("Subscribe to every stop of the tour"))]
+        return [subscription("tour", [page.pk], _("Subscribe to every stop of the tour"))]
     if isinstance(page, ConsultationPage):
         return [
-            subscription(
-                request, "consultation", [page.pk], _("Subscribe to this consultation’s events")
-            )
+            subscription("consultation", [page.pk], _("Subscribe to this consultation’s events"))
         ]
     if isinstance(page, AgendaPage):
-        feeds = [subscription(request, "agenda", [], _("Subscribe to the whole agenda"))]
+        feeds = [subscription("agenda", [], _("Subscribe to the whole agenda"))]
         form = context.get("filter_form")
         data = form.cleaned_data if form is not None and form.is_bound and form.is_valid() else {}
         for name, label in (
@@ -50,7 +52,7 @@ def feeds_for(context, page):
         ):
             if data.get(name):
                 choice = dict(form.fields[name].choices).get(data[name], "")
-                feeds.append(subscription(request, name, [data[name]], label % {"name": choice}))
+                feeds.append(subscription(name, [data[name]], label % {"name": choice}))
         return feeds
     return []
 
