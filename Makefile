@@ -9,12 +9,15 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 .PHONY: run test e2e bench install install-dev messages update-messages lint lock vendor clean
 
+# Every step of `make run` knows the address it serves: migrate points Wagtail's Site at it,
+# and the demo's PDF report, e-mails and QR codes link there.
+run: export PUBLIC_BASE_URL = http://$(HOST):$(PORT)
 run: install messages ## Install, migrate, load the demo town and serve it on SQLite
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo
 	$(PY) manage.py ensure_demo_admin
-	@echo "Portal on http://$(HOST):$(PORT)/  ·  admin: http://$(HOST):$(PORT)/admin/ (admin / admin)"
-	PUBLIC_BASE_URL=http://$(HOST):$(PORT) $(PY) manage.py runserver $(HOST):$(PORT)
+	@echo "Portal on $(PUBLIC_BASE_URL)/  ·  admin: $(PUBLIC_BASE_URL)/admin/ (admin / admin)"
+	$(PY) manage.py runserver $(HOST):$(PORT)
 
 test: install-dev messages lint node_modules/.installed ## Lint, checks, translations and the whole test suite (DATABASE_URL picks the database; calendars are also read by ical.js in Node)
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) manage.py check

@@ -10,8 +10,9 @@ class CoreConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
-        """Any change visible on many pages makes every cached page stale."""
-        from django.db.models.signals import post_delete, post_save
+        """Any change visible on many pages makes every cached page stale; every migrate
+        points Wagtail's default Site at PUBLIC_BASE_URL."""
+        from django.db.models.signals import post_delete, post_migrate, post_save
         from wagtail.models import Page
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -19,6 +20,9 @@ class CoreConfig(AppConfig):
 
         from . import checks, page_cache  # noqa: F401 (checks register themselves)
         from .models import PortalSettings
+        from .sites import sync_default_site
+
+        post_migrate.connect(sync_default_site, sender=self, dispatch_uid="sync-default-site")
 
         for signal in (page_published, page_unpublished, post_page_move):
             signal.connect(page_cache.invalidate, dispatch_uid=f"page-cache-{id(signal)}")

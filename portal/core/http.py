@@ -93,5 +93,7 @@ def absolute_url(url):
 
 
 def page_url(page):
-    """A page's absolute public address (its translated path under PUBLIC_BASE_URL)."""
-    return absolute_url(page.get_url())
+    """A page's absolute public address (its translated path under PUBLIC_BASE_URL), or ""
+    for a page outside every site, which has none."""
+    url = page.get_url()
+    return absolute_url(url) if url else ""

@@ -21,6 +21,7 @@ from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from portal.core.http import absolute_url, page_url
 from portal.core.listing import paginate, valid_filters
 
 from .base import LINK_FIELDS, BasePage
@@ -282,8 +283,9 @@ class EventPage(BasePage):
     def accessibility_features(self):
         return [label for name, label in ACCESSIBILITY_FLAGS if getattr(self, name)]
 
-    def json_ld(self, request):
-        """schema.org Event, for search engines and calendar apps."""
+    def json_ld(self):
+        """schema.org Event, for search engines and calendar apps; its addresses are the
+        public ones (PUBLIC_BASE_URL), whatever host this request came by."""
         status = {
             EventState.SCHEDULED: "https://schema.org/EventScheduled",
             EventState.POSTPONED: "https://schema.org/EventPostponed",
@@ -304,7 +306,7 @@ class EventPage(BasePage):
                 else timezone.localtime(self.end).isoformat()
             ),
             "eventStatus": status,
-            "url": self.get_full_url(request),
+            "url": page_url(self),
             "inLanguage": self.locale.language_code,
             "isAccessibleForFree": self.free_entry,
         }
@@ -340,15 +342,13 @@ class EventPage(BasePage):
                 **({"url": self.organiser.website} if self.organiser.website else {}),
             }
         if self.image:
-            data["image"] = request.build_absolute_uri(
-                self.image.get_rendition("fill-1200x630").url
-            )
+            data["image"] = absolute_url(self.image.get_rendition("fill-1200x630").url)
         # Escape "<" so that no text can close the <script> element holding the JSON.
         return json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["json_ld"] = self.json_ld(request)
+        context["json_ld"] = self.json_ld()
         return context
 
 

@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from portal.core import page_cache
+from portal.core.http import absolute_url, page_url
 from portal.pages.taxonomy import District, Theme
 
 from . import services
@@ -263,7 +264,6 @@ def announce(page, now=None):
             announcement = ResultsAnnouncement.objects.create(restitution=page, sent_at=now)
     except IntegrityError:
         return 0
-    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
     consultation = page.consultation
     messages = []
     for participant in interested(consultation):
@@ -273,9 +273,10 @@ def announce(page, now=None):
             shown = translated if translated is not None and translated.live else page
             context = {
                 "consultation": consultation.title,
-                "link": shown.get_full_url() or base + shown.url,
-                "data_link": base
-                + reverse("participation:my_data", args=[services.data_token(participant)]),
+                "link": page_url(shown),
+                "data_link": absolute_url(
+                    reverse("participation:my_data", args=[services.data_token(participant)])
+                ),
                 "site_name": settings.WAGTAIL_SITE_NAME,
             }
             messages.append(

@@ -26,7 +26,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from portal.pages.models import Organiser
 from portal.participation.forms import PlainTextField
-from portal.participation.moderation import ADMIN_CSS, ReadOnlyPanel, site_url
+from portal.participation.moderation import ADMIN_CSS, ReadOnlyPanel
 
 from . import services
 from .models import MESSAGE_REQUIRED, TRANSITIONS, EventProposal, ProposalStatus
@@ -248,11 +248,7 @@ class ProposalEditView(snippets.EditView):
         if "decision" not in self.form.fields and self.request.POST.get("decision"):
             messages.warning(self.request, _("This proposal is decided already: nothing changed."))
         self.decision = decision = data.get("decision") or None
-        common = {
-            "proposal": proposal,
-            "user": self.request.user,
-            "site_url": site_url(self.request),
-        }
+        common = {"proposal": proposal, "user": self.request.user}
         if decision == "approve":
             return services.approve(**common, trust=data["trust"], message=data["message"])
         if decision == "request_changes":

@@ -23,6 +23,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale
 
 from portal.core import mail, page_cache
+from portal.core.http import absolute_url, page_url
 from portal.pages.models import AgendaPage, EventPage, Organiser
 from portal.participation.services import InvalidLink, data_token
 
@@ -132,7 +133,7 @@ def _with_relations(proposal, themes, districts):
 
 @transaction.atomic
 def submit_proposal(
-    *, contact, themes=(), districts=(), image=None, now=None, site_url=None, notify=True, **fields
+    *, contact, themes=(), districts=(), image=None, now=None, notify=True, **fields
 ):
     """Store a proposal from the public form.
 
@@ -160,7 +161,7 @@ def submit_proposal(
         proposal=proposal, to_status=ProposalStatus.AWAITING_CONFIRMATION, user=None, at=now
     )
     if contact.counts_now:
-        release(proposal, now=now, site_url=site_url, notify=notify)
+        release(proposal, now=now, notify=notify)
     return proposal
 
 
@@ -175,7 +176,7 @@ def trusted_organiser(proposal):
     ).first()
 
 
-def release(proposal, *, now, site_url=None, notify=True):
+def release(proposal, *, now, notify=True):
     """The contact is proven: to the agenda if trusted, else to the moderation queue."""
     organiser = trusted_organiser(proposal)
     event = None
@@ -195,7 +196,7 @@ def release(proposal, *, now, site_url=None, notify=True):
     else:
         move(proposal, ProposalStatus.SUBMITTED, user=None, now=now)
     if notify:
-        transaction.on_commit(lambda: notify_contact(proposal, site_url=site_url))
+        transaction.on_commit(lambda: notify_contact(proposal))
 
 
 def release_confirmed(sender, *, confirmation, now, **kwargs):
@@ -215,7 +216,6 @@ def update_proposal(
     image=None,
     remove_image=False,
     now=None,
-    site_url=None,
     **fields,
 ):
     """The association changes its proposal through the follow link: back to the queue.
@@ -246,7 +246,7 @@ def update_proposal(
         now=now,
         note=_("Updated by the association."),
     )
-    transaction.on_commit(lambda: notify_contact(proposal, site_url=site_url))
+    transaction.on_commit(lambda: notify_contact(proposal))
     return proposal
 
 
@@ -265,7 +265,7 @@ def _decidable(proposal, to_status, message):
 
 
 @transaction.atomic
-def approve(*, proposal, user, trust=False, message="", now=None, site_url=None):
+def approve(*, proposal, user, trust=False, message="", now=None):
     """Publish the event in the agenda of the proposal's language, under its organiser.
 
     The organiser is found by name (any case) or created as an association. `trust` lets
@@ -295,12 +295,12 @@ def approve(*, proposal, user, trust=False, message="", now=None, site_url=None)
         organiser=organiser,
         event=event,
     )
-    transaction.on_commit(lambda: notify_contact(proposal, site_url=site_url))
+    transaction.on_commit(lambda: notify_contact(proposal))
     return proposal
 
 
 @transaction.atomic
-def request_changes(*, proposal, user, message, now=None, site_url=None):
+def request_changes(*, proposal, user, message, now=None):
     """Ask the association to change its proposal; the message says what."""
     now = now or timezone.now()
     proposal, message = _decidable(proposal, ProposalStatus.CHANGES_REQUESTED, message)
@@ -312,17 +312,17 @@ def request_changes(*, proposal, user, message, now=None, site_url=None):
         note=message,
         message=message,
     )
-    transaction.on_commit(lambda: notify_contact(proposal, site_url=site_url))
+    transaction.on_commit(lambda: notify_contact(proposal))
     return proposal
 
 
 @transaction.atomic
-def reject(*, proposal, user, reason, now=None, site_url=None):
+def reject(*, proposal, user, reason, now=None):
     """Refuse the proposal; the association is told why."""
     now = now or timezone.now()
     proposal, reason = _decidable(proposal, ProposalStatus.REJECTED, reason)
     move(proposal, ProposalStatus.REJECTED, user=user, now=now, note=reason, message=reason)
-    transaction.on_commit(lambda: notify_contact(proposal, site_url=site_url))
+    transaction.on_commit(lambda: notify_contact(proposal))
     return proposal
 
 
@@ -409,22 +409,24 @@ def delete_image(sender, instance, **kwargs):
         delete_file_later(instance.image.storage, instance.image.name)
 
 
-def notify_contact(proposal, site_url=None):
-    """E-mail the contact where their proposal stands, in the language they proposed in."""
+def notify_contact(proposal):
+    """E-mail the contact where their proposal stands, in the language they proposed in.
+
+    Links are on PUBLIC_BASE_URL: the e-mail may leave from a moderator's request in the
+    admin, or from the contact's confirmation, whatever host either used.
+    """
     contact = proposal.contact
     status = ProposalStatus(proposal.status)
     if status not in SUBJECTS or contact.erased_at or not contact.is_confirmed:
         return
-    base = (site_url or settings.WAGTAILADMIN_BASE_URL).rstrip("/")
     with translation.override(proposal.language):
-        event_parts = proposal.event.get_url_parts() if proposal.event_id else None
         context = {
             "proposal": proposal,
             "status": status,
-            "event_link": base + event_parts[2] if event_parts else "",
-            "follow_link": base + follow_url(proposal),
+            "event_link": page_url(proposal.event) if proposal.event_id else "",
+            "follow_link": absolute_url(follow_url(proposal)),
             "days": FOLLOW_MAX_AGE.days,
-            "data_link": base + reverse("participation:my_data", args=[data_token(contact)]),
+            "data_link": absolute_url(reverse("participation:my_data", args=[data_token(contact)])),
             "site_name": settings.WAGTAIL_SITE_NAME,
         }
         mail.send(

@@ -19,11 +19,6 @@ from .forms import EventProposalForm
 from .models import ProposalStatus
 
 
-def site_url(request):
-    """The host the person uses, so that e-mailed links point to the same site."""
-    return request.build_absolute_uri("/").rstrip("/")
-
-
 def propose(request):
     """The form (GET), a 303 to its thank-you state (POST), or the form with its errors."""
     known = identity.participant_in_session(request)
@@ -72,9 +67,7 @@ def submitted(request, form, known):
             participant=identity.register(email=form.cleaned_data["email"]),
             session=request.session,
         )
-    proposal = services.submit_proposal(
-        contact=contact, site_url=site_url(request), **form.proposal_fields()
-    )
+    proposal = services.submit_proposal(contact=contact, **form.proposal_fields())
     if known is None:
         confirmation = contact.confirmation
         confirmation.next_url = services.follow_url(proposal)
@@ -159,9 +152,7 @@ def follow(request, token):
 def updated(request, proposal, form):
     """Store the association's changes; a decision taken meanwhile wins, and says so."""
     try:
-        services.update_proposal(
-            proposal=proposal, site_url=site_url(request), **form.proposal_fields()
-        )
+        services.update_proposal(proposal=proposal, **form.proposal_fields())
     except services.ProposalError as error:
         messages.error(request, str(error))
     else:

@@ -11,10 +11,16 @@ class ReportsConfig(AppConfig):
         from django.db.models.signals import post_delete
         from wagtail.signals import page_published, page_unpublished
 
+        from portal.core.sites import public_address_changed
         from portal.pages.models import RestitutionPage
 
         from .models import RestitutionReport
-        from .tasks import delete_file, delete_on_unpublish, render_on_publish
+        from .tasks import (
+            delete_file,
+            delete_on_unpublish,
+            render_for_new_address,
+            render_on_publish,
+        )
 
         # Connected after portal.pages (earlier in INSTALLED_APPS) connects the receiver that
         # freezes the participation data, so the report is asked for once that is done.
@@ -25,3 +31,6 @@ class ReportsConfig(AppConfig):
             delete_on_unpublish, sender=RestitutionPage, dispatch_uid="withdraw-restitution-report"
         )
         post_delete.connect(delete_file, sender=RestitutionReport, dispatch_uid="delete-report")
+        public_address_changed.connect(
+            render_for_new_address, dispatch_uid="render-reports-for-new-address"
+        )

@@ -30,6 +30,7 @@ from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher
 
 from portal.core.colours import HEX_COLOUR
+from portal.core.http import page_url
 from portal.core.models import DEFAULT_PRIMARY_COLOUR, PortalSettings
 from portal.core.templatetags.dates import date_range, event_when
 from portal.pages.agenda import EventState
@@ -133,7 +134,7 @@ def poster_context(page):
     accent = identity.primary_colour
     if not HEX_COLOUR.match(accent or ""):
         accent = DEFAULT_PRIMARY_COLOUR
-    url = page.get_full_url()
+    url = page_url(page)  # printed and scanned for weeks: the public address, never a host
     title = Truncator(page.title).chars(180)
     context = {
         "page": page,

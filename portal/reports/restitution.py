@@ -27,6 +27,7 @@ from weasyprint.urls import URLFetcherResponse
 
 from portal.blocks.results import STATUS_LABELS
 from portal.core.colours import HEX_COLOUR
+from portal.core.http import page_url, public_base_url
 from portal.core.models import DEFAULT_PRIMARY_COLOUR, PortalSettings
 from portal.core.templatetags.dates import date_range
 from portal.participation.models import IdeaStatus
@@ -63,20 +64,14 @@ def render_report(page):
         translation.override(page.locale.language_code),
         timezone.override(timezone.get_default_timezone()),
     ):
-        base_url = site_root(page)
+        # Relative links (the body's, the annex's) open the public site from the PDF.
+        base_url = public_base_url() + "/"
         document = HTML(
             string=render_to_string("reports/report.html", report_context(page)),
             base_url=base_url,
             url_fetcher=ReportFetcher(base_url),
         ).render(pdf_variant="pdf/ua-1")
         return Report(document.write_pdf(pdf_variant="pdf/ua-1"), len(document.pages))
-
-
-def site_root(page):
-    """Where the page's relative links point, so that links in the PDF open the site."""
-    site = page.get_site()
-    root = site.root_url if site else settings.WAGTAILADMIN_BASE_URL
-    return root.rstrip("/") + "/"
 
 
 def report_context(page):
@@ -103,7 +98,7 @@ def report_context(page):
         ),
         "published": published(page),
         "figures": data.get("figures"),
-        "url": page.get_full_url(),
+        "url": page_url(page),
         "annex": annex(data.get("ideas", [])),
         "annex_title": gettext("Annex: every idea and its answer"),
         "css": {

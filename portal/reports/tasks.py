@@ -1,5 +1,7 @@
 """Background work of reports, run by Django's task workers (settings.TASKS)."""
 
+from functools import partial
+
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
@@ -71,6 +73,14 @@ def render_on_publish(sender, instance, **kwargs):
     the publication (and the participation data frozen with it) is committed."""
     page_id = instance.pk
     transaction.on_commit(lambda: render_restitution_report.enqueue(page_id))
+
+
+def render_for_new_address(sender, **kwargs):
+    """`public_address_changed` receiver: stored reports link to the old address (their cover,
+    every idea of the annex), so each live restitution's report is rendered again."""
+    live = RestitutionReport.objects.filter(page__live=True).values_list("page_id", flat=True)
+    for page_id in live:
+        transaction.on_commit(partial(render_restitution_report.enqueue, page_id))
 
 
 def delete_on_unpublish(sender, instance, **kwargs):

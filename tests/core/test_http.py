@@ -2,6 +2,7 @@
 
 import pytest
 from django.test import RequestFactory, override_settings
+from wagtail.models import Page
 
 from portal.core import http
 
@@ -57,3 +58,12 @@ def test_absolute_links_use_the_public_address():
     assert http.absolute_url("/fr/agenda/") == "https://participation.example.fr/fr/agenda/"
     assert http.absolute_url("fr/") == "https://participation.example.fr/fr/"
     assert http.absolute_url("https://other.example/x") == "https://other.example/x"
+
+
+@override_settings(PUBLIC_BASE_URL="https://participation.example.fr")
+def test_a_page_outside_every_site_has_no_public_address(home):
+    page = Page.get_first_root_node().add_child(
+        instance=Page(title="Hors du site", slug="hors-du-site")
+    )
+    assert http.page_url(page) == ""
+    assert http.page_url(home) == "https://participation.example.fr/fr/"

@@ -3,18 +3,11 @@
 Every test here is marked e2e; `make test` leaves them out and `make e2e` runs them.
 """
 
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
-from pathlib import Path
-
 import pytest
 from playwright.sync_api import sync_playwright
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.server import MODERATOR, ROOT, demo_server
+
 ARTIFACTS = ROOT / ".e2e-artifacts"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -36,12 +29,6 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.e2e)
 
 
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="session")
 def workdir(tmp_path_factory):
     return tmp_path_factory.mktemp("e2e")
@@ -53,64 +40,11 @@ def mail_dir(workdir):
     return workdir / "mail"
 
 
-# A participation officer: in Wagtail's "Moderators" group, not a superuser.
-MODERATOR_LOGIN = ("moderatrice", "mot-de-passe-de-test")
-MODERATOR = f"""
-from django.contrib.auth.models import Group, User
-name, password = {MODERATOR_LOGIN!r}
-user = User.objects.create_user(name, "moderatrice@example.org", password)
-user.groups.add(Group.objects.get(name="Moderators"))
-"""
-
-
 @pytest.fixture(scope="session")
-def server(workdir, mail_dir):
+def server(workdir):
     """A production-like server on a fresh demo database; yields its base URL."""
-    port = free_port()
-    base_url = f"http://127.0.0.1:{port}"
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "portal.settings.e2e",
-        "PUBLIC_BASE_URL": base_url,
-        "DATABASE_URL": f"sqlite:///{workdir / 'db.sqlite3'}",
-        "MEDIA_ROOT": str(workdir / "media"),
-        "E2E_MAIL_DIR": str(mail_dir),
-    }
-    env.pop("REDIS_URL", None)
-    manage = [sys.executable, "manage.py"]
-    for command in (["migrate", "--noinput", "-v0"], ["load_demo"], ["shell", "-c", MODERATOR]):
-        subprocess.run([*manage, *command], cwd=ROOT, env=env, check=True, capture_output=True)
-    process = subprocess.Popen(
-        [
-            str(Path(sys.executable).parent / "gunicorn"),
-            "portal.wsgi",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            "2",
-            "--access-logfile",
-            "-",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(base_url + "/fr/", timeout=2)
-            break
-        except OSError:
-            if process.poll() is not None:
-                raise RuntimeError(process.stderr.read().decode()) from None
-            time.sleep(0.2)
-    yield base_url
-    process.terminate()
-    try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:  # a busy machine: workers still finishing
-        process.kill()
-        process.wait(timeout=10)
+    with demo_server(workdir, setup=[MODERATOR]) as base_url:
+        yield base_url
 
 
 @pytest.fixture(scope="session")

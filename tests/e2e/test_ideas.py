@@ -1,8 +1,10 @@
 """Ideas end to end: a resident proposes, confirms by e-mail; a moderator publishes and answers
 in the admin; the resident reads the answer and supports ideas."""
 
+from tests.server import MODERATOR_LOGIN
+
 from .checks import assert_accessible, assert_valid_html
-from .conftest import MODERATOR_LOGIN, screenshot
+from .conftest import screenshot
 from .test_participation import CONSULTATION, latest_link
 
 TITLE = "Des tables de pique-nique à l’ombre"

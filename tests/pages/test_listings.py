@@ -2,12 +2,17 @@
 
 from datetime import timedelta
 from decimal import Decimal
+from io import BytesIO
 
 import pytest
 from bs4 import BeautifulSoup
+from django.core.files.images import ImageFile
 from django.db import connection
+from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from PIL import Image as PILImage
+from wagtail.images import get_image_model
 
 from portal.pages.models import District, Organiser, Theme
 from tests import factories
@@ -240,6 +245,26 @@ def test_event_page_carries_schema_org_json_ld(client, agenda_events):
     assert data["organizer"]["name"] == "Association Vélo Lauze"
     assert data["startDate"].endswith(("+01:00", "+02:00"))  # Paris time, with its offset
     assert "</script>" not in scripts[0].string
+
+
+@override_settings(PUBLIC_BASE_URL="https://participation.example.fr")
+def test_the_json_ld_gives_the_public_addresses(client, agenda_events, settings, tmp_path):
+    """Search engines index the address residents use, not the Site record's (localhost)."""
+    import json
+
+    settings.MEDIA_ROOT = tmp_path
+    image_file = BytesIO()
+    PILImage.new("RGB", (40, 30), "#2a6f4e").save(image_file, "PNG")
+    _, events = agenda_events
+    event = events["soon"]
+    event.image = get_image_model().objects.create(
+        title="Atelier", file=ImageFile(image_file, "atelier.png")
+    )
+    event.save_revision().publish()
+    script = soup_of(client.get(event.url)).find("script", type="application/ld+json")
+    data = json.loads(script.string)
+    assert data["url"] == "https://participation.example.fr" + event.url
+    assert data["image"].startswith("https://participation.example.fr/media/images/")
 
 
 def test_cancelled_event_is_shown_prominently(client, agenda_events):

@@ -1,14 +1,17 @@
 """A restitution's data blocks: figures right against hand-computed fixtures, frozen at
 publication, survey charts with their tables, ideas and answers filterable on the page."""
 
+import re
 from datetime import date
 
 import pytest
 import time_machine
 from bs4 import BeautifulSoup
 from django.db import connection
+from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 
+from portal.core.http import page_url
 from portal.pages.models import District, RestitutionPage, Theme
 from portal.participation import services
 from portal.participation.models import IdeaBox, IdeaStatus, QuestionKind
@@ -392,10 +395,29 @@ def test_participants_who_asked_are_told_once_in_their_language(
     )
     french = next(m for m in mailoutbox if m.to == [people["Alice"].email])
     assert french.subject == "Les résultats de « Le parc des Tilleuls » sont publiés"
-    assert page.get_full_url() in french.body
+    assert page_url(page) in french.body
     english = next(m for m in mailoutbox if m.to == [people["Driss"].email])
     assert english.subject == "The results of “Le parc des Tilleuls” are published"
     # Republishing tells nobody twice.
     with django_capture_on_commit_callbacks(execute=True):
         page.save_revision().publish()
     assert len(mailoutbox) == 2
+
+
+@override_settings(PUBLIC_BASE_URL="https://participation.example.fr")
+def test_the_results_email_links_to_the_public_address(
+    park, participation, mailoutbox, django_capture_on_commit_callbacks
+):
+    """Not to the Site record's host (localhost, as Wagtail's first migration leaves it)."""
+    participation["people"]["Alice"].wants_results = True
+    participation["people"]["Alice"].save()
+    with django_capture_on_commit_callbacks(execute=True):
+        restitution(park)
+    (message,) = mailoutbox
+    links = re.findall(r"https?://\S+", message.body)
+    assert links[0] == (
+        "https://participation.example.fr/fr/concertations/le-parc-des-tilleuls/restitution/"
+    )
+    assert links[1].startswith("https://participation.example.fr/fr/participation/mes-donnees/")
+    assert len(links) == 2
+    assert "localhost" not in message.body

@@ -3,7 +3,7 @@
 import pytest
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import Client
+from django.test import Client, override_settings
 from django.urls import reverse
 from django.utils import translation
 from PIL import Image
@@ -21,6 +21,7 @@ from .conftest import (
     follow_link,
     in_session,
     jpeg,
+    links_in,
     propose_url,
     soup_of,
     valid,
@@ -79,6 +80,20 @@ def test_a_proposal_waits_for_the_address_then_goes_to_the_queue(client, agenda,
         ("", "awaiting_confirmation"),
         ("awaiting_confirmation", "submitted"),
     ]
+
+
+@override_settings(PUBLIC_BASE_URL="https://participation.example.fr")
+def test_the_received_email_links_to_the_public_address(client, agenda, commit):
+    """It leaves when the contact opens their link, from no request of ours: its links are
+    still on the address residents use."""
+    client.post(propose_url(), valid())
+    commit(confirm_by_link, client, confirmation_link())
+    received = mail.outbox[-1]
+    assert "Pique-nique des voisins" in received.subject
+    follow, data = links_in(received)
+    assert follow.startswith("https://participation.example.fr/fr/agenda-associatif/suivi/")
+    assert data.startswith("https://participation.example.fr/fr/participation/mes-donnees/")
+    assert "localhost" not in received.body and "testserver" not in received.body
 
 
 def test_a_browser_that_proved_its_address_skips_the_link(client, agenda, commit):

@@ -8,6 +8,7 @@ from django.contrib.auth.models import Group
 from django.contrib.messages import get_messages
 from django.core import mail
 from django.core.files.base import ContentFile
+from django.test import override_settings
 from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.users.models import UserProfile
@@ -19,7 +20,7 @@ from portal.proposals.apps import grant_roles
 from portal.proposals.models import EventProposal, ProposalStatus
 from tests.factories import ParticipantFactory
 
-from .conftest import SECRET_ADDRESS, confirmed, follow_link, jpeg
+from .conftest import SECRET_ADDRESS, confirmed, follow_link, jpeg, links_in
 
 PROPOSALS = "/admin/snippets/proposals/eventproposal/"
 
@@ -197,6 +198,19 @@ def test_approving_a_legacy_title_with_a_line_break_works_and_mails_one_line(
     [message] = mail.outbox
     assert (message.to, message.bcc) == ([SECRET_ADDRESS], [])
     assert "\n" not in message.subject and message.message()["Bcc"] is None
+
+
+@override_settings(PUBLIC_BASE_URL="https://participation.example.fr")
+def test_the_association_gets_the_public_address_whatever_host_the_moderator_used(
+    moderator_client, proposal, commit
+):
+    commit(decide, moderator_client, proposal, decision="approve", message="Bienvenue !")
+    [message] = mail.outbox
+    event, follow, data = links_in(message)
+    assert event == "https://participation.example.fr/fr/agenda/pique-nique-des-voisins/"
+    assert follow.startswith("https://participation.example.fr/fr/agenda-associatif/suivi/")
+    assert data.startswith("https://participation.example.fr/fr/participation/mes-donnees/")
+    assert "testserver" not in message.body
 
 
 def test_approving_reuses_an_organiser_whatever_the_case(moderator_client, proposal):

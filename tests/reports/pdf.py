@@ -37,6 +37,12 @@ def qr_codes(pdf, tmp_path):
         return [code.text for code in zxingcpp.read_barcodes(image)]
 
 
+def links(pdf, tmp_path):
+    """The addresses of the PDF's link annotations (what a click opens), in page order."""
+    lines = run("pdfinfo", "-url", saved(pdf, tmp_path)).splitlines()
+    return [line.split()[-1] for line in lines[1:] if line.strip()]  # after the header line
+
+
 def image_count(pdf, tmp_path):
     lines = run("pdfimages", "-list", saved(pdf, tmp_path)).splitlines()
     return len(lines) - 2  # two header lines

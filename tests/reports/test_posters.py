@@ -6,12 +6,14 @@ from io import BytesIO
 import pytest
 from django.conf import settings
 from django.core.files.images import ImageFile
+from django.test import override_settings
 from django.utils import timezone, translation
 from django.utils.translation import gettext, ngettext
 from PIL import Image as PILImage
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Site
 
+from portal.core.http import page_url
 from portal.core.models import PortalSettings
 from portal.pages.models import ConsultationPage, EventPage, EventTourPage
 from portal.reports.posters import LocalFetcher, font_dir, render_poster
@@ -40,10 +42,17 @@ def test_an_event_poster_is_one_a4_page_in_french_with_its_accents(workshop, tmp
     assert pdf.squeezed("Accès de plain-pied · Boucle magnétique") in text
 
 
-def test_the_qr_code_gives_the_page_full_address(workshop, tmp_path):
+@override_settings(PUBLIC_BASE_URL="https://participation.example.fr")
+def test_the_qr_code_gives_the_page_public_address(workshop, tmp_path):
+    """Printed and scanned for weeks: the address residents use, not the Site record's
+    (localhost here, as Wagtail's first migration leaves it)."""
+    assert Site.objects.get(is_default_site=True).hostname == "localhost"
     poster = render_poster(workshop)
-    assert pdf.qr_codes(poster, tmp_path) == [workshop.get_full_url()]
-    assert pdf.squeezed(workshop.get_full_url()) in pdf.text(poster, tmp_path)
+    address = "https://participation.example.fr/fr/agenda/atelier-coeur-de-ville/"
+    assert pdf.qr_codes(poster, tmp_path) == [address]
+    text = pdf.text(poster, tmp_path)
+    assert pdf.squeezed("participation.example.fr/fr/agenda/atelier-coeur-de-ville/") in text
+    assert "localhost" not in text
 
 
 def test_a_cancelled_event_says_so(workshop, tmp_path):
@@ -70,7 +79,7 @@ def test_the_tour_poster_lists_every_stop(tour, tmp_path):
         ("samedi 17 avril 2027", "Quai du Port"),
     ]:
         assert pdf.squeezed(day) in text and pdf.squeezed(place) in text
-    assert pdf.qr_codes(poster, tmp_path) == [tour.get_full_url()]
+    assert pdf.qr_codes(poster, tmp_path) == [page_url(tour)]
 
 
 def test_the_consultation_poster_shows_its_dates(consultation, tmp_path):
@@ -79,7 +88,7 @@ def test_the_consultation_poster_shows_its_dates(consultation, tmp_path):
     # From the first phase's start to the last phase's last day, extension included.
     assert pdf.squeezed("Du 18 mai au 1er août 2027") in text
     assert pdf.squeezed("La place change : donnez votre avis.") in text
-    assert pdf.qr_codes(poster, tmp_path) == [consultation.get_full_url()]
+    assert pdf.qr_codes(poster, tmp_path) == [page_url(consultation)]
 
 
 def test_an_open_consultation_says_what_residents_can_do(home, tmp_path):
@@ -115,7 +124,7 @@ def test_long_texts_still_give_one_page_with_its_qr_code(agenda, tmp_path, words
     )
     poster = render_poster(event)
     assert pdf.info(poster, tmp_path)["Pages"] == "1"
-    assert pdf.qr_codes(poster, tmp_path) == [event.get_full_url()]
+    assert pdf.qr_codes(poster, tmp_path) == [page_url(event)]
 
 
 def test_a_tour_of_forty_stops_fits_and_says_how_many_are_left_out(agenda, tmp_path):
@@ -130,7 +139,7 @@ def test_a_tour_of_forty_stops_fits_and_says_how_many_are_left_out(agenda, tmp_p
         )
     poster = render_poster(tour)
     assert pdf.info(poster, tmp_path)["Pages"] == "1"
-    assert pdf.qr_codes(poster, tmp_path) == [tour.get_full_url()]
+    assert pdf.qr_codes(poster, tmp_path) == [page_url(tour)]
     text = pdf.text(poster, tmp_path)
     assert pdf.squeezed("Place numéro 0 de la longue tournée") in text
     with translation.override("fr"):
@@ -211,4 +220,4 @@ def test_a_missing_logo_file_or_a_forged_colour_does_not_break_the_poster(worksh
     poster = render_poster(workshop)
     assert pdf.info(poster, tmp_path)["Pages"] == "1"
     assert pdf.image_count(poster, tmp_path) == 0
-    assert pdf.qr_codes(poster, tmp_path) == [workshop.get_full_url()]
+    assert pdf.qr_codes(poster, tmp_path) == [page_url(workshop)]

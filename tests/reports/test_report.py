@@ -10,6 +10,7 @@ from django.core.files.images import ImageFile
 from django.core.files.storage import default_storage
 from django.core.management import call_command
 from django.template.defaultfilters import filesizeformat
+from django.test import override_settings
 from django.utils import translation
 from django.utils.translation import gettext
 from PIL import Image as PILImage
@@ -17,6 +18,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Site
 
 from portal.core.models import PortalSettings
+from portal.core.sites import sync_default_site
 from portal.pages.models import RestitutionPage
 from portal.reports.models import RestitutionReport
 from portal.reports.restitution import render_report
@@ -100,6 +102,34 @@ def test_the_demo_restitution_report_holds_its_sections_figures_and_answers(
     assert pdf.squeezed(f"{in_french('Page')} 3 / {report.page_count}") in page_text(
         document, tmp_path, 3
     )
+
+
+@override_settings(PUBLIC_BASE_URL="https://participation.example.fr")
+def test_the_cover_and_every_link_open_the_public_address(restitution, tmp_path):
+    """Not the Site record's host: the PDF is filed and printed, its links must work."""
+    document = render_report(restitution).pdf
+    address = "https://participation.example.fr/fr/concertations/parc-des-tilleuls/restitution/"
+    links = pdf.links(document, tmp_path)
+    assert links[0] == address  # the cover's "read it online"
+    assert any("/fr/participation/idees/" in link for link in links)  # the annex
+    assert all(link.startswith("https://participation.example.fr/fr/") for link in links)
+    text = pdf.text(document, tmp_path)
+    assert pdf.squeezed(address) in text
+    assert "testserver" not in text and "localhost" not in text
+
+
+def test_a_new_public_address_renders_the_stored_report_again(
+    restitution, settings, tmp_path, django_capture_on_commit_callbacks
+):
+    render_restitution_report.enqueue(restitution.pk)
+    old = RestitutionReport.objects.get(page=restitution).file.name
+    settings.PUBLIC_BASE_URL = "https://participation.example.fr"
+    with django_capture_on_commit_callbacks(execute=True):
+        assert sync_default_site()  # what every migrate does
+    report = RestitutionReport.current(restitution)
+    assert report.file.name != old and not default_storage.exists(old)
+    links = pdf.links(report.file.read(), tmp_path)
+    assert links and all(link.startswith("https://participation.example.fr/") for link in links)
 
 
 def test_publishing_renders_the_report_and_republishing_replaces_it(

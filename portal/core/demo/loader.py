@@ -18,6 +18,7 @@ from wagtail.models import Locale, Page, Site
 
 from home.models import HomePage
 from portal.core.models import PortalSettings
+from portal.core.sites import public_site_address, sync_default_site
 from portal.pages.models import (
     AgendaPage,
     ConsultationIndexPage,
@@ -128,7 +129,8 @@ class DemoLoader:
         return document
 
     def home_page(self):
-        """The French home page at the site root, replacing Wagtail's welcome page."""
+        """The French home page at the root of the default Site, which answers at
+        PUBLIC_BASE_URL."""
         site = Site.objects.filter(is_default_site=True).first()
         home = HomePage.objects.filter(locale=self.fr).first()
         if home is None:
@@ -150,9 +152,10 @@ class DemoLoader:
             home.save_revision().publish()
             self.note("home page")
         if site is None:
+            hostname, port = public_site_address()
             Site.objects.create(
-                hostname="localhost",
-                port=80,
+                hostname=hostname,
+                port=port,
                 root_page=home,
                 is_default_site=True,
                 site_name=content.IDENTITY["authority_name"],
@@ -163,6 +166,8 @@ class DemoLoader:
             site.site_name = content.IDENTITY["authority_name"]
             site.save()
             self.note("site root")
+        if sync_default_site():
+            self.note("site address")
         return home
 
     def with_media(self, key, language, body):

@@ -1,0 +1,88 @@
+"""The demo town served by gunicorn on a free port, for the tests that read the site over HTTP
+(tests/served, part of `make test`) or drive a browser through it (tests/e2e).
+
+As `make run` serves it: PUBLIC_BASE_URL is the address served, and migrate and load_demo
+run with it. The settings are portal.settings.e2e (DEBUG off, media served by Django, e-mails
+written to files in `workdir / "mail"`), on a fresh SQLite database in `workdir`.
+"""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+# A participation officer: in Wagtail's "Moderators" group, not a superuser; `setup` code.
+MODERATOR_LOGIN = ("moderatrice", "mot-de-passe-de-test")
+MODERATOR = f"""
+from django.contrib.auth.models import Group, User
+name, password = {MODERATOR_LOGIN!r}
+user = User.objects.create_user(name, "moderatrice@example.org", password)
+user.groups.add(Group.objects.get(name="Moderators"))
+"""
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextmanager
+def demo_server(workdir, *, setup=(), workers=2):
+    """Yield the base URL of the demo served from `workdir`; `setup` are Python snippets run
+    by `manage.py shell` once the demo is loaded (accounts, for instance)."""
+    port = free_port()
+    base_url = f"http://127.0.0.1:{port}"
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "portal.settings.e2e",
+        "PUBLIC_BASE_URL": base_url,
+        "DATABASE_URL": f"sqlite:///{workdir / 'db.sqlite3'}",
+        "MEDIA_ROOT": str(workdir / "media"),
+        "E2E_MAIL_DIR": str(workdir / "mail"),
+    }
+    env.pop("REDIS_URL", None)
+    manage = [sys.executable, "manage.py"]
+    commands = [["migrate", "--noinput", "-v0"], ["load_demo"]]
+    commands += [["shell", "-c", code] for code in setup]
+    for command in commands:
+        subprocess.run([*manage, *command], cwd=ROOT, env=env, check=True, capture_output=True)
+    process = subprocess.Popen(
+        [
+            str(Path(sys.executable).parent / "gunicorn"),
+            "portal.wsgi",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(workers),
+            "--access-logfile",
+            "-",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(base_url + "/fr/", timeout=2)
+                break
+            except OSError:
+                if process.poll() is not None:
+                    raise RuntimeError(process.stderr.read().decode()) from None
+                time.sleep(0.2)
+        yield base_url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:  # a busy machine: workers still finishing
+            process.kill()
+            process.wait(timeout=10)
