@@ -208,6 +208,9 @@ PARTICIPATION_RETENTION_MONTHS = int(os.environ.get("PARTICIPATION_RETENTION_MON
 # Upload limits for ideas, in megabytes (the reverse proxy must accept a little more).
 PARTICIPATION_IMAGE_MAX_MB = 8
 PARTICIPATION_ATTACHMENT_MAX_MB = 10
+# Seconds an e-mail to an idea's author waits for further changes (status, answer), so that
+# it tells them all at once; needs a task backend that can wait (the database one).
+PARTICIPATION_NOTICE_DELAY = 60
 
 # Wagtail
 WAGTAIL_SITE_NAME = os.environ.get("WAGTAIL_SITE_NAME", "Portail de la participation")

@@ -267,6 +267,9 @@ class Idea(models.Model):
     support_count = models.PositiveIntegerField(_("supports"), default=0, editable=False)
     created_at = models.DateTimeField(_("submitted on"), default=timezone.now)
     published_at = models.DateTimeField(_("published on"), null=True, blank=True)
+    # Numbers the changes its author is to be told of: a pending e-mail that finds a later
+    # number leaves the telling to the later one (services.tell_author).
+    notice_version = models.PositiveIntegerField(default=0, editable=False)
 
     objects = IdeaQuerySet.as_manager()
 
