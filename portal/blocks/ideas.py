@@ -211,6 +211,7 @@ class IdeaListBlock(blocks.StructBlock):
                 "image",
                 "image_alt",
                 "official_answer",
+                "public_reason",
                 "theme__name",
                 "district__name",
                 "collected_at__title",

@@ -1,9 +1,16 @@
-"""Admin menus for the records editors reuse across pages: themes, districts, organisers."""
+"""Admin menus for the records editors reuse across pages (themes, districts, organisers),
+and what the editor is told when publishing."""
 
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin import messages
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from portal.core.templatetags.dates import long_date
+
+from .restitution import RestitutionPage, open_until
 from .taxonomy import District, Organiser, Theme
 
 
@@ -40,3 +47,22 @@ class TaxonomyViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(TaxonomyViewSetGroup)
+
+
+@hooks.register("after_publish_page")
+def warn_of_an_early_restitution(request, page):
+    """A restitution published while its consultation is open shows today's participation:
+    the editor is told to publish it again once the consultation is over."""
+    if not isinstance(page, RestitutionPage):
+        return
+    closes = open_until(page.consultation)
+    if closes is not None:
+        messages.warning(
+            request,
+            gettext(
+                "“%(title)s” is published while its consultation is open until %(date)s: it "
+                "shows today’s figures and answers. Once the consultation is over, publish it "
+                "again with “update the participation data when publishing” ticked."
+            )
+            % {"title": page.title, "date": long_date(closes)},
+        )

@@ -297,6 +297,13 @@ class Idea(models.Model):
         return self.status in PUBLIC_STATUSES
 
     @property
+    def is_answered(self):
+        """The authority has said something: an official answer, or why it is not retained."""
+        return bool(
+            self.official_answer or (self.status == IdeaStatus.NOT_RETAINED and self.public_reason)
+        )
+
+    @property
     def public_extra(self):
         """(label, value) of the extra answers anyone may read, in the box's order."""
         return [
