@@ -1,5 +1,5 @@
 """Admin menus for the records editors reuse across pages (themes, districts, organisers),
-and what the editor is told when publishing."""
+what the editor is told when publishing, and which pages a language serves."""
 
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -10,6 +10,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from portal.core.templatetags.dates import long_date
 
+from .languages import serve_in_own_language_only
 from .restitution import RestitutionPage, open_until
 from .taxonomy import District, Organiser, Theme
 
@@ -66,3 +67,6 @@ def warn_of_an_early_restitution(request, page):
             )
             % {"title": page.title, "date": long_date(closes)},
         )
+
+
+hooks.register("before_serve_page", serve_in_own_language_only)

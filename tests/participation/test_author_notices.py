@@ -1,6 +1,7 @@
 """What an idea's author is e-mailed: one message per burst of changes, saying the final
 state, with links on the public address; a rejection says why."""
 
+import logging
 from datetime import date, timedelta
 from io import StringIO
 
@@ -30,8 +31,19 @@ def box(consultation):
 
 
 def run_worker():
-    """What `manage.py db_worker` does in production: run every task that is due, then stop."""
-    call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0, stdout=StringIO())
+    """What `manage.py db_worker` does in production: run every task that is due, then stop.
+
+    The command sets its loggers' levels and handlers for the process: they are put back, so
+    that later tests still see the tasks' log.
+    """
+    loggers = [logging.getLogger(name) for name in ("django_tasks", "django_tasks_db")]
+    saved = [(each.level, list(each.handlers)) for each in loggers]
+    try:
+        call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0, stdout=StringIO())
+    finally:
+        for each, (level, handlers) in zip(loggers, saved, strict=True):
+            each.setLevel(level)
+            each.handlers[:] = handlers
 
 
 @pytest.mark.django_db(transaction=True)
