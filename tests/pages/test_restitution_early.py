@@ -27,7 +27,7 @@ def add_url(consultation):
     return f"/admin/pages/add/pages/restitutionpage/{consultation.pk}/"
 
 
-def publish_data():
+def publish_data(**fields):
     return nested_form_data(
         {
             "title": "Ce que nous avons entendu",
@@ -35,6 +35,7 @@ def publish_data():
             "summary": "",
             "body": streamfield([]),
             "action-publish": "action-publish",
+            **fields,
         }
     )
 
@@ -70,6 +71,16 @@ def test_no_warning_once_the_consultation_is_over(admin_client, consultation):
         response = admin_client.post(add_url(consultation), publish_data())
     assert response.status_code == 302
     assert warnings(response) == []
+
+
+def test_no_warning_for_a_restitution_scheduled_after_the_consultation(admin_client, consultation):
+    with time_machine.travel(paris(OPEN_DAY, 12), tick=False):
+        response = admin_client.post(
+            add_url(consultation), publish_data(go_live_at="2026-08-03 09:00")
+        )
+    assert response.status_code == 302
+    assert warnings(response) == []
+    assert RestitutionPage.objects.get().go_live_at is not None  # scheduled, not live yet
 
 
 def test_the_public_page_says_the_consultation_is_still_open(client, consultation, settings):
