@@ -516,7 +516,7 @@ def tell_author(idea):
 
 def notify_author(idea):
     """E-mail the author where their idea stands, in the language they used; False when
-    there is nobody to tell (no confirmed author, or erased).
+    there is nobody to tell (no author, erased, or an address or idea never confirmed).
 
     A rejected idea gets the moderators' reason, which is never published; the others get
     their status, the public reason or answer, and a link to the idea's page.
