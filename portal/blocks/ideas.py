@@ -212,6 +212,7 @@ class IdeaListBlock(blocks.StructBlock):
                 "image",
                 "image_alt",
                 "official_answer",
+                "public_reason",
                 "theme__name",
                 "district__name",
                 "collected_at__title",

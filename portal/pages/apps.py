@@ -10,12 +10,14 @@ class PagesConfig(AppConfig):
     verbose_name = _("Pages")
 
     def ready(self):
+        from django.db.models.signals import pre_save
         from wagtail.signals import page_published
 
         from portal.participation.accountability import freeze_on_publish
         from portal.participation.membership import attach_on_publish
 
         from .consultation import ConsultationPage
+        from .languages import keep_foreign_aliases_draft
         from .restitution import RestitutionPage
 
         # What a published consultation page embeds belongs to that consultation.
@@ -26,3 +28,5 @@ class PagesConfig(AppConfig):
         page_published.connect(
             freeze_on_publish, sender=RestitutionPage, dispatch_uid="freeze-restitution-data"
         )
+        # Every page model sends its own pre_save: the receiver filters pages itself.
+        pre_save.connect(keep_foreign_aliases_draft, dispatch_uid="keep-foreign-aliases-draft")

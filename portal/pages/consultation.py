@@ -20,6 +20,7 @@ from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import (
@@ -63,12 +64,16 @@ STATUS_BADGES = {
 
 
 class ParticipationDegree(models.TextChoices):
-    """How much say residents have, from being told to deciding together."""
+    """How much say residents have, from being told to deciding together.
 
-    INFORMATION = "information", _("Information")
-    CONSULTATION = "consultation", _("Consultation")
-    CONCERTATION = "concertation", _("Concertation")
-    CODECISION = "codecision", _("Co-decision")
+    The labels have their own context: elsewhere "Consultation" names this page type, which
+    French calls "Concertation", while here the two are distinct degrees.
+    """
+
+    INFORMATION = "information", pgettext_lazy("degree of participation", "Information")
+    CONSULTATION = "consultation", pgettext_lazy("degree of participation", "Consultation")
+    CONCERTATION = "concertation", pgettext_lazy("degree of participation", "Concertation")
+    CODECISION = "codecision", pgettext_lazy("degree of participation", "Co-decision")
 
 
 DEGREE_EXPLANATIONS = {

@@ -1,10 +1,13 @@
 """Restitutions: the public account of a consultation, what was heard and what was decided."""
 
+from datetime import datetime
+
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
@@ -12,6 +15,7 @@ from portal.blocks.streams import RestitutionStreamBlock
 from portal.participation.membership import belongs_to
 
 from .base import BasePage, block_errors
+from .consultation import today
 
 
 class RestitutionPageForm(WagtailAdminPageForm):
@@ -45,6 +49,31 @@ class RestitutionPageForm(WagtailAdminPageForm):
         return cleaned
 
 
+def open_until(consultation, on=None):
+    """The consultation's last day while it is not over, else None.
+
+    A restitution published before then keeps the figures and answers of its publication day,
+    while contributions still come in: the editor is warned and the page says so.
+    """
+    closes = consultation.closes
+    return closes if closes is not None and (on or today()) <= closes else None
+
+
+class OpenConsultationPanel(HelpPanel):
+    """A warning in the editor, before publishing, when the consultation is still open."""
+
+    class BoundPanel(HelpPanel.BoundPanel):
+        def __init__(self, **kwargs):
+            super().__init__(**kwargs)
+            parent = getattr(self.form, "parent_page", None)  # set in the create and edit views
+            self.consultation = parent.specific if parent is not None else None
+            self.open_until = open_until(self.consultation) if self.consultation else None
+            self.template_name = "pages/admin/open_consultation.html"
+
+        def is_shown(self):
+            return self.open_until is not None
+
+
 class RestitutionPage(BasePage):
     """The synthesis of one consultation; once published, the consultation has its results.
 
@@ -72,6 +101,7 @@ class RestitutionPage(BasePage):
     max_count_per_parent = 1
     base_form_class = RestitutionPageForm
     content_panels = [
+        OpenConsultationPanel(),
         *Page.content_panels,
         FieldPanel("summary"),
         MultiFieldPanel([FieldPanel("refresh_results")], heading=_("Participation data")),
@@ -85,6 +115,16 @@ class RestitutionPage(BasePage):
     @property
     def consultation(self):
         return self.get_parent().specific
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["open_until"] = open_until(self.consultation)
+        if context["open_until"]:
+            taken_at = self.participation_data().get("taken_at")
+            context["results_taken_on"] = (
+                timezone.localdate(datetime.fromisoformat(taken_at)) if taken_at else None
+            )
+        return context
 
     def participation_data(self):
         """The frozen data once published; today's data in previews of a first draft."""

@@ -50,11 +50,6 @@ def queue_url():
     return reverse(Idea.snippet_viewset.get_url_name("list"))
 
 
-def site_url(request):
-    """The host the moderator works on, so that e-mailed links point to the same site."""
-    return request.build_absolute_uri("/").rstrip("/")
-
-
 # The list of ideas
 
 
@@ -228,8 +223,8 @@ class StatusChangeForm(forms.Form):
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=gettext_lazy(
-            "Required to reject an idea (the note stays private) or to mark it not retained "
-            "(the note is published as the reason)."
+            "Required to reject an idea (the note is e-mailed to its author, never published) "
+            "or to mark it not retained (the note is published as the reason)."
         ),
     )
 
@@ -305,25 +300,19 @@ CORRECTABLE = ("title", "description", "theme", "district")
 class IdeaEditView(snippets.EditView):
     """Corrections, answer, then status, through the services.
 
-    The answer is e-mailed with the status change when there is one: a single message.
+    The author gets one e-mail with the answer and the new status: each notice replaces the
+    one before (services.tell_author).
     """
 
     def save_instance(self):
         idea, data, user = self.form.instance, self.form.cleaned_data, self.request.user
-        site = site_url(self.request)
         services.correct_idea(
             idea=idea, user=user, **{name: data[name] for name in CORRECTABLE if name in data}
         )
-        services.answer_idea(
-            idea=idea,
-            user=user,
-            answer=data["answer"],
-            site_url=site,
-            notify=not data["new_status"],
-        )
+        services.answer_idea(idea=idea, user=user, answer=data["answer"])
         if data["new_status"]:
             services.change_status(
-                idea=idea, to_status=data["new_status"], user=user, note=data["note"], site_url=site
+                idea=idea, to_status=data["new_status"], user=user, note=data["note"]
             )
         return idea
 
@@ -488,19 +477,16 @@ class IdeaStatusBulkAction(SnippetBulkAction):
     def get_execution_context(self):
         return {
             "user": self.request.user,
-            "site_url": site_url(self.request),
             "to_status": self.target_status(),
             "note": self.cleaned_form.cleaned_data.get("note", ""),
             "refused": self.refused,
         }
 
     @classmethod
-    def execute_action(cls, ideas, *, user, site_url, to_status, note, refused):
+    def execute_action(cls, ideas, *, user, to_status, note, refused):
         for idea in ideas:
             try:
-                services.change_status(
-                    idea=idea, to_status=to_status, user=user, note=note, site_url=site_url
-                )
+                services.change_status(idea=idea, to_status=to_status, user=user, note=note)
             except services.InvalidTransition:
                 refused.append(idea)
         return len(ideas) - len(refused), 0
@@ -539,7 +525,9 @@ class RejectForm(forms.Form):
         label=gettext_lazy("Reason"),
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=gettext_lazy("Kept in the history for moderators; never published."),
+        help_text=gettext_lazy(
+            "Kept in the history and e-mailed to the idea's author; never published."
+        ),
     )
 
 
@@ -552,7 +540,7 @@ class RejectIdeas(IdeaStatusBulkAction):
     to_status = IdeaStatus.REJECTED
     form_class = RejectForm
     explanation = gettext_lazy(
-        "Rejected ideas are not shown on the site and their authors are not e-mailed."
+        "Rejected ideas are not shown on the site; their authors are e-mailed the reason."
     )
 
 
@@ -562,7 +550,7 @@ class ChangeIdeaStatus(IdeaStatusBulkAction):
     aria_label = gettext_lazy("Change the status of the selected ideas")
     action_priority = 30
     form_class = StatusChangeForm
-    explanation = gettext_lazy("Authors are told of the new status, except for a rejection.")
+    explanation = gettext_lazy("Authors are told of the new status by e-mail.")
 
 
 # Figures

@@ -18,7 +18,9 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from portal.core import mail, page_cache
+from portal.core.http import absolute_url, page_url
 
+from . import tasks
 from .errors import (  # noqa: F401 (callers catch them as services.…)
     AlreadyAnswered,
     InvalidLink,
@@ -342,11 +344,12 @@ def enter_paper_idea(*, box, user, collected_at, author_name="", now=None, **fie
 
 
 @transaction.atomic
-def change_status(*, idea, to_status, user, note="", now=None, site_url=None, notify=True):
+def change_status(*, idea, to_status, user, note="", now=None, notify=True):
     """Move an idea along the workflow, record who did it and why, and tell its author.
 
-    The note is required to reject (it stays private) and to not retain (it is published
-    as the reason). `notify=False` is for loading data that nobody should be e-mailed about.
+    The note is required to reject (it goes to the author, never on the site) and to not
+    retain (it is published as the reason). `notify=False` is for loading data that nobody
+    should be e-mailed about.
     """
     now = now or timezone.now()
     to_status = IdeaStatus(to_status)
@@ -373,13 +376,13 @@ def change_status(*, idea, to_status, user, note="", now=None, site_url=None, no
     record_step(
         idea=idea, from_status=from_status, to_status=to_status, user=user, at=now, note=note
     )
-    if notify and to_status != IdeaStatus.REJECTED:
-        transaction.on_commit(lambda: notify_author(idea, site_url=site_url))
+    if notify:
+        tell_author(idea)
     return idea
 
 
 @transaction.atomic
-def answer_idea(*, idea, user, answer, now=None, site_url=None, notify=True):
+def answer_idea(*, idea, user, answer, now=None, notify=True):
     """Publish (or correct) the authority's official answer to an idea."""
     now = now or timezone.now()
     answer = answer.strip()
@@ -397,7 +400,7 @@ def answer_idea(*, idea, user, answer, now=None, site_url=None, notify=True):
         note=_("Official answer updated."),
     )
     if notify and answer and idea.is_public:
-        transaction.on_commit(lambda: notify_author(idea, site_url=site_url))
+        tell_author(idea)
     return idea
 
 
@@ -432,26 +435,81 @@ def correct_idea(*, idea, user, now=None, **fields):
     return idea
 
 
-def notify_author(idea, site_url=None):
-    """E-mail the author where their idea stands, in the language they used."""
-    participant = idea.participant
-    if participant is None or participant.erased_at or not participant.is_confirmed:
+def tell_author(idea):
+    """Have the author told of this change, with whatever follows it shortly, in one e-mail.
+
+    The e-mail leaves PARTICIPATION_NOTICE_DELAY later, from a task that reads the idea as
+    it is then. Each change numbers its notice; a task that finds a later number leaves the
+    telling to the later task, so publishing, answering and retaining an idea in a row send
+    one e-mail with the final state, not three. Backends that cannot wait (the immediate one,
+    in development and tests) send at the end of the transaction instead.
+    """
+    if idea.participant_id is None:
         return
-    base = (site_url or settings.WAGTAILADMIN_BASE_URL).rstrip("/")
+    Idea.objects.filter(pk=idea.pk).update(notice_version=F("notice_version") + 1)
+    idea.refresh_from_db(fields=["notice_version"])
+    idea_id, version = idea.pk, idea.notice_version
+    transaction.on_commit(
+        lambda: tasks.enqueue_later(
+            tasks.notify_author,
+            timedelta(seconds=settings.PARTICIPATION_NOTICE_DELAY),
+            idea_id,
+            version,
+        ),
+        robust=True,  # a queue that is down must not fail the moderator's request
+    )
+
+
+def notify_author(idea):
+    """E-mail the author where their idea stands, in the language they used; False when
+    there is nobody to tell (no author, erased, or an address or idea never confirmed).
+
+    A rejected idea gets the moderators' reason, which is never published; the others get
+    their status, the public reason or answer, and a link to the idea's page.
+    """
+    participant = idea.participant
+    if (
+        participant is None
+        or participant.erased_at
+        or not participant.is_confirmed
+        or not idea.confirmed
+    ):
+        return False
+    status = IdeaStatus(idea.status)
     with translation.override(participant.language):
         context = {
             "idea": idea,
-            "status": IdeaStatus(idea.status).label,
-            "link": base + idea.get_absolute_url(),
-            "data_link": base + reverse("participation:my_data", args=[data_token(participant)]),
+            "status": status.label,
+            "data_link": absolute_url(
+                reverse("participation:my_data", args=[data_token(participant)])
+            ),
             "site_name": settings.WAGTAIL_SITE_NAME,
         }
+        if status == IdeaStatus.REJECTED:
+            rejection = idea.transitions.filter(to_status=IdeaStatus.REJECTED).last()
+            context["reason"] = rejection.note if rejection else ""
+            context["link"] = page_url(in_language(idea.box.consultation, participant.language))
+            subject = _("Your idea “%(title)s” was not published") % {"title": idea.title}
+            template = "participation/email/idea_rejected.txt"
+        else:
+            context["link"] = absolute_url(idea.get_absolute_url())
+            subject = _("Your idea “%(title)s”: %(status)s") % {
+                "title": idea.title,
+                "status": status.label,
+            }
+            template = "participation/email/idea_status.txt"
         mail.send(
-            subject=_("Your idea “%(title)s”: %(status)s")
-            % {"title": idea.title, "status": context["status"]},
-            body=render_to_string("participation/email/idea_status.txt", context),
+            subject=subject,
+            body=render_to_string(template, context),
             to=[participant.email],
         )
+    return True
+
+
+def in_language(page, language):
+    """The page's live translation in `language`, or the page itself."""
+    translated = page.get_translations().live().filter(locale__language_code=language).first()
+    return translated or page
 
 
 def idea_accepts_supports(idea, now=None):

@@ -147,6 +147,9 @@ LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", "Français"), ("en", "English")]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# A page submitted for translation stays a draft until its translation is published (by
+# default wagtail-localize publishes it at once, in the source language's words).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Paris"
 USE_I18N = True
@@ -217,6 +220,9 @@ PARTICIPATION_RETENTION_MONTHS = int(os.environ.get("PARTICIPATION_RETENTION_MON
 # Upload limits for ideas, in megabytes (the reverse proxy must accept a little more).
 PARTICIPATION_IMAGE_MAX_MB = 8
 PARTICIPATION_ATTACHMENT_MAX_MB = 10
+# Seconds an e-mail to an idea's author waits for further changes (status, answer), so that
+# it tells them all at once; needs a task backend that can wait (the database one).
+PARTICIPATION_NOTICE_DELAY = 60
 
 # Wagtail
 WAGTAIL_SITE_NAME = os.environ.get("WAGTAIL_SITE_NAME", "Portail de la participation")

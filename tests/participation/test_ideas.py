@@ -426,6 +426,7 @@ def test_the_author_is_told_of_publication_and_each_status_change(
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         services.change_status(idea=idea, to_status="published", user=None)
+    with django_capture_on_commit_callbacks(execute=True):
         services.change_status(idea=idea, to_status="not_retained", user=None, note="Trop cher.")
     assert len(mail.outbox) == 2
     assert "Trop cher." in mail.outbox[-1].body

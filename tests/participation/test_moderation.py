@@ -254,7 +254,7 @@ def test_publishing_several_ideas_tells_each_author(
     assert messages_of(response) == ["2 ideas are now “Published”."]
 
 
-def test_rejecting_requires_a_private_reason(
+def test_rejecting_requires_a_reason_that_only_the_author_is_sent(
     moderator_client, box, author, django_capture_on_commit_callbacks
 ):
     idea = IdeaFactory(box=box, participant=author)
@@ -267,7 +267,9 @@ def test_rejecting_requires_a_private_reason(
         moderator_client.post(bulk_url("reject", idea), {"note": "Propos injurieux."})
     assert Idea.objects.get().status == IdeaStatus.REJECTED
     assert IdeaTransition.objects.get().note == "Propos injurieux."
-    assert mail.outbox == []
+    [message] = mail.outbox
+    assert message.to == [SECRET_ADDRESS]
+    assert "Propos injurieux." in message.body
 
 
 def test_changing_status_names_the_ideas_the_workflow_refuses(moderator_client, box):

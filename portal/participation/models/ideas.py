@@ -284,6 +284,9 @@ class Idea(models.Model):
     support_count = models.PositiveIntegerField(_("supports"), default=0, editable=False)
     created_at = models.DateTimeField(_("submitted on"), default=timezone.now)
     published_at = models.DateTimeField(_("published on"), null=True, blank=True)
+    # Numbers the changes its author is to be told of: a pending e-mail that finds a later
+    # number leaves the telling to the later one (services.tell_author).
+    notice_version = models.PositiveIntegerField(default=0, editable=False)
 
     objects = IdeaQuerySet.as_manager()
 
@@ -309,6 +312,13 @@ class Idea(models.Model):
     @property
     def is_public(self):
         return self.status in PUBLIC_STATUSES
+
+    @property
+    def is_answered(self):
+        """The authority has said something: an official answer, or why it is not retained."""
+        return bool(
+            self.official_answer or (self.status == IdeaStatus.NOT_RETAINED and self.public_reason)
+        )
 
     @property
     def public_extra(self):
