@@ -19,8 +19,9 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from portal.core import mail, page_cache
+from portal.core import mail, page_cache, roles
 from portal.core.http import rate_key
+from portal.core.roles import StaffRole
 
 from .models import (
     Answer,
@@ -242,8 +243,11 @@ def record_crossed_thresholds(petition, now=None):
 
 
 def moderator_emails():
+    """The addresses of the moderators (whatever their group is called) and administrators."""
     users = get_user_model().objects.filter(is_active=True).exclude(email="")
-    moderators = users.filter(groups__name="Moderators") | users.filter(is_superuser=True)
+    moderators = users.filter(pk__in=roles.members(StaffRole.MODERATORS)) | users.filter(
+        is_superuser=True
+    )
     return sorted(set(moderators.values_list("email", flat=True)))
 
 

@@ -53,13 +53,14 @@ def mail_dir(workdir):
     return workdir / "mail"
 
 
-# A participation officer: in Wagtail's "Moderators" group, not a superuser.
+# A participation officer: in the moderators' group ("Modération"), not a superuser.
 MODERATOR_LOGIN = ("moderatrice", "mot-de-passe-de-test")
 MODERATOR = f"""
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import User
+from portal.core import roles
 name, password = {MODERATOR_LOGIN!r}
 user = User.objects.create_user(name, "moderatrice@example.org", password)
-user.groups.add(Group.objects.get(name="Moderators"))
+user.groups.add(roles.group(roles.StaffRole.MODERATORS))
 """
 
 
