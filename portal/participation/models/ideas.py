@@ -117,7 +117,12 @@ class IdeaField(KeepsConfidentiality, Orderable):
         _("options"), blank=True, max_length=2000, help_text=_("For a choice: one per line.")
     )
     confidential = models.BooleanField(
-        _("confidential"), default=False, help_text=_("Seen by staff only, never published.")
+        _("confidential"),
+        default=False,
+        help_text=_(
+            "Read by moderators and administrators only, never published. Once someone has "
+            "answered, the field stays confidential."
+        ),
     )
 
     panels = [

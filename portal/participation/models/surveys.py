@@ -147,7 +147,10 @@ class Question(KeepsConfidentiality, Orderable):
     confidential = models.BooleanField(
         _("confidential"),
         default=False,
-        help_text=_("Answers are seen by staff only, never published."),
+        help_text=_(
+            "Answers are read by moderators and administrators only, never published. "
+            "Once someone has answered, the question stays confidential."
+        ),
     )
 
     panels = [
