@@ -459,3 +459,9 @@ def test_a_moderator_approving_an_event_publishes_it_without_any_right_on_pages(
     event = EventPage.objects.get()
     assert event.live and event.get_latest_revision().user == moderator
     assert not event.permissions_for_user(moderator).can_edit()
+
+
+def test_roles_are_described_in_french_to_a_french_speaking_administrator(admin_client):
+    listing = admin_client.get("/admin/groups/").content.decode()
+    assert "Modération" in listing and "Aucun droit sur les pages." in listing
+    assert "Rédaction" in listing and "Rédige, traduit et publie les pages" in listing
