@@ -465,3 +465,25 @@ def test_roles_are_described_in_french_to_a_french_speaking_administrator(admin_
     listing = admin_client.get("/admin/groups/").content.decode()
     assert "Modération" in listing and "Aucun droit sur les pages." in listing
     assert "Rédaction" in listing and "Rédige, traduit et publie les pages" in listing
+
+
+def test_pages_submitted_for_proofreading_go_to_editors_not_moderators(
+    client, django_user_model, home
+):
+    """Wagtail's default workflow was its "Moderators"' approval: it is the editors' now."""
+    editor, moderator = (
+        django_user_model.objects.create_user(role, f"{role}@mairie.example", "x")
+        for role in (EDITOR, MODERATOR)
+    )
+    editor.groups.add(roles.group(EDITOR))
+    moderator.groups.add(roles.group(MODERATOR))
+    client.force_login(editor)
+    data = {**home_data(home, title="Accueil à relire"), "action-submit": "action-submit"}
+    client.post(f"/admin/pages/{home.pk}/edit/", data)
+    page = Page.objects.get(pk=home.pk)
+    task = page.current_workflow_task
+    assert task.name == "Relecture par la rédaction"
+    assert task.user_can_access_editor(page, editor)
+    assert not task.user_can_access_editor(page, moderator)
+    client.force_login(moderator)
+    assert client.get(f"/admin/pages/{home.pk}/edit/").status_code != 200

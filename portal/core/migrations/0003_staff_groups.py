@@ -3,9 +3,10 @@
 Wagtail gave its "Moderators" group the rights to add, edit and publish every page, and its
 "Editors" no right to publish. Here "Editors" becomes "Rédaction" and may also publish, lock
 and unlock pages; "Moderators" becomes "Modération", the participation officers, with no
-rights on pages, images, documents or translations. What each role may do with the portal's
-own models is granted after every migrate (see portal/core/roles.py). A missing group is
-created.
+rights on pages, images, documents or translations: Wagtail's default workflow, whose
+approval task was theirs, becomes the editors' proofreading. What each role may do with the
+portal's own models is granted after every migrate (see portal/core/roles.py). A missing
+group is created.
 """
 
 from django.db import migrations
@@ -13,6 +14,7 @@ from django.db import migrations
 GROUPS = {"editors": ("Editors", "Rédaction"), "moderators": ("Moderators", "Modération")}
 EDITOR_PAGE_RIGHTS = ("add_page", "change_page", "publish_page", "lock_page", "unlock_page")
 NOT_FOR_MODERATORS = ("wagtailimages", "wagtaildocs", "wagtail_localize")
+WAGTAIL_WORKFLOW, PROOFREADING = "Moderators approval", "Relecture par la rédaction"
 
 
 def install_roles(apps, schema_editor):
@@ -22,6 +24,8 @@ def install_roles(apps, schema_editor):
     Page = apps.get_model("wagtailcore", "Page")
     GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
     GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
+    GroupApprovalTask = apps.get_model("wagtailcore", "GroupApprovalTask")
+    Workflow = apps.get_model("wagtailcore", "Workflow")
 
     groups = {}
     for key, (wagtail_name, french_name) in GROUPS.items():
@@ -41,6 +45,12 @@ def install_roles(apps, schema_editor):
     moderators.permissions.remove(
         *Permission.objects.filter(content_type__app_label__in=NOT_FOR_MODERATORS)
     )
+
+    for task in GroupApprovalTask.objects.filter(groups=moderators):
+        task.groups.remove(moderators)
+        task.groups.add(groups["editors"])
+    GroupApprovalTask.objects.filter(name=WAGTAIL_WORKFLOW).update(name=PROOFREADING)
+    Workflow.objects.filter(name=WAGTAIL_WORKFLOW).update(name=PROOFREADING)
 
     root = Page.objects.filter(depth=1).first()
     if root is not None:
