@@ -155,7 +155,9 @@ AXES_CLIENT_IP_CALLABLE = "portal.core.http.client_ip"
 AXES_LOCKOUT_CALLABLE = "portal.core.staff.lockout_response"
 # A block ends when announced, even if someone keeps trying meanwhile.
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
-AXES_RESET_ON_SUCCESS = True
+# A success clears nothing: axes would clear every failure from that address too, which would
+# let anyone with an account guess another's password between their own sign-ins.
+AXES_RESET_ON_SUCCESS = False
 # Failed attempts are kept until they expire; successful sign-ins are not logged.
 AXES_DISABLE_ACCESS_LOG = True
 AXES_ENABLE_ADMIN = False

@@ -114,12 +114,13 @@ def test_the_block_ends_after_the_cool_off(client, editor):
         assert signed_in(client)
 
 
-def test_signing_in_clears_the_failures(client, editor):
+def test_signing_in_between_guesses_does_not_wipe_them(client, editor, django_user_model):
+    """A colleague with an account of their own cannot guess another's password for ever."""
+    django_user_model.objects.create_user("collegue", "c@mairie.example", "son-mot-de-passe")
     fail(client, 4)
-    assert sign_in(client, "redac", PASSWORD).status_code == 302
+    assert sign_in(client, "collegue", "son-mot-de-passe").status_code == 302
     client.logout()
-    fail(client, 4)
-    assert sign_in(client, "redac", PASSWORD).status_code == 302
+    assert sign_in(client, "redac", "encore-faux").status_code == 429
 
 
 def test_failures_are_counted_in_the_database_that_every_server_shares(client, editor, settings):
