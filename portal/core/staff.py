@@ -58,7 +58,7 @@ class RoleGroupForm(GroupForm):
 class GroupIndexView(groups.IndexView):
     columns = [
         *groups.IndexView.columns,
-        Column("role", label=_("What the role allows"), accessor=roles.description),
+        Column("role", label=_("What the role allows"), accessor=roles.description, width="75%"),
     ]
 
     def get_base_queryset(self):
