@@ -8,10 +8,10 @@
   confidential answers. They have no rights on pages.
 
 Each role is held by one group, tied to it by `Role` so that administrators may rename it.
-Core's migration 0002 named Wagtail's two groups in French and set their rights on pages and
-collections; each app lists what its own models grant to each role (`ROLES` in its apps.py)
-and `grant` adds it at every migrate. Only administrators delete or unpublish a home page
-(`home.models.HomePage.permissions_for_user`).
+Core's migration 0003 named Wagtail's two groups in French and set their rights on pages,
+collections and the default workflow; each app lists what its own models grant to each role
+(`ROLES` in its apps.py) and `grant` adds it at every migrate. Only administrators delete or
+unpublish a home page (`home.models.HomePage.permissions_for_user`).
 
 Core imports nothing above it: this module knows roles, not what the apps grant.
 """

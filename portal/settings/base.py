@@ -144,8 +144,10 @@ CACHES["renditions"] = {**CACHES["default"], "KEY_PREFIX": "renditions"}
 # right password too). Attempts are counted in the database, so every app server agrees; the
 # address is the client's as portal.core.http.client_ip reads it behind TRUSTED_PROXIES.
 # `manage.py axes_reset_username NAME` lifts a block sooner.
+# AxesBackend refuses a blocked sign-in and, being a ModelBackend too, can come first where
+# code takes the first backend for a session (Wagtail's test helpers do); ModelBackend signs in.
 AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
+    "axes.backends.AxesBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = int(os.environ.get("ADMIN_LOGIN_FAILURE_LIMIT", "5"))

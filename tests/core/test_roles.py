@@ -422,6 +422,7 @@ def test_the_admin_says_what_each_role_allows_where_groups_are_listed_edited_and
     assert editors_text in listing and moderators_text in listing
     edit = administrator_client.get(f"/admin/groups/edit/{roles.group(MODERATOR).pk}/")
     assert moderators_text in edit.content.decode()
+    assert administrator_client.get("/admin/groups/new/").status_code == 200  # no role yet
     person = django_user_model.objects.create_user("agent", "agent@mairie.example", "x")
     for url in ("/admin/users/new/", f"/admin/users/edit/{person.pk}/"):
         soup = BeautifulSoup(administrator_client.get(url).content, "html.parser")
