@@ -14,7 +14,7 @@ from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import ValidationError
 from django.test import Client
-from django.utils import timezone
+from django.utils import timezone, translation
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 from wagtail.users.models import UserProfile
 
@@ -28,6 +28,10 @@ from tests.factories import QuestionFactory, SurveyFactory
 SECRET = "Infirmière de nuit"
 OPEN_ANSWER = "Plus de pistes cyclables"
 STAYS_CONFIDENTIAL = "People have answered this as confidential"
+STAYS_CONFIDENTIAL_IN_FULL = (
+    "People have answered this as confidential: their answers can never be made public. "
+    "To collect public answers, add a new field."
+)
 
 
 def in_english(user):
@@ -298,7 +302,8 @@ def test_no_code_path_makes_confidential_answers_public(survey, idea):
     question.confidential = False
     with pytest.raises(ValidationError) as refused:
         question.save()
-    assert STAYS_CONFIDENTIAL in str(refused.value)
+    with translation.override("en"):
+        assert refused.value.message_dict == {"confidential": [STAYS_CONFIDENTIAL_IN_FULL]}
     field = idea.box.extra_fields.get(confidential=True)
     field.confidential = False
     with pytest.raises(ValidationError):
