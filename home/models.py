@@ -11,7 +11,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, Tabbed
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.fields import StreamField
 from wagtail.images.blocks import ImageChooserBlock
-from wagtail.models import Page
+from wagtail.models import Page, PagePermissionTester
 from wagtail.search import index
 
 from portal.blocks.streams import BodyStreamBlock
@@ -24,6 +24,17 @@ from portal.pages.models import (
     EventPage,
     RestitutionPage,
 )
+
+
+class SiteRootPermissionTester(PagePermissionTester):
+    """A home page holds a whole language's site: only administrators delete, move or
+    unpublish it, whatever rights a group has on the pages below the root."""
+
+    def can_delete(self, ignore_bulk=False):
+        return self.user.is_superuser and super().can_delete(ignore_bulk)
+
+    def can_unpublish(self):
+        return self.user.is_superuser and super().can_unpublish()
 
 
 @dataclass
@@ -144,6 +155,9 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = _("home page")
+
+    def permissions_for_user(self, user):
+        return SiteRootPermissionTester(user, self)
 
     def clean(self):
         super().clean()

@@ -17,13 +17,15 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 
-# A participation officer: in Wagtail's "Moderators" group, not a superuser; `setup` code.
+# A participation officer: in the moderators' group ("Modération"), not a superuser; `setup`
+# code.
 MODERATOR_LOGIN = ("moderatrice", "mot-de-passe-de-test")
 MODERATOR = f"""
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import User
+from portal.core import roles
 name, password = {MODERATOR_LOGIN!r}
 user = User.objects.create_user(name, "moderatrice@example.org", password)
-user.groups.add(Group.objects.get(name="Moderators"))
+user.groups.add(roles.group(roles.StaffRole.MODERATORS))
 """
 
 

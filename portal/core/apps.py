@@ -1,10 +1,12 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
+from wagtail.users.apps import WagtailUsersAppConfig
 
 
 class CoreConfig(AppConfig):
     """Site-wide concerns: the authority's settings, template tags, demo content, checks."""
 
+    default = True
     name = "portal.core"
     label = "core"
     verbose_name = _("Portal")
@@ -34,3 +36,11 @@ class CoreConfig(AppConfig):
                     sender=model,
                     dispatch_uid=f"page-cache-{model.__name__}-{id(signal)}",
                 )
+
+
+class StaffUsersConfig(WagtailUsersAppConfig):
+    """Wagtail's users and groups, showing what each staff role allows (staff.py)."""
+
+    default = False
+    group_viewset = "portal.core.staff.GroupViewSet"
+    user_viewset = "portal.core.staff.UserViewSet"

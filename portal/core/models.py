@@ -9,6 +9,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 
 from .colours import darken, validate_primary_colour
+from .roles import StaffRole
 
 DEFAULT_PRIMARY_COLOUR = "#1d5b79"
 
@@ -185,3 +186,19 @@ class PortalSettings(BaseSiteSetting):
     @property
     def primary_colour_dark(self):
         return darken(self.primary_colour)
+
+
+class Role(models.Model):
+    """Which group holds a role: administrators may rename the group, the rights follow it."""
+
+    key = models.CharField(_("role"), max_length=20, choices=StaffRole.choices, unique=True)
+    group = models.OneToOneField(
+        "auth.Group", verbose_name=_("group"), on_delete=models.CASCADE, related_name="role"
+    )
+
+    class Meta:
+        verbose_name = _("role")
+        verbose_name_plural = _("roles")
+
+    def __str__(self):
+        return self.get_key_display()

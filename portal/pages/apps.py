@@ -1,5 +1,22 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
+
+from portal.core.roles import StaffRole, grant
+
+# Editors manage the records pages are built from; moderators may revoke an organiser's trust
+# (they grant it when approving an event), the only organiser field editors do not see.
+ROLES = {
+    StaffRole.EDITORS: dict.fromkeys(
+        ("theme", "district", "organiser"), ("view", "add", "change", "delete")
+    ),
+    StaffRole.MODERATORS: {"organiser": ("view", "change")},
+}
+
+
+def grant_roles(sender, **kwargs):
+    """Give the roles their permissions on themes, districts and organisers, at every migrate."""
+    grant(sender, roles=ROLES, **kwargs)
 
 
 class PagesConfig(AppConfig):
@@ -19,6 +36,8 @@ class PagesConfig(AppConfig):
         from .consultation import ConsultationPage
         from .languages import keep_foreign_aliases_draft
         from .restitution import RestitutionPage
+
+        post_migrate.connect(grant_roles, sender=self)
 
         # What a published consultation page embeds belongs to that consultation.
         page_published.connect(

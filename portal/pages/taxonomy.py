@@ -102,7 +102,8 @@ class Organiser(index.Indexed, models.Model):
         FieldPanel("kind"),
         FieldPanel("description"),
         FieldPanel("website"),
-        FieldPanel("trusted"),
+        # Trust lets events skip moderation: moderators grant it, and only they may revoke it.
+        FieldPanel("trusted", permission="proposals.change_eventproposal"),
     ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 

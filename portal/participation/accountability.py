@@ -145,7 +145,7 @@ def public_ideas(consultation, locale):
 def survey_row(survey):
     """A survey's counted questions (choices, scales, districts, numbers); never free text."""
     questions = []
-    for result in survey_results(survey):
+    for result in survey_results(survey, confidential=False):
         question = result.question
         if question.confidential:
             continue

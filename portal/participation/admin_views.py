@@ -1,7 +1,8 @@
 """A survey's answers in the admin: its results page and its CSV export, with links to both.
 
 Both are for staff with the survey snippet's "view" permission (superusers, and the groups
-given it); answers to confidential questions are shown there, never on the site.
+given it); answers to confidential questions are shown there, never on the site, and only to
+those who may read confidential answers (`permissions.VIEW_CONFIDENTIAL`).
 """
 
 from django.db.models import Count, Q
@@ -18,6 +19,7 @@ from wagtail.admin.widgets.button import Button, HeaderButton
 from wagtail.snippets.views import snippets
 
 from .models import Survey
+from .permissions import reads_confidential
 from .results import csv_lines, survey_results
 
 
@@ -93,7 +95,7 @@ class SurveyResultsView(SurveyAnswersView, WagtailAdminTemplateMixin, TemplateVi
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             survey=self.object,
-            results=survey_results(self.object),
+            results=survey_results(self.object, confidential=reads_confidential(self.request.user)),
             **self.object.responses.aggregate(
                 confirmed_count=Count("pk", filter=Q(confirmed=True)),
                 held_count=Count("pk", filter=Q(confirmed=False)),
@@ -107,7 +109,8 @@ class SurveyExportView(SurveyAnswersView, View):
 
     def get(self, request, *args, **kwargs):
         response = StreamingHttpResponse(
-            csv_lines(self.object), content_type="text/csv; charset=utf-8"
+            csv_lines(self.object, confidential=reads_confidential(request.user)),
+            content_type="text/csv; charset=utf-8",
         )
         filename = f"{slugify(self.object.title) or 'survey'}-{timezone.localdate():%Y-%m-%d}.csv"
         response["Content-Disposition"] = f'attachment; filename="{filename}"'

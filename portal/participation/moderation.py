@@ -38,6 +38,7 @@ from .figures import consultation_figures
 from .forms import PlainTextField, SingleLineTextField
 from .models import Idea, IdeaBox, IdeaSource, IdeaStatus
 from .models.ideas import REASON_REQUIRED, TRANSITIONS
+from .permissions import reads_confidential
 
 # Moderators and editors both have it: everyone who works on participation sees the figures.
 DASHBOARD_PERMISSION = "participation.view_ideabox"
@@ -161,7 +162,8 @@ class ReadOnlyPanel(Panel):
 
     template_name = None
 
-    def get_context(self, idea):
+    def get_context(self, idea, user):
+        """The template's context, for this user."""
         return {"idea": idea}
 
     class BoundPanel(Panel.BoundPanel):
@@ -174,15 +176,17 @@ class ReadOnlyPanel(Panel):
 
         def get_context_data(self, parent_context=None):
             context = super().get_context_data(parent_context)
-            return {**context, **self.panel.get_context(self.instance)}
+            return {**context, **self.panel.get_context(self.instance, self.request.user)}
 
 
 class IdeaDetailsPanel(ReadOnlyPanel):
-    """Where the idea comes from, who signed it (public name only) and what came with it."""
+    """Where the idea comes from, who signed it (public name only) and what came with it;
+    confidential answers only for those who may read them."""
 
     template_name = "participation/admin/idea_details.html"
 
-    def get_context(self, idea):
+    def get_context(self, idea, user):
+        confidential = reads_confidential(user)
         return {
             "idea": idea,
             "source": source_label(idea),
@@ -190,6 +194,7 @@ class IdeaDetailsPanel(ReadOnlyPanel):
                 (field, idea.extra[field.key])
                 for field in idea.box.extra_fields.all()
                 if idea.extra.get(field.key) not in (None, "")
+                and (confidential or not field.confidential)
             ],
         }
 
@@ -199,7 +204,7 @@ class IdeaHistoryPanel(ReadOnlyPanel):
 
     template_name = "participation/admin/idea_history.html"
 
-    def get_context(self, idea):
+    def get_context(self, idea, user):
         return {"transitions": idea.transitions.select_related("user")}
 
 

@@ -1,5 +1,8 @@
 """Survey results as staff read them, and their CSV export: only confirmed responses count.
 
+Answers to confidential questions are left out unless the caller says the reader may see
+them (`confidential`, from `permissions.reads_confidential`).
+
 The database counts: a survey with thousands of responses costs a few grouped queries, plus
 one per question whose free-text answers are listed.
 """
@@ -43,15 +46,21 @@ class QuestionResults:
     maximum: float | None = None
     texts: list = field(default_factory=list)  # the latest TEXTS_SHOWN of text_count
     text_count: int = 0
+    withheld: bool = False  # a confidential question the reader may not see the answers of
 
     @property
     def texts_are_other(self):
         return self.question.kind in CHOICE_KINDS
 
 
-def survey_results(survey):
-    """What the confirmed respondents answered, question by question, in the survey's order."""
+def survey_results(survey, *, confidential):
+    """What the confirmed respondents answered, question by question, in the survey's order.
+
+    Without `confidential`, a confidential question comes with no figure and no answer.
+    """
     answers = Answer.objects.filter(question__survey=survey, response__confirmed=True)
+    if not confidential:
+        answers = answers.filter(question__confidential=False)
     respondents = dict(
         answers.values("question")
         .annotate(count=Count("response", distinct=True))
@@ -78,6 +87,9 @@ def survey_results(survey):
     }
     results = []
     for question in survey.questions.all():
+        if question.confidential and not confidential:
+            results.append(QuestionResults(question, 0, withheld=True))
+            continue
         result = QuestionResults(question, respondents.get(question.pk, 0))
         if question.kind in COUNTED_KINDS:
             result.options = option_counts(question, counts[question.pk], result.respondents)
@@ -140,19 +152,23 @@ def safe_cell(value):
     return text
 
 
-def csv_rows(survey):
+def csv_rows(survey, *, confidential):
     """A header, then a row per confirmed response: its number, its date, each answer.
 
     Dates are in the authority's time zone; a multiple choice is joined with " | ". Nothing
-    identifies the participant: the export holds no e-mail address and no name.
+    identifies the participant: the export holds no e-mail address and no name. Without
+    `confidential`, confidential questions have no column.
     """
     questions = list(survey.questions.all())
+    if not confidential:
+        questions = [question for question in questions if not question.confidential]
     paris = ZoneInfo(settings.TIME_ZONE)
     yield [_("Response"), _("Date"), *(question.label for question in questions)]
+    answers = Answer.objects.filter(question__in=questions).order_by("pk")
     responses = (
         survey.responses.filter(confirmed=True)
         .order_by("created_at", "pk")
-        .prefetch_related(Prefetch("answers", queryset=Answer.objects.order_by("pk")))
+        .prefetch_related(Prefetch("answers", queryset=answers))
     )
     for response in responses.iterator(chunk_size=500):
         given = defaultdict(list)
@@ -175,7 +191,7 @@ class _Echo:
         return value
 
 
-def csv_lines(survey):
+def csv_lines(survey, *, confidential):
     """The export as UTF-8 text with a byte order mark, which spreadsheets need for accents.
 
     Separated by semicolons, as spreadsheets set up in French expect (the comma is their
@@ -183,5 +199,5 @@ def csv_lines(survey):
     """
     writer = csv.writer(_Echo(), delimiter=";")
     yield "\ufeff"
-    for row in csv_rows(survey):
+    for row in csv_rows(survey, confidential=confidential):
         yield writer.writerow([safe_cell(cell) for cell in row])

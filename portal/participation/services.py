@@ -17,8 +17,9 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from portal.core import mail, page_cache
+from portal.core import mail, page_cache, roles
 from portal.core.http import absolute_url, page_url
+from portal.core.roles import StaffRole
 
 from . import tasks
 from .errors import (  # noqa: F401 (callers catch them as services.…)
@@ -193,8 +194,11 @@ def record_crossed_thresholds(petition, now=None):
 
 
 def moderator_emails():
+    """The addresses of the moderators (whatever their group is called) and administrators."""
     users = get_user_model().objects.filter(is_active=True).exclude(email="")
-    moderators = users.filter(groups__name="Moderators") | users.filter(is_superuser=True)
+    moderators = users.filter(pk__in=roles.members(StaffRole.MODERATORS)) | users.filter(
+        is_superuser=True
+    )
     return sorted(set(moderators.values_list("email", flat=True)))
 
 

@@ -2,6 +2,7 @@
 surveys and petitions, with what they gathered.
 """
 
+from django.contrib.auth.models import Permission
 from django.db.models import Count, Q
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
@@ -32,6 +33,7 @@ from .moderation import (
     RejectIdeas,
     source_label,
 )
+from .permissions import VIEW_CONFIDENTIAL
 
 
 class PetitionViewSet(SnippetViewSet):
@@ -191,6 +193,13 @@ register_snippet(ParticipationViewSetGroup)
 
 for bulk_action in (PublishIdeas, RejectIdeas, ChangeIdeaStatus):
     hooks.register("register_bulk_action", bulk_action)
+
+
+@hooks.register("register_permissions")
+def register_confidential_permission():
+    """Offered in the group editor, under "Participant"."""
+    app_label, codename = VIEW_CONFIDENTIAL.split(".")
+    return Permission.objects.filter(content_type__app_label=app_label, codename=codename)
 
 
 @hooks.register("construct_homepage_panels")

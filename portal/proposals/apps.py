@@ -1,18 +1,17 @@
 from django.apps import AppConfig
-from django.db import DEFAULT_DB_ALIAS
 from django.db.models.signals import post_delete, post_migrate
 from django.utils.translation import gettext_lazy as _
 
+from portal.core.roles import StaffRole, grant
+
 # Moderators read and decide proposals; nobody adds one in the admin (they come from the
 # public form) and editors do not moderate.
-ROLES = {"Moderators": {"eventproposal": ("view", "change")}}
+ROLES = {StaffRole.MODERATORS: {"eventproposal": ("view", "change")}}
 
 
-def grant_roles(sender, using=DEFAULT_DB_ALIAS, **kwargs):
-    """Give the Moderators group its permissions on proposals, at every migrate."""
-    from portal.participation.apps import grant_roles as grant
-
-    grant(sender, using=using, roles=ROLES)
+def grant_roles(sender, **kwargs):
+    """Give the moderators their permissions on proposals, at every migrate."""
+    grant(sender, roles=ROLES, **kwargs)
 
 
 class ProposalsConfig(AppConfig):

@@ -150,7 +150,7 @@ class ProposalDetailsPanel(ReadOnlyPanel):
 
     template_name = "proposals/admin/details.html"
 
-    def get_context(self, proposal):
+    def get_context(self, proposal, user):
         return {
             "proposal": proposal,
             "language": dict(settings.LANGUAGES).get(proposal.language, proposal.language),
@@ -165,7 +165,7 @@ class ProposalHistoryPanel(ReadOnlyPanel):
 
     template_name = "proposals/admin/history.html"
 
-    def get_context(self, proposal):
+    def get_context(self, proposal, user):
         return {"steps": proposal.steps.select_related("user")}
 
 

@@ -375,7 +375,8 @@ def publish_event(proposal, *, organiser, user):
         agenda.add_child(instance=event)
     except ValidationError as error:
         raise ProposalError(" ".join(error.messages)) from None
-    event.save_revision(user=user, log_action=True).publish(user=user)
+    # Approving is the moderators' decision; they have no rights on pages themselves.
+    event.save_revision(user=user, log_action=True).publish(user=user, skip_permission_checks=True)
     transaction.on_commit(page_cache.invalidate)
     return event
 

@@ -2,10 +2,12 @@
 
 Environment variables (see README.md, "Configuration"):
 SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL, REDIS_URL, EMAIL_URL-style SMTP settings,
-RECAPTCHA_PUBLIC_KEY / RECAPTCHA_PRIVATE_KEY, PUBLIC_BASE_URL, TRUSTED_PROXIES.
+RECAPTCHA_PUBLIC_KEY / RECAPTCHA_PRIVATE_KEY, PUBLIC_BASE_URL, TRUSTED_PROXIES,
+ADMIN_LOGIN_FAILURE_LIMIT / ADMIN_LOGIN_LOCKOUT_MINUTES.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -51,7 +53,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.routable_page",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "portal.core.apps.StaffUsersConfig",  # wagtail.users, describing each staff role
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -64,6 +66,7 @@ INSTALLED_APPS = [
     "django_recaptcha",
     "django_tasks",
     "django_tasks_db",
+    "axes",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -84,6 +87,7 @@ MIDDLEWARE = [
     "portal.core.page_cache.AnonymousPageCacheMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -134,6 +138,31 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Wagtail looks image renditions up in this cache before the database.
 CACHES["renditions"] = {**CACHES["default"], "KEY_PREFIX": "renditions"}
+
+# Admin sign-in is throttled by django-axes: after ADMIN_LOGIN_FAILURE_LIMIT failed attempts on
+# one account, or from one address, signing in is refused for ADMIN_LOGIN_LOCKOUT_MINUTES (the
+# right password too). Attempts are counted in the database, so every app server agrees; the
+# address is the client's as portal.core.http.client_ip reads it behind TRUSTED_PROXIES.
+# `manage.py axes_reset_username NAME` lifts a block sooner.
+# AxesBackend refuses a blocked sign-in and, being a ModelBackend too, can come first where
+# code takes the first backend for a session (Wagtail's test helpers do); ModelBackend signs in.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("ADMIN_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("ADMIN_LOGIN_LOCKOUT_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_CLIENT_IP_CALLABLE = "portal.core.http.client_ip"
+AXES_LOCKOUT_CALLABLE = "portal.core.staff.lockout_response"
+# A block ends when announced, even if someone keeps trying meanwhile.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+# A success clears nothing: axes would clear every failure from that address too, which would
+# let anyone with an account guess another's password between their own sign-ins.
+AXES_RESET_ON_SUCCESS = False
+# Failed attempts are kept until they expire; successful sign-ins are not logged.
+AXES_DISABLE_ACCESS_LOG = True
+AXES_ENABLE_ADMIN = False
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -241,6 +270,8 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "odp", "pdf", "pptx", "rt
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# Staff avatars are never fetched from a third party (gravatar would learn who uses the admin).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILADMIN_RICH_TEXT_EDITORS = {
     "default": {
@@ -270,5 +301,7 @@ LOGGING = {
         # imported: a "Step 2 - Fetching and parsing CSS" line at the start of every command.
         # Its warnings and errors (an image it cannot load) come from "weasyprint" itself.
         "weasyprint.progress": {"level": "WARNING"},
+        # Failed admin sign-ins and lockouts are warnings; the rest is noise.
+        "axes": {"level": "WARNING"},
     },
 }

@@ -9,3 +9,5 @@ EMAIL_FILE_PATH = os.environ.get("E2E_MAIL_DIR", "/tmp/portal-e2e-mail")
 MEDIA_ROOT = os.environ.get("MEDIA_ROOT", "/tmp/portal-e2e-media")
 SERVE_MEDIA = True
 LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "WARNING"}}
+# Signing in goes through the throttle, as in production.
+AXES_ENABLED = True

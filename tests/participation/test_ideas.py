@@ -14,6 +14,8 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from PIL import Image
 
+from portal.core import roles
+from portal.core.roles import StaffRole
 from portal.pages.models import District, Theme
 from portal.participation import identity, services
 from portal.participation.models import Idea, IdeaBox, IdeaField, IdeaStatus, IdeaSupport
@@ -468,13 +470,9 @@ def test_permissions_by_role_and_phase(client, box, django_user_model, role, day
             session[identity.SESSION_KEY] = participant.pk
             session.save()
         elif role in ("moderator", "editor"):
-            from django.contrib.auth.models import Group
-
             user = django_user_model.objects.create_user(username=role, password="x")
-            group, _ = Group.objects.get_or_create(
-                name="Moderators" if role == "moderator" else "Editors"
-            )
-            user.groups.add(group)
+            key = StaffRole.MODERATORS if role == "moderator" else StaffRole.EDITORS
+            user.groups.add(roles.group(key))
             client.force_login(user)
         supports_open = day == DURING
         if participant is None:

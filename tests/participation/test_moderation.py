@@ -4,7 +4,6 @@ from datetime import timedelta
 
 import pytest
 from bs4 import BeautifulSoup
-from django.contrib.auth.models import Group
 from django.contrib.messages import get_messages
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -14,6 +13,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from wagtail.users.models import UserProfile
 
+from portal.core import roles
+from portal.core.roles import StaffRole
 from portal.pages.models import District, Theme
 from portal.participation.apps import grant_roles
 from portal.participation.models import (
@@ -31,6 +32,7 @@ from portal.participation.models import (
 from tests import factories
 from tests.factories import IdeaBoxFactory, IdeaFactory, ParticipantFactory, SurveyFactory
 
+EDITORS, MODERATORS = StaffRole.EDITORS, StaffRole.MODERATORS
 IDEAS = "/admin/snippets/participation/idea/"
 BOXES = "/admin/snippets/participation/ideabox/"
 DASHBOARD = "/admin/participation/dashboard/"
@@ -104,9 +106,9 @@ def in_english(user):
     return user
 
 
-def user_in(django_user_model, group, username):
+def user_in(django_user_model, role, username):
     user = django_user_model.objects.create_user(username, f"{username}@mairie.example", "x")
-    user.groups.add(Group.objects.get(name=group))
+    user.groups.add(roles.group(role))
     return in_english(user)
 
 
@@ -118,7 +120,7 @@ def superuser(django_user_model):
 
 @pytest.fixture
 def moderator(django_user_model):
-    return user_in(django_user_model, "Moderators", "modo")
+    return user_in(django_user_model, MODERATORS, "modo")
 
 
 @pytest.fixture
@@ -129,7 +131,7 @@ def moderator_client(client, moderator):
 
 @pytest.fixture
 def editor_client(client, django_user_model):
-    client.force_login(user_in(django_user_model, "Editors", "editrice"))
+    client.force_login(user_in(django_user_model, EDITORS, "editrice"))
     return client
 
 
@@ -602,7 +604,7 @@ def role_client(request, client, django_user_model):
 
 
 @pytest.mark.parametrize(
-    "role_client", ["anonymous", "Editors", "Moderators", "superuser"], indirect=True
+    "role_client", ["anonymous", EDITORS, MODERATORS, "superuser"], indirect=True
 )
 def test_only_moderators_and_superusers_moderate(role_client, box):
     role, client = role_client
@@ -615,22 +617,22 @@ def test_only_moderators_and_superusers_moderate(role_client, box):
     if role == "anonymous":
         assert all(page.status_code == 302 for page in pages)
         assert all(page["Location"].startswith("/admin/login/") for page in pages)
-    elif role == "Editors":
+    elif role == EDITORS:
         assert all(page.status_code in (302, 403) for page in pages)
         assert all(IDEAS not in page.get("Location", "") for page in pages)
-    if role in ("anonymous", "Editors"):
+    if role in ("anonymous", EDITORS):
         assert (idea.status, moves) == (IdeaStatus.SUBMITTED, [])
     else:
         assert [page.status_code for page in pages] == [200, 200, 200]
         assert (idea.status, moves) == (IdeaStatus.PUBLISHED, ["rejected", "published"])
 
 
-@pytest.mark.parametrize("role_client", ["Editors", "Moderators", "superuser"], indirect=True)
+@pytest.mark.parametrize("role_client", [EDITORS, MODERATORS, "superuser"], indirect=True)
 def test_editors_build_idea_boxes_and_moderators_only_see_them(role_client, box):
     role, client = role_client
     assert client.get(BOXES).status_code == 200
     can_edit = client.get(f"{BOXES}edit/{box.pk}/").status_code == 200
-    assert can_edit == (role != "Moderators")
+    assert can_edit == (role != MODERATORS)
     assert client.get(DASHBOARD).status_code == 200
 
 
@@ -640,10 +642,8 @@ def test_roles_are_granted_again_without_duplicates(db, django_user_model):
     config = apps.get_app_config("participation")
     grant_roles(config)
     grant_roles(config)
-    moderators = set(
-        Group.objects.get(name="Moderators").permissions.values_list("codename", flat=True)
-    )
-    editors = set(Group.objects.get(name="Editors").permissions.values_list("codename", flat=True))
+    moderators = set(roles.group(MODERATORS).permissions.values_list("codename", flat=True))
+    editors = set(roles.group(EDITORS).permissions.values_list("codename", flat=True))
     assert {"view_idea", "add_idea", "change_idea", "view_ideabox"} <= moderators
     assert "change_ideabox" not in moderators and "delete_idea" not in moderators
     assert {"add_survey", "change_ideabox", "delete_petition", "view_survey"} <= editors

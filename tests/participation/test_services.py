@@ -5,10 +5,11 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
-from django.contrib.auth.models import Group
 from django.core import mail
 from django.utils import timezone
 
+from portal.core import roles
+from portal.core.roles import StaffRole
 from portal.participation import identity, limits, services
 from portal.participation.models import Petition, Support, Threshold
 from tests.factories import confirmed, named
@@ -73,7 +74,7 @@ def test_thresholds_are_dated_once_and_moderators_told_once(
     petition, django_user_model, django_capture_on_commit_callbacks
 ):
     moderator = django_user_model.objects.create_user("modo", "modo@example.org", "x")
-    moderator.groups.add(Group.objects.get_or_create(name="Moderators")[0])
+    moderator.groups.add(roles.group(StaffRole.MODERATORS))
     with django_capture_on_commit_callbacks(execute=True):
         for email in ("1@example.org", "2@example.org", "3@example.org"):
             services.support(participant=confirmed(email), petition=petition)

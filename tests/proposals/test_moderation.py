@@ -4,7 +4,6 @@ from datetime import timedelta
 
 import pytest
 from bs4 import BeautifulSoup
-from django.contrib.auth.models import Group
 from django.contrib.messages import get_messages
 from django.core import mail
 from django.core.files.base import ContentFile
@@ -13,6 +12,8 @@ from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.users.models import UserProfile
 
+from portal.core import roles
+from portal.core.roles import StaffRole
 from portal.pages.models import EventPage, Organiser
 from portal.participation.models import Participant
 from portal.proposals import services
@@ -22,6 +23,7 @@ from tests.factories import ParticipantFactory
 
 from .conftest import SECRET_ADDRESS, confirmed, follow_link, jpeg, links_in
 
+EDITORS, MODERATORS = StaffRole.EDITORS, StaffRole.MODERATORS
 PROPOSALS = "/admin/snippets/proposals/eventproposal/"
 
 
@@ -45,15 +47,15 @@ def in_english(user):
     return user
 
 
-def user_in(django_user_model, group, username):
+def user_in(django_user_model, role, username):
     user = django_user_model.objects.create_user(username, f"{username}@mairie.example", "x")
-    user.groups.add(Group.objects.get(name=group))
+    user.groups.add(roles.group(role))
     return in_english(user)
 
 
 @pytest.fixture
 def moderator(django_user_model):
-    return user_in(django_user_model, "Moderators", "modo")
+    return user_in(django_user_model, MODERATORS, "modo")
 
 
 @pytest.fixture
@@ -381,7 +383,7 @@ def role_client(request, client, django_user_model):
 
 
 @pytest.mark.parametrize(
-    "role_client", ["anonymous", "Editors", "Moderators", "superuser"], indirect=True
+    "role_client", ["anonymous", EDITORS, MODERATORS, "superuser"], indirect=True
 )
 def test_only_moderators_and_superusers_moderate(role_client, proposal):
     role, client = role_client
@@ -391,13 +393,13 @@ def test_only_moderators_and_superusers_moderate(role_client, proposal):
     if role == "anonymous":
         assert all(page.status_code == 302 for page in pages)
         assert all(page["Location"].startswith("/admin/login/") for page in pages)
-    elif role == "Editors":
+    elif role == EDITORS:
         # Wagtail answers a refusal with its home page and a message; scripts get a 403.
         assert all(page["Location"] == "/admin/" for page in pages)
         assert messages_of(pages[0])  # "Sorry, you do not have permission…"
         scripted = client.get(edit_url(proposal), headers={"x-requested-with": "XMLHttpRequest"})
         assert scripted.status_code == 403
-    if role in ("anonymous", "Editors"):
+    if role in ("anonymous", EDITORS):
         assert proposal.status == ProposalStatus.SUBMITTED
         assert not EventPage.objects.exists()
     else:
@@ -440,10 +442,8 @@ def test_roles_are_granted_again_without_duplicates(db):
     config = apps.get_app_config("proposals")
     grant_roles(config)
     grant_roles(config)
-    moderators = set(
-        Group.objects.get(name="Moderators").permissions.values_list("codename", flat=True)
-    )
-    editors = set(Group.objects.get(name="Editors").permissions.values_list("codename", flat=True))
+    moderators = set(roles.group(MODERATORS).permissions.values_list("codename", flat=True))
+    editors = set(roles.group(EDITORS).permissions.values_list("codename", flat=True))
     assert {"view_eventproposal", "change_eventproposal"} <= moderators
     assert not {"add_eventproposal", "delete_eventproposal"} & moderators
     assert not {code for code in editors if code.endswith("_eventproposal")}

@@ -1,9 +1,11 @@
 """Staff download posters from the admin, drafts included for those who can edit the page."""
 
 import pytest
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Permission
 from django.urls import reverse
 
+from portal.core import roles
+from portal.core.roles import StaffRole
 from tests import factories
 from tests.conftest import make_standard_page
 
@@ -16,7 +18,7 @@ BUTTON = "Affiche (PDF)"  # the admin speaks French to editors
 @pytest.fixture
 def editor(django_user_model, home):
     user = django_user_model.objects.create_user("editrice", "editrice@mairie.example", "x")
-    user.groups.add(Group.objects.get(name="Editors"))
+    user.groups.add(roles.group(StaffRole.EDITORS))
     return user
 
 

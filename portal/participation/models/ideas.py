@@ -21,6 +21,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from ..uploads import unguessable_path
+from .confidential import KeepsConfidentiality
 from .people import Participant
 from .window import OpeningWindow
 
@@ -111,7 +112,7 @@ class IdeaFieldKind(models.TextChoices):
     NUMBER = "number", _("Number")
 
 
-class IdeaField(Orderable):
+class IdeaField(KeepsConfidentiality, Orderable):
     """A question the editor adds to the idea form, e.g. "Estimated cost"."""
 
     box = ParentalKey(IdeaBox, on_delete=models.CASCADE, related_name="extra_fields")
@@ -123,7 +124,12 @@ class IdeaField(Orderable):
         _("options"), blank=True, max_length=2000, help_text=_("For a choice: one per line.")
     )
     confidential = models.BooleanField(
-        _("confidential"), default=False, help_text=_("Seen by staff only, never published.")
+        _("confidential"),
+        default=False,
+        help_text=_(
+            "Read by moderators and administrators only, never published. Once someone has "
+            "answered, the field stays confidential."
+        ),
     )
 
     panels = [
@@ -149,10 +155,16 @@ class IdeaField(Orderable):
     def options(self):
         return [line.strip() for line in self.choices.splitlines() if line.strip()]
 
+    def has_answers(self):
+        return Idea.objects.filter(box_id=self.box_id, extra__has_key=self.key).exists()
+
     def clean(self):
         super().clean()
+        errors = self.confidentiality_errors()
         if self.kind == IdeaFieldKind.CHOICE and len(self.options) < 2:
-            raise ValidationError({"choices": _("Give at least two options, one per line.")})
+            errors["choices"] = _("Give at least two options, one per line.")
+        if errors:
+            raise ValidationError(errors)
 
 
 class IdeaStatus(models.TextChoices):

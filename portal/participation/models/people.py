@@ -41,6 +41,9 @@ class Participant(models.Model):
     class Meta:
         verbose_name = _("participant")
         verbose_name_plural = _("participants")
+        # Answers given as confidential (survey questions, idea boxes' extra fields) are for
+        # the roles that need them: moderators and administrators.
+        permissions = [("view_confidential", _("Can read confidential answers"))]
 
     def __str__(self):
         return self.display_name or _("Participant %(number)s") % {"number": self.pk}

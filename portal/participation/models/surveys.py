@@ -17,6 +17,7 @@ from wagtail.admin.panels import (
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from .confidential import KeepsConfidentiality
 from .people import Participant
 from .window import OpeningWindow
 
@@ -125,7 +126,7 @@ class QuestionKind(models.TextChoices):
 CHOICE_KINDS = {QuestionKind.SINGLE_CHOICE, QuestionKind.MULTIPLE_CHOICE}
 
 
-class Question(Orderable):
+class Question(KeepsConfidentiality, Orderable):
     """One question; what an answer may be depends on its kind."""
 
     survey = ParentalKey(Survey, on_delete=models.CASCADE, related_name="questions")
@@ -155,7 +156,10 @@ class Question(Orderable):
     confidential = models.BooleanField(
         _("confidential"),
         default=False,
-        help_text=_("Answers are seen by staff only, never published."),
+        help_text=_(
+            "Answers are read by moderators and administrators only, never published. "
+            "Once someone has answered, the question stays confidential."
+        ),
     )
 
     panels = [
@@ -179,9 +183,12 @@ class Question(Orderable):
     def options(self):
         return [line.strip() for line in self.choices.splitlines() if line.strip()]
 
+    def has_answers(self):
+        return self.answers.exists()
+
     def clean(self):
         super().clean()
-        errors = {}
+        errors = self.confidentiality_errors()
         if self.kind in CHOICE_KINDS and len(self.options) < 2:
             errors["choices"] = _("Give at least two options, one per line.")
         if len(self.options) != len(set(self.options)):
