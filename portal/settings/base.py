@@ -73,6 +73,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost: stores a page only once every middleware below has finished it (cookies).
+    "portal.core.page_cache.PageCacheStoreMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -81,9 +83,10 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "portal.core.page_cache.AnonymousPageCacheMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Innermost: a cached page goes back through every middleware above, as a fresh one does.
+    "portal.core.page_cache.AnonymousPageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -237,8 +240,10 @@ WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 WAGTAIL_TIME_FORMAT = "%H:%M"
 
-# Anonymous visitors get cached pages for this long at most (see portal/core/page_cache.py).
+# Anonymous visitors get cached pages for this long at most (see portal/core/page_cache.py),
+# and a page is kept with at most this many query strings (filters, page numbers) at a time.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+PAGE_CACHE_VARIANTS = int(os.environ.get("PAGE_CACHE_VARIANTS", "50"))
 
 LOGGING = {
     "version": 1,
