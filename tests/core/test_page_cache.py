@@ -283,6 +283,7 @@ def test_a_cached_page_has_every_header_of_a_fresh_one(client, pages, name):
         "Referrer-Policy",
         "Cross-Origin-Opener-Policy",
         "Strict-Transport-Security",
+        "Content-Security-Policy",
         "Content-Language",
         "Vary",
     ):

@@ -53,21 +53,21 @@ def mail_dir(workdir):
     return workdir / "mail"
 
 
-# A participation officer: in Wagtail's "Moderators" group, not a superuser.
+# A participation officer: in Wagtail's "Moderators" group, not a superuser; and the
+# administrator who edits pages.
 MODERATOR_LOGIN = ("moderatrice", "mot-de-passe-de-test")
+ADMINISTRATOR_LOGIN = ("administratrice", "mot-de-passe-de-test")
 MODERATOR = f"""
 from django.contrib.auth.models import Group, User
 name, password = {MODERATOR_LOGIN!r}
 user = User.objects.create_user(name, "moderatrice@example.org", password)
 user.groups.add(Group.objects.get(name="Moderators"))
+name, password = {ADMINISTRATOR_LOGIN!r}
+User.objects.create_superuser(name, "administratrice@example.org", password)
 """
 
 
-@pytest.fixture(scope="session")
-def server(workdir, mail_dir):
-    """A production-like server on a fresh demo database; yields its base URL."""
-    port = free_port()
-    base_url = f"http://127.0.0.1:{port}"
+def environment(workdir, mail_dir, base_url, **extra):
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "portal.settings.e2e",
@@ -75,11 +75,35 @@ def server(workdir, mail_dir):
         "DATABASE_URL": f"sqlite:///{workdir / 'db.sqlite3'}",
         "MEDIA_ROOT": str(workdir / "media"),
         "E2E_MAIL_DIR": str(mail_dir),
+        **extra,
     }
     env.pop("REDIS_URL", None)
+    return env
+
+
+@pytest.fixture(scope="session")
+def server(workdir, mail_dir):
+    """A production-like server on a fresh demo database; yields its base URL."""
+    port = free_port()
+    base_url = f"http://127.0.0.1:{port}"
+    env = environment(workdir, mail_dir, base_url)
     manage = [sys.executable, "manage.py"]
     for command in (["migrate", "--noinput", "-v0"], ["load_demo"], ["shell", "-c", MODERATOR]):
         subprocess.run([*manage, *command], cwd=ROOT, env=env, check=True, capture_output=True)
+    yield from serve(env, port)
+
+
+@pytest.fixture(scope="session")
+def captcha_server(server, workdir, mail_dir):
+    """The same site and database with reCAPTCHA v3 on (Google's test keys); its base URL."""
+    port = free_port()
+    base_url = f"http://127.0.0.1:{port}"
+    yield from serve(environment(workdir, mail_dir, base_url, PARTICIPATION_CAPTCHA="v3"), port)
+
+
+def serve(env, port):
+    """Run gunicorn until the session ends; yields its base URL once it answers."""
+    base_url = f"http://127.0.0.1:{port}"
     process = subprocess.Popen(
         [
             str(Path(sys.executable).parent / "gunicorn"),
