@@ -10,10 +10,16 @@ from wagtail.contrib.sitemaps import Sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from portal.core import favicon
+from portal.core import views as core_views
 from search import views as search_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
+    re_path(
+        r"^theme/(?P<colour>[0-9a-f]{6})\.css$",
+        core_views.theme_stylesheet,
+        name="theme_stylesheet",
+    ),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": Sitemap}}),
     path("favicon.ico", favicon.favicon_ico, name="favicon"),

@@ -27,6 +27,13 @@ name, password = {MODERATOR_LOGIN!r}
 user = User.objects.create_user(name, "moderatrice@example.org", password)
 user.groups.add(roles.group(roles.StaffRole.MODERATORS))
 """
+# The administrator who edits pages.
+ADMINISTRATOR_LOGIN = ("administratrice", "mot-de-passe-de-test")
+ADMINISTRATOR = f"""
+from django.contrib.auth.models import User
+name, password = {ADMINISTRATOR_LOGIN!r}
+User.objects.create_superuser(name, "administratrice@example.org", password)
+"""
 
 
 def free_port():
@@ -36,9 +43,10 @@ def free_port():
 
 
 @contextmanager
-def demo_server(workdir, *, setup=(), workers=2):
+def demo_server(workdir, *, setup=(), workers=2, fresh=True, **settings):
     """Yield the base URL of the demo served from `workdir`; `setup` are Python snippets run
-    by `manage.py shell` once the demo is loaded (accounts, for instance)."""
+    by `manage.py shell` once the demo is loaded (accounts, for instance). `fresh=False`
+    serves the database already there; `settings` are more environment variables."""
     port = free_port()
     base_url = f"http://127.0.0.1:{port}"
     env = {
@@ -48,10 +56,11 @@ def demo_server(workdir, *, setup=(), workers=2):
         "DATABASE_URL": f"sqlite:///{workdir / 'db.sqlite3'}",
         "MEDIA_ROOT": str(workdir / "media"),
         "E2E_MAIL_DIR": str(workdir / "mail"),
+        **settings,
     }
     env.pop("REDIS_URL", None)
     manage = [sys.executable, "manage.py"]
-    commands = [["migrate", "--noinput", "-v0"], ["load_demo"]]
+    commands = [["migrate", "--noinput", "-v0"], ["load_demo"]] if fresh else []
     commands += [["shell", "-c", code] for code in setup]
     for command in commands:
         subprocess.run([*manage, *command], cwd=ROOT, env=env, check=True, capture_output=True)

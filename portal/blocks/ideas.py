@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from portal.core import page_cache
 from portal.core.http import see_other
 from portal.core.listing import paginate, valid_filters
 from portal.participation import identity, services
@@ -176,7 +177,10 @@ class IdeaListBlock(blocks.StructBlock):
     per_page = blocks.IntegerBlock(label=_("Ideas per page"), default=12, min_value=4, max_value=48)
 
     # What it shows depends on the address only (filters, order, seed, page): a page holding
-    # lists and no form is cached whole, and moderation refreshes it (services.py).
+    # lists and no form is cached whole, and moderation refreshes it (services.py). A random
+    # order is drawn for each visitor, so neither it nor its seed is stored.
+    def query_parameters(self, block_id):
+        return ("theme", "district", "status", "sort", "page")
 
     class Meta:
         icon = "list-ul"
@@ -226,6 +230,7 @@ class IdeaListBlock(blocks.StructBlock):
             ideas = ideas.order_by("-support_count", "-published_at", "-pk")
         elif sort == IdeaSort.RANDOM:
             seed = filters.get("seed") or new_seed()
+            page_cache.never_store(request)
             query = request.GET.copy()
             query["seed"] = seed
             context["page_query_base"] = query  # the pages' links keep this order
@@ -236,6 +241,8 @@ class IdeaListBlock(blocks.StructBlock):
         else:
             ideas = ideas.order_by("-published_at", "-pk")
         page_of_ideas = paginate(request, ideas, value["per_page"], notices)
+        if notices:  # something in the address was ignored
+            page_cache.never_store(request)
         anchor = f"block-{context.get('block_id', '')}"
         context.update(
             box=box,

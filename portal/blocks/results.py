@@ -16,6 +16,7 @@ from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from portal.core import page_cache
 from portal.participation.models import IdeaStatus, Question, QuestionKind
 from portal.participation.models.ideas import PUBLIC_STATUSES
 from portal.participation.results import COUNTED_KINDS
@@ -226,6 +227,10 @@ class IdeasBlock(blocks.StructBlock):
         template = "blocks/restitution_ideas.html"
         description = _("The ideas by status with their official answers; residents filter them.")
 
+    def query_parameters(self, block_id):
+        """Its status filter, named after the block (a page may hold several)."""
+        return (f"status-{block_id}",)
+
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
         request = context.get("request")
@@ -242,6 +247,8 @@ class IdeasBlock(blocks.StructBlock):
         field = f"status-{block_id}" if block_id else "status"
         chosen = request.GET.get(field, "") if request is not None else ""
         if chosen not in counts:
+            if chosen:  # an unknown status shows every idea: not stored under its address
+                page_cache.never_store(request)
             chosen = ""
         context.update(
             ideas=[

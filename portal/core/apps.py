@@ -12,10 +12,10 @@ class CoreConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
-        """Any change visible on many pages makes every cached page stale; every migrate
-        points Wagtail's default Site at PUBLIC_BASE_URL."""
+        """Any change seen on many pages, or to a page's privacy, makes every page stale; every
+        migrate points Wagtail's default Site at PUBLIC_BASE_URL."""
         from django.db.models.signals import post_delete, post_migrate, post_save
-        from wagtail.models import Page
+        from wagtail.models import Page, PageViewRestriction
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
         from portal.pages.taxonomy import District, Organiser, Theme
@@ -29,10 +29,14 @@ class CoreConfig(AppConfig):
         for signal in (page_published, page_unpublished, post_page_move):
             signal.connect(page_cache.invalidate, dispatch_uid=f"page-cache-{id(signal)}")
         post_delete.connect(page_cache.invalidate, sender=Page, dispatch_uid="page-cache-delete")
-        for model in (PortalSettings, Theme, District, Organiser):
+        # A page made private must leave the cache at once: its cached copy would stay public.
+        for model in (PortalSettings, Theme, District, Organiser, PageViewRestriction):
             for signal in (post_save, post_delete):
+                receiver = page_cache.invalidate
+                if model is PortalSettings and signal is post_save:
+                    receiver = page_cache.invalidate_unless_created
                 signal.connect(
-                    page_cache.invalidate,
+                    receiver,
                     sender=model,
                     dispatch_uid=f"page-cache-{model.__name__}-{id(signal)}",
                 )

@@ -4,19 +4,25 @@ a message saying what was ignored, never an error."""
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.utils.translation import gettext as _
 
+from . import page_cache
+
 
 def paginate(request, items, per_page, messages):
     """The requested page of items; a message in `messages` when the number was unusable."""
     paginator = Paginator(items, per_page)
-    number = request.GET.get("page", 1)
+    number = request.GET.get("page", "1")
     try:
-        return paginator.page(number)
+        page = paginator.page(number)
     except PageNotAnInteger:
         messages.append(_("That page number is not valid; here is the first page."))
-        return paginator.page(1)
+        page = paginator.page(1)
     except EmptyPage:
         messages.append(_("There are fewer pages; here is the last one."))
-        return paginator.page(paginator.num_pages)
+        page = paginator.page(paginator.num_pages)
+    if number != str(page.number):
+        # "01" or "+1" show page 1 too: only the plain number is kept by the page cache.
+        page_cache.never_store(request)
+    return page
 
 
 def valid_filters(form, messages):

@@ -2,13 +2,14 @@
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 
-from .colours import darken, validate_primary_colour
+from .colours import HEX_COLOUR, darken, validate_primary_colour
 from .roles import StaffRole
 
 DEFAULT_PRIMARY_COLOUR = "#1d5b79"
@@ -186,6 +187,15 @@ class PortalSettings(BaseSiteSetting):
     @property
     def primary_colour_dark(self):
         return darken(self.primary_colour)
+
+    @property
+    def theme_stylesheet_url(self):
+        """The stylesheet that gives pages this colour (portal/core/views.py); the default
+        colour if one was saved around validation."""
+        colour = self.primary_colour if HEX_COLOUR.match(self.primary_colour or "") else None
+        return reverse(
+            "theme_stylesheet", kwargs={"colour": (colour or DEFAULT_PRIMARY_COLOUR)[1:].lower()}
+        )
 
 
 class Role(models.Model):

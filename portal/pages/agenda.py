@@ -21,6 +21,7 @@ from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from portal.core import page_cache
 from portal.core.http import absolute_url, page_url
 from portal.core.listing import paginate, valid_filters
 
@@ -392,6 +393,9 @@ class AgendaPage(RoutablePageMixin, BasePage):
 
     per_page = 20
     cache_for_anonymous = True
+    # Filters with a few values each; a period ("start", "end") is chosen by each visitor, so
+    # a listing for one is served fresh, not stored.
+    query_parameters = ("theme", "district", "organiser", "consultation", "page")
     template = "pages/agenda_page.html"
     parent_page_types = ["home.HomePage"]
     subpage_types = ["pages.EventPage", "pages.EventTourPage"]
@@ -446,6 +450,8 @@ class AgendaPage(RoutablePageMixin, BasePage):
         events = self.filtered(self.events(), data)
         events = (events.past() if past else events.upcoming()).for_cards()
         page_obj = paginate(request, events, self.per_page, messages)
+        if messages:  # something in the address was ignored
+            page_cache.never_store(request)
         return self.render(
             request,
             context_overrides={

@@ -66,6 +66,9 @@ class BasePage(Page):
     # Pages without per-visitor content set this to be cached for anonymous visitors
     # (portal/core/page_cache.py).
     cache_for_anonymous = False
+    # The query parameters that choose what such a page shows (filters, page number): with
+    # any other, the page is served fresh and not stored.
+    query_parameters = ()
 
     class Meta:
         abstract = True
@@ -93,6 +96,17 @@ class BasePage(Page):
         return self.cache_for_anonymous and not any(
             block["type"] in varying_types for block in self.body.raw_data
         )
+
+    def cache_query_parameters(self):
+        """The page's own query parameters and those its blocks read (a block-prefixed one
+        names its block)."""
+        names = set(self.query_parameters)
+        blocks = self.body.stream_block.child_blocks
+        for raw in self.body.raw_data:
+            block = blocks.get(raw["type"])
+            if hasattr(block, "query_parameters"):
+                names.update(block.query_parameters(raw.get("id") or ""))
+        return names
 
     def serve(self, request, *args, **kwargs):
         if request.method == "POST" and "block_id" in request.POST:

@@ -2,6 +2,7 @@
 
 import json
 
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -67,6 +68,8 @@ class EventTourPage(BasePage):
                 for number, stop in enumerate(stops, start=1)
             ],
             next_stop=next_stop,
+            # The tile server, also allowed by the Content-Security-Policy (settings).
+            map_tiles={"url": settings.MAP_TILE_URL, "provider": settings.MAP_TILE_PROVIDER},
             map_data=json.dumps(
                 [
                     {

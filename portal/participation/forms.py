@@ -26,9 +26,12 @@ def captcha_field():
     from django_recaptcha.fields import ReCaptchaField
     from django_recaptcha.widgets import ReCaptchaV2Checkbox, ReCaptchaV3
 
+    # The page's script (portal/static/js/captcha.js) reads what it needs from the field.
     if settings.PARTICIPATION_CAPTCHA == "v2":
-        return ReCaptchaField(widget=ReCaptchaV2Checkbox, label=_("Anti-spam check"))
-    return ReCaptchaField(widget=ReCaptchaV3(action="participate"), label=_("Anti-spam check"))
+        widget = ReCaptchaV2Checkbox(attrs={"data-callback": "portalCaptchaSolved"})
+    else:
+        widget = ReCaptchaV3(action="participate", attrs={"data-action": "participate"})
+    return ReCaptchaField(widget=widget, label=_("Anti-spam check"))
 
 
 class ProtectedForm(forms.Form):

@@ -9,8 +9,10 @@ ADMIN_LOGIN_FAILURE_LIMIT / ADMIN_LOGIN_LOCKOUT_MINUTES.
 import os
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -67,6 +69,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "axes",
+    "csp",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -76,18 +79,22 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost: stores a page only once every middleware below has finished it (cookies).
+    "portal.core.page_cache.PageCacheStoreMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "portal.core.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "portal.core.page_cache.AnonymousPageCacheMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "axes.middleware.AxesMiddleware",
+    # Innermost: a cached page goes back through every middleware above, as a fresh one does.
+    "portal.core.page_cache.AnonymousPageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -270,8 +277,10 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "odp", "pdf", "pptx", "rt
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
-# Staff avatars are never fetched from a third party (gravatar would learn who uses the admin).
+# The admin calls no third party: no avatars, no check for a new Wagtail release (the
+# Content-Security-Policy refuses both too).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILADMIN_RICH_TEXT_EDITORS = {
     "default": {
@@ -283,8 +292,73 @@ WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 WAGTAIL_TIME_FORMAT = "%H:%M"
 
-# Anonymous visitors get cached pages for this long at most (see portal/core/page_cache.py).
+# Anonymous visitors get cached pages for this long at most (see portal/core/page_cache.py),
+# and a page is kept with at most this many query strings (filters, page numbers) at a time.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+PAGE_CACHE_VARIANTS = int(os.environ.get("PAGE_CACHE_VARIANTS", "50"))
+
+# The tour map's tiles, drawn when the visitor asks (portal/static/js/tour-map.js): a
+# {z}/{x}/{y} address, {s} for a subdomain letter, and whom they come from (said before the
+# visitor clicks). The Content-Security-Policy allows images from this server.
+MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+MAP_TILE_PROVIDER = os.environ.get("MAP_TILE_PROVIDER", "OpenStreetMap")
+# The players the video block embeds once the visitor clicks (portal/blocks/media.py).
+VIDEO_PLAYER_ORIGINS = [
+    "https://www.youtube-nocookie.com",
+    "https://player.vimeo.com",
+    "https://www.dailymotion.com",
+]
+
+
+def origin(url):
+    """The scheme and host of an absolute address ("*." for a {s} subdomain), else None."""
+    parts = urlsplit(url.replace("{s}", "*"))
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else None
+
+
+# Content-Security-Policy (django-csp; docs/architecture.md says how to add a source). No
+# inline script or style, no eval: a page's scripts and styles are files of the site. Static
+# and media files elsewhere (a CDN) are allowed by their address.
+OWN_FILES = [SELF, *filter(None, (origin(STATIC_URL), origin(MEDIA_URL)))]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": OWN_FILES,
+        "style-src": OWN_FILES,
+        "font-src": OWN_FILES,
+        "img-src": [*OWN_FILES, *filter(None, [origin(MAP_TILE_URL)])],
+        "media-src": OWN_FILES,
+        "frame-src": VIDEO_PLAYER_ORIGINS,
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+# Added to either policy while PARTICIPATION_CAPTCHA is on (portal/core/csp.py): the paths
+# Google documents for reCAPTCHA, on RECAPTCHA_DOMAIN when set.
+RECAPTCHA_DOMAIN = os.environ.get("RECAPTCHA_DOMAIN", "www.google.com")
+CAPTCHA_CONTENT_SECURITY_POLICY = {
+    "script-src": [f"https://{RECAPTCHA_DOMAIN}/recaptcha/", "https://www.gstatic.com/recaptcha/"],
+    "frame-src": [
+        f"https://{RECAPTCHA_DOMAIN}/recaptcha/",
+        "https://recaptcha.google.com/recaptcha/",
+    ],
+}
+# The Wagtail admin (Wagtail 8) still writes inline scripts (date pickers, inline panels) and
+# style attributes, shows images being uploaded from blob: and data: addresses, and frames its
+# own previews: it has this policy instead, under its address only.
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": [*OWN_FILES, UNSAFE_INLINE],
+        "style-src": [*OWN_FILES, UNSAFE_INLINE],
+        "img-src": [*CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"], "data:", "blob:"],
+        "frame-src": [SELF, *VIDEO_PLAYER_ORIGINS],
+        "frame-ancestors": [SELF],
+    }
+}
 
 LOGGING = {
     "version": 1,

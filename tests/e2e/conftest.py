@@ -6,7 +6,7 @@ Every test here is marked e2e; `make test` leaves them out and `make e2e` runs t
 import pytest
 from playwright.sync_api import sync_playwright
 
-from tests.server import MODERATOR, ROOT, demo_server
+from tests.server import ADMINISTRATOR, MODERATOR, ROOT, demo_server
 
 ARTIFACTS = ROOT / ".e2e-artifacts"
 CHROMIUM = "/usr/bin/chromium"
@@ -43,7 +43,14 @@ def mail_dir(workdir):
 @pytest.fixture(scope="session")
 def server(workdir):
     """A production-like server on a fresh demo database; yields its base URL."""
-    with demo_server(workdir, setup=[MODERATOR]) as base_url:
+    with demo_server(workdir, setup=[MODERATOR, ADMINISTRATOR]) as base_url:
+        yield base_url
+
+
+@pytest.fixture(scope="session")
+def captcha_server(server, workdir):
+    """The same site and database with reCAPTCHA v3 on (Google's test keys); its base URL."""
+    with demo_server(workdir, fresh=False, PARTICIPATION_CAPTCHA="v3") as base_url:
         yield base_url
 
 

@@ -101,3 +101,11 @@ def test_results_cost_a_constant_number_of_queries(client, home):
             client.get("/fr/recherche/", {"q": "verger"})
         counts.append(len(queries))
     assert counts[0] == counts[1]
+
+
+def test_the_home_page_is_found_like_any_other_page(client, home):
+    """It has no summary: its result shows the title alone."""
+    call_command("update_index", verbosity=0)
+    soup = get(client, q="accueil")
+    assert [a.get_text() for a in soup.select(".search-result__title a")] == ["Accueil"]
+    assert not soup.select(".search-result__text")

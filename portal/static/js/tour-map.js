@@ -1,12 +1,13 @@
 /* The tour map: an enhancement over the list of stops, which stays the reference.
-   Tiles come from OpenStreetMap, so the map is drawn only when the visitor asks for it. */
+   Tiles come from a third party (settings.MAP_TILE_URL, allowed by the Content-Security-Policy),
+   so the map is drawn only when the visitor asks for it. */
 (function () {
   "use strict";
 
   function draw(canvas) {
     var stops = JSON.parse(canvas.getAttribute("data-stops"));
     var map = L.map(canvas, { scrollWheelZoom: false });
-    L.tileLayer("https://tile.openstreetmap.org/{z}/{x}/{y}.png", {
+    L.tileLayer(canvas.getAttribute("data-tile-url"), {
       maxZoom: 19,
       attribution: '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>'
     }).addTo(map);
