@@ -153,6 +153,18 @@ def test_forms_sent_back_with_errors_and_the_personal_pages(watched, mail_dir):
     page.goto(latest_link(mail_dir, "/participation/mes-donnees/"))
     assert page.locator("h1").count() == 1
     assert_nothing_refused(page)
+    page.get_by_role("link", name="Supprimer mes données…").click()
+    page.locator("h1").wait_for()
+    assert_nothing_refused(page)  # the page that asks before erasing
+
+    confirm = latest_link(mail_dir, "/participation/confirmer/")
+    page.goto(confirm)
+    assert_nothing_refused(page)
+    page.get_by_role("button", name="Confirmer").click()
+    page.locator(".messages").wait_for()
+    assert_nothing_refused(page)
+    page.goto(confirm)  # used: the page says so
+    assert_nothing_refused(page)
     idea = watched()
     idea.goto(CONSULTATION)
     link = idea.locator("a[href*='/participation/idees/']").first
