@@ -44,3 +44,19 @@ def check_public_base_url(app_configs, **kwargs):
             )
         ]
     return []
+
+
+@register(Tags.security, deploy=True)
+def check_sender(app_configs, **kwargs):
+    """Residents' mail servers refuse, or file as spam, mail from a local domain."""
+    domain = settings.DEFAULT_FROM_EMAIL.rpartition("@")[2].strip(">[] ")
+    if _is_local(domain.lower()) or "." not in domain:
+        return [
+            Error(
+                f"DEFAULT_FROM_EMAIL is {settings.DEFAULT_FROM_EMAIL!r}.",
+                hint="Set DEFAULT_FROM_EMAIL to an address of the authority's own domain, "
+                "e.g. participation@example.fr.",
+                id="portal.E003",
+            )
+        ]
+    return []

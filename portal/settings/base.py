@@ -225,8 +225,6 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL")
-DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "participation@localhost")
-SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # reCAPTCHA on public forms (issue 4). Empty keys fall back to Google's documented test keys,
 # which production refuses (see production.py).
@@ -265,6 +263,12 @@ WAGTAIL_SITE_NAME = os.environ.get("WAGTAIL_SITE_NAME", "Portail de la participa
 # The one address every absolute link is built on: e-mails, calendars, PDF reports, posters'
 # QR codes (portal.core.http.absolute_url). Production refuses to deploy without it.
 PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+# E-mails come from the site's own domain unless told otherwise (check --deploy refuses a
+# local one).
+DEFAULT_FROM_EMAIL = os.environ.get(
+    "DEFAULT_FROM_EMAIL", f"participation@{urlsplit(PUBLIC_BASE_URL).hostname}"
+)
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
 WAGTAILADMIN_BASE_URL = PUBLIC_BASE_URL
 WAGTAILSEARCH_BACKENDS = {
     "default": {

@@ -63,6 +63,14 @@ def test_check_deploy_refuses_a_missing_or_local_public_address():
     for local in ("http://localhost:8000", "https://127.0.0.1", "https://[::1]:8443"):
         result = manage("check", "--deploy", PUBLIC_BASE_URL=local, **DEPLOY_ENV)
         assert "portal.E001" in result.stderr, local
+    sender = manage(
+        "check",
+        "--deploy",
+        PUBLIC_BASE_URL="https://participation.example.org",
+        DEFAULT_FROM_EMAIL="participation@localhost",
+        **DEPLOY_ENV,
+    )
+    assert "portal.E003" in sender.stderr
     plain = manage(
         "check", "--deploy", PUBLIC_BASE_URL="http://participation.example.org", **DEPLOY_ENV
     )
