@@ -23,7 +23,7 @@ from portal.participation.apps import grant_roles
 from portal.participation.models import Idea, IdeaBox, IdeaStatus, QuestionKind
 from portal.proposals.models import EventProposal, ProposalStatus
 from tests import factories
-from tests.factories import ParticipantFactory, QuestionFactory, SurveyFactory
+from tests.factories import ParticipantFactory, QuestionFactory, SurveyFactory, confirmed
 
 EDITOR, MODERATOR = StaffRole.EDITORS, StaffRole.MODERATORS
 IDEAS = "/admin/snippets/participation/idea/"
@@ -73,8 +73,7 @@ def survey():
     survey = SurveyFactory(title="Se déplacer")
     opinion = QuestionFactory(survey=survey, label="Vos souhaits", kind=QuestionKind.LONG_TEXT)
     job = QuestionFactory(survey=survey, label="Votre métier", confidential=True)
-    participant = services.register(email="r1@example.org")
-    services.confirm(participant=participant)
+    participant = confirmed("r1@example.org")
     services.answer_survey(
         survey=survey, participant=participant, answers={opinion: OPEN_ANSWER, job: SECRET}
     )

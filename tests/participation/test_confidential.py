@@ -23,7 +23,7 @@ from portal.core.roles import StaffRole
 from portal.participation import services
 from portal.participation.models import Idea, IdeaBox, IdeaField, Question, QuestionKind
 from tests import factories
-from tests.factories import QuestionFactory, SurveyFactory
+from tests.factories import QuestionFactory, SurveyFactory, confirmed
 
 SECRET = "Infirmière de nuit"
 OPEN_ANSWER = "Plus de pistes cyclables"
@@ -63,12 +63,6 @@ def moderator(db, django_user_model):
 def administrator(db, django_user_model):
     user = django_user_model.objects.create_superuser("root", "root@mairie.example", "x")
     return in_english(user)
-
-
-def confirmed(email):
-    participant = services.register(email=email)
-    services.confirm(participant=participant)
-    return participant
 
 
 @pytest.fixture
