@@ -1,3 +1,4 @@
+# ruff: noqa: F811 (fixtures shared with test_identity are imported by name)
 """A stranger attacks the identity and confirmation flow (issue 11, items 1, 3, 5, 7, 8).
 
 Scratch file of the "attack" review: each test plays someone who knows a resident's address
