@@ -419,3 +419,151 @@ def test_two_links_of_one_person_pressed_at_once_count_her_once_holds(home):
     idea.refresh_from_db()
     assert idea.support_count == 1 == services.support_count(petition)
     assert SurveyResponse.objects.filter(confirmed=True).count() == 1
+
+
+# Hostile input in every field of every form: a clear answer, never a 500
+
+HOSTILE = [
+    "\x00",
+    "a\x00b",
+    "x" * 20000,
+    "Titre\r\nBcc: espion@example.org",
+    "<script>alert(1)</script>",
+    "İ" * 300,
+    "-1",
+    "1e309",
+    "NaN",
+    "9" * 400,
+    "２",
+    "0000-00-00",
+    "99999-12-31",
+    "",
+    " ",
+    "\u202e\u2028\x85",
+    ["a", "b"],
+]
+
+
+@pytest.fixture
+def everything(home, locales, settings):
+    """A consultation page with a petition, a survey asking every kind of question and an
+    idea box with every kind of extra field; limits out of the way."""
+    from portal.pages.models import District, Theme
+    from portal.participation.models import IdeaBox, IdeaField
+
+    settings.PARTICIPATION_RATE_LIMITS = dict.fromkeys(
+        settings.PARTICIPATION_RATE_LIMITS, (100000, 100000)
+    )
+    today = timezone.localdate()
+    consultation = factories.consultation(
+        factories.consultation_index(home),
+        "Tout",
+        phases=((today - timedelta(days=1), today + timedelta(days=30), None),),
+    )
+    consultation.phases.update(allows_supports=True)
+    district = District.objects.create(locale=locales[0], name="Centre", slug="centre")
+    theme = Theme.objects.create(locale=locales[0], name="Cadre", slug="cadre")
+    survey = SurveyFactory(one_answer_per_participant=True)
+    for kind in QuestionKind:
+        QuestionFactory(
+            survey=survey,
+            kind=kind,
+            required=False,
+            choices="Un\nDeux",
+            allow_other=True,
+            scale_max=5,
+        )
+    box = IdeaBox(title="Boîte", consultation=consultation, opens_at=timezone.now())
+    box.themes = [theme]
+    box.districts = [district]
+    box.extra_fields = [
+        IdeaField(kind=kind, label=kind, required=False, choices="Un\nDeux", sort_order=number)
+        for number, kind in enumerate(("checkbox", "choice", "text", "number"))
+    ]
+    box.save()
+    petition = Petition.objects.create(title="P", text="…")
+    consultation.body = [
+        {"type": "support", "value": {"petition": petition.pk, "heading": ""}, "id": "soutien"},
+        {"type": "survey", "value": {"survey": survey.pk, "heading": ""}, "id": "enquete"},
+        {"type": "idea_form", "value": {"idea_box": box.pk, "heading": ""}, "id": "idees"},
+    ]
+    consultation.save_revision().publish()
+    idea = factories.IdeaFactory(box=box, status="published")
+    return consultation, survey, box, idea
+
+
+def form_fields(response, block_id):
+    """The names of the fields of one block's form, as the page renders them."""
+    form = soup_of(response).select_one(f"#block-{block_id} form[method=post]")
+    return sorted(
+        {field["name"] for field in form.select("[name]") if field["name"] != "csrfmiddlewaretoken"}
+    )
+
+
+@pytest.mark.parametrize("block_id", ["soutien", "enquete", "idees"])
+def test_hostile_input_in_any_field_never_fails_holds(everything, block_id):
+    consultation, _survey, box, _idea = everything
+    theme = box.themes.get().pk
+    names = form_fields(Client().get(consultation.url), block_id)
+    assert names
+    for number, (name, value) in enumerate(
+        (name, value) for name in [*names, "block_id", "action"] for value in HOSTILE
+    ):
+        data = dict.fromkeys(names, "")
+        data.update({"block_id": block_id, f"{block_id}-email": f"n{number}@example.org"})
+        # Valid values for the required fields, so that a hostile value may reach the database.
+        data.update({"idees-title": "T", "idees-description": "D", "idees-theme": str(theme)})
+        data[name] = value
+        response = Client(REMOTE_ADDR=f"10.9.{number // 250}.{number % 250}").post(
+            consultation.url, data
+        )
+        assert response.status_code in (303, 400), (name, repr(value)[:40])
+
+
+def test_hostile_input_on_the_other_public_forms_never_fails_holds(everything, settings):
+    *_rest, idea = everything
+    targets = [
+        (reverse("participation:new_link"), ["email", "website"]),
+        (reverse("participation:sign_out"), ["next"]),
+        (idea.get_absolute_url(), ["email", "display_name", "wants_results", "action"]),
+    ]
+    number = 0
+    for url, names in targets:
+        for name in names:
+            for value in [*HOSTILE, "//evil.example/", "https://evil.example/"]:
+                number += 1
+                response = Client(REMOTE_ADDR=f"10.8.{number // 250}.{number % 250}").post(
+                    url, {name: value}
+                )
+                assert response.status_code in (303, 400), (url, name, repr(value)[:40])
+                if name == "next":
+                    assert "evil" not in response["Location"]
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "theme=%00",
+        "page=99999999999999999999999",
+        "page=-1",
+        "sort=random&seed=99999999999999999999",
+        "sort=random&seed=%00",
+        "district=1&district=2",
+        "status=%C4%B0",
+    ],
+)
+def test_hostile_filters_never_fail_holds(home, locales, query):
+    from portal.participation.models import IdeaBox
+
+    today = timezone.localdate()
+    consultation = factories.consultation(
+        factories.consultation_index(home),
+        "Liste",
+        phases=((today - timedelta(days=1), today + timedelta(days=30), None),),
+    )
+    box = IdeaBox.objects.create(title="B", consultation=consultation, opens_at=timezone.now())
+    consultation.body = [
+        {"type": "idea_list", "value": {"idea_box": box.pk, "heading": "", "per_page": 4}}
+    ]
+    consultation.save_revision().publish()
+    assert Client().get(f"{consultation.url}?{query}").status_code in (200, 400)
