@@ -567,3 +567,115 @@ def test_hostile_filters_never_fail_holds(home, locales, query):
     ]
     consultation.save_revision().publish()
     assert Client().get(f"{consultation.url}?{query}").status_code in (200, 400)
+
+
+# The page cache keeps nothing of one visitor for another
+
+
+def test_a_message_shown_on_a_cached_page_is_never_served_to_another_visitor_holds(
+    standard_page,
+):
+    owner = confirmed(VICTIM)
+    resident = Client()
+    session = resident.session
+    session[identity.SESSION_KEY] = owner.pk
+    session.save()
+    response = resident.post(reverse("participation:sign_out"), {"next": standard_page.url})
+    assert response["Location"] == standard_page.url
+    shown = resident.get(standard_page.url)
+    assert "déconnecté" in shown.content.decode()
+    for _visit in range(2):
+        other = Client().get(standard_page.url)
+        assert "déconnecté" not in other.content.decode()
+    assert other["X-Page-Cache"] in ("hit", "miss")
+
+
+def test_a_signed_in_participant_leaves_nothing_of_hers_in_the_cache_holds(standard_page):
+    owner = confirmed(VICTIM, display_name="Nadia Benali")
+    resident = Client()
+    session = resident.session
+    session[identity.SESSION_KEY] = owner.pk
+    session.save()
+    resident.get(standard_page.url)
+    other = Client().get(standard_page.url)
+    assert "Nadia" not in other.content.decode() and VICTIM not in other.content.decode()
+
+
+# Event proposals in a trusted organiser's name
+
+
+@pytest.fixture
+def in_june():
+    import time_machine
+
+    from tests.factories import paris
+    from tests.proposals.conftest import TODAY
+
+    with time_machine.travel(paris(TODAY, 12), tick=False):
+        yield
+
+
+def test_the_trusted_contact_sees_the_links_she_would_publish_unmoderated(home, in_june):
+    """A stranger proposes an event as the trusted organiser, typing its contact's address,
+    with his own registration link. The contact gets “propose the event … (organiser: …) for
+    the agenda” — a colleague's, she may think — and one press publishes it at once, with no
+    moderator: neither the e-mail nor the page shows the links it carries, nor that it skips
+    moderation."""
+    from portal.pages.models import EventPage, Organiser
+    from tests.proposals.conftest import SECRET_ADDRESS, propose_url, valid
+
+    agenda = factories.agenda(home)
+    contact = confirmed(SECRET_ADDRESS)
+    Organiser.objects.create(
+        name="Les Amis du Parc", kind=Organiser.Kind.ASSOCIATION, trusted=True, contact=contact
+    )
+    stranger = fresh(1)
+    stranger.post(propose_url(), valid(registration_url="https://phishing.example/inscription"))
+    message = mail.outbox[-1]
+    page_text = soup_of(fresh(2).get(link_in(message))).select_one("main").get_text()
+    assert "phishing.example" in message.body and "phishing.example" in page_text
+    assert agenda and not EventPage.objects.exists()
+
+
+def test_the_moderator_is_told_a_trusted_name_comes_from_another_address(home, in_june):
+    """An impostor, signed in with his own address, proposes under a trusted organiser's
+    name: the review says only “trusted”, exactly as for the real contact, and ticking
+    “trust” hands the organiser's trust to the impostor, silently taking it from her."""
+    from portal.pages.models import Organiser
+    from portal.proposals import services as proposals
+    from portal.proposals.moderation import organiser_situation
+
+    factories.agenda(home)
+    contact = confirmed("asso@example.org")
+    impostor = confirmed("imposteur@example.org")
+    Organiser.objects.create(
+        name="Les Amis du Parc", kind=Organiser.Kind.ASSOCIATION, trusted=True, contact=contact
+    )
+    fields = {
+        "organiser_name": "Les Amis du Parc",
+        "summary": "…",
+        "start": timezone.now() + timedelta(days=20),
+        "end": timezone.now() + timedelta(days=20, hours=2),
+        "place_name": "Parc",
+    }
+    own = proposals.submit_proposal(contact=contact, title="Vrai", **fields)
+    fake = proposals.submit_proposal(contact=impostor, title="Faux", **fields)
+    assert own.status != fake.status  # hers is published at once, his waits for a moderator
+    assert organiser_situation(fake) != organiser_situation(own)
+
+
+def test_the_retention_purge_leaves_no_confidential_answer(box, settings):
+    """Erasing on request drops the answers given to confidential fields; the retention purge,
+    which anonymises the same person 36 months later, keeps them on her ideas."""
+    author = confirmed(VICTIM, display_name="Nadia")
+    role = box.extra_fields.get(confidential=True).key
+    for title in ("En attente", "Publiée"):
+        services.submit_idea(
+            box=box, participant=author, title=title, description="…", extra={role: "Infirmière"}
+        )
+    services.change_status(
+        idea=Idea.objects.get(title="Publiée"), to_status=IdeaStatus.PUBLISHED, user=None
+    )
+    later = timezone.now() + timedelta(days=31 * settings.PARTICIPATION_RETENTION_MONTHS)
+    assert services.purge_expired(now=later) == 1
+    assert not Idea.objects.filter(extra__has_key=role).exists()
