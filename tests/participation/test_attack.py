@@ -679,3 +679,22 @@ def test_the_retention_purge_leaves_no_confidential_answer(box, settings):
     later = timezone.now() + timedelta(days=31 * settings.PARTICIPATION_RETENTION_MONTHS)
     assert services.purge_expired(now=later) == 1
     assert not Idea.objects.filter(extra__has_key=role).exists()
+
+
+# What waits on a link is not moderators' to publish
+
+
+def test_an_idea_still_waiting_on_its_link_cannot_be_published(page, box, django_user_model):
+    """The queue hides ideas whose link is unused, but the list filtered on “submitted” (or
+    “all”) shows them like any other, and “publish” (one or in bulk) publishes them: what a
+    stranger typed in a resident's name goes public without anyone confirming it, and
+    purge_unconfirmed later deletes the published idea with its supports."""
+    from tests.participation.test_moderation import IDEAS, bulk_url, titles
+
+    post(fresh(1), page, "idees", title="Au nom d’une autre", description="…", email=VICTIM)
+    moderator = Client()
+    moderator.force_login(django_user_model.objects.create_superuser("m", "m@example.org", "x"))
+    listed = titles(moderator.get(f"{IDEAS}?status=submitted"))
+    assert "Au nom d’une autre" in listed
+    moderator.post(bulk_url("publish", Idea.objects.get()))
+    assert not Idea.objects.public().filter(confirmed=False).exists()
