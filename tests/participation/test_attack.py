@@ -698,3 +698,39 @@ def test_an_idea_still_waiting_on_its_link_cannot_be_published(page, box, django
     assert "Au nom d’une autre" in listed
     moderator.post(bulk_url("publish", Idea.objects.get()))
     assert not Idea.objects.public().filter(confirmed=False).exists()
+
+
+def test_the_confirm_button_cannot_be_framed_holds(page):
+    """Clickjacking: a hostile site frames the stranger's own link and has a victim press
+    the button, signing her browser in as the stranger."""
+    post(fresh(1), page, "soutien", email="etranger@example.org")
+    response = fresh(2).get(link_in(mail.outbox[-1]))
+    policy = response.get("Content-Security-Policy", "")
+    assert response["X-Frame-Options"] == "DENY" or "frame-ancestors 'none'" in policy
+
+
+def test_counts_stay_exact_through_confirm_withdraw_erase_and_purge_holds(box, petition):
+    idea = factories.IdeaFactory(box=box, status=IdeaStatus.PUBLISHED)
+    owner = confirmed(VICTIM)
+    services.support_idea(participant=owner, idea=idea)
+    services.support(participant=owner, petition=petition)
+    # A stranger's waiting supports in her name, and her own from a second browser.
+    for _browser in range(2):
+        waiting = factories.named(VICTIM)
+        services.support_idea(participant=waiting, idea=idea)
+        services.support(participant=waiting, petition=petition)
+    services.confirm(confirmation=waiting.confirmation)  # duplicates: dropped
+    idea.refresh_from_db()
+    assert idea.support_count == 1 == services.support_count(petition)
+    services.withdraw_idea_support(participant=owner, idea=idea)
+    services.support_idea(participant=owner, idea=idea)
+    other = confirmed("autre@example.org")
+    services.support_idea(participant=other, idea=idea)
+    Confirmation.objects.filter(used_at__isnull=True).update(
+        expires_at=timezone.now() - timedelta(days=8)
+    )
+    services.purge_unconfirmed()
+    services.erase(participant=Participant.objects.get(email=VICTIM))
+    idea.refresh_from_db()
+    assert idea.support_count == 1 == idea.supports.filter(confirmed=True).count()
+    assert services.support_count(petition) == 0
