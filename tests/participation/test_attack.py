@@ -52,9 +52,27 @@ def mailbox(address):
     return [message for message in mail.outbox if any(pattern.match(to) for to in message.to)]
 
 
+@pytest.fixture(autouse=True)
+def french():
+    """Each test starts on the French site, whatever language a request left active."""
+    with translation.override("fr"):
+        yield
+
+
 def fresh(number):
     """A browser of its own, from an address of its own."""
     return Client(REMOTE_ADDR=f"198.51.100.{number}")
+
+
+@pytest.fixture
+def in_june():
+    import time_machine
+
+    from tests.factories import paris
+    from tests.proposals.conftest import TODAY
+
+    with time_machine.travel(paris(TODAY, 12), tick=False):
+        yield
 
 
 # What the button confirms is what the page showed
@@ -190,16 +208,24 @@ def test_the_strangers_language_is_not_applied_to_the_owner(
     """The first browser to type an address sets the participant's language for good: a
     stranger on the English site makes every later e-mail to her (idea status, results)
     English, though she took part in French."""
+    from tests.proposals.conftest import valid
+
+    factories.agenda(page.get_parent().get_parent())
     with translation.override("en"):
-        identity.register(email=VICTIM)  # what any English form does with a typed address
+        english_form = reverse("proposals:propose")
+    start = timezone.localtime() + timedelta(days=20)
+    event = valid(
+        email=VICTIM,
+        start=start.strftime("%Y-%m-%dT%H:%M"),
+        end=(start + timedelta(hours=2)).strftime("%Y-%m-%dT%H:%M"),
+    )
+    assert fresh(1).post(english_form, event).status_code == 303
     victim = fresh(2)
     post(victim, page, "idees", title="Un banc", description="À l’ombre", email=VICTIM)
     confirm_by_link(victim, link_in(mail.outbox[-1]))
     mail.outbox.clear()
-    idea = Idea.objects.get()
     with django_capture_on_commit_callbacks(execute=True):
-        services.change_status(idea=idea, to_status=IdeaStatus.PUBLISHED, user=None)
-    services.notify_author(Idea.objects.get())
+        services.change_status(idea=Idea.objects.get(), to_status=IdeaStatus.PUBLISHED, user=None)
     assert "Votre idée" in mail.outbox[-1].subject
 
 
@@ -602,17 +628,6 @@ def test_a_signed_in_participant_leaves_nothing_of_hers_in_the_cache_holds(stand
 
 
 # Event proposals in a trusted organiser's name
-
-
-@pytest.fixture
-def in_june():
-    import time_machine
-
-    from tests.factories import paris
-    from tests.proposals.conftest import TODAY
-
-    with time_machine.travel(paris(TODAY, 12), tick=False):
-        yield
 
 
 def test_the_trusted_contact_sees_the_links_she_would_publish_unmoderated(home, in_june):
