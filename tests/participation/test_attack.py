@@ -749,3 +749,18 @@ def test_counts_stay_exact_through_confirm_withdraw_erase_and_purge_holds(box, p
     idea.refresh_from_db()
     assert idea.support_count == 1 == idea.supports.filter(confirmed=True).count()
     assert services.support_count(petition) == 0
+
+
+def test_a_new_link_asked_from_an_expired_one_carries_the_contribution(page, petition):
+    """The expired-link page says “Ask for a new one: your contribution is kept meanwhile.”
+    The new link confirms nothing: new_link only reuses a confirmation that has not expired,
+    in the same browser; the support is purged a week later."""
+    victim = fresh(1)
+    post(victim, page, "soutien", email=VICTIM)
+    link = link_in(mail.outbox[-1])
+    Confirmation.objects.update(expires_at=timezone.now() - timedelta(minutes=1))
+    expired = victim.get(link)
+    assert "conservée" in soup_of(expired).select_one("h1 ~ p").get_text()
+    victim.post(reverse("participation:new_link"), {"email": VICTIM})
+    confirm_by_link(victim, link_in(mail.outbox[-1]))
+    assert services.support_count(petition) == 1
