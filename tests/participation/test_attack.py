@@ -764,3 +764,18 @@ def test_a_new_link_asked_from_an_expired_one_carries_the_contribution(page, pet
     victim.post(reverse("participation:new_link"), {"email": VICTIM})
     confirm_by_link(victim, link_in(mail.outbox[-1]))
     assert services.support_count(petition) == 1
+
+
+def test_a_browser_signed_in_by_someone_elses_link_says_whose_address(page):
+    """A stranger gets a link for his own address (“get a new link”) and has a resident press
+    its button (“confirm to see the petition”). Her browser now takes part as him; every form
+    then says only “You take part as Nadia.” — the public name he chose — or “anonymously”,
+    never which address: she answers surveys (confidential questions included) that his "my
+    data" link then shows him."""
+    stranger_address = "etranger@example.net"
+    confirmed(stranger_address, display_name="Nadia")
+    fresh(1).post(reverse("participation:new_link"), {"email": stranger_address})
+    resident = fresh(2)
+    confirm_by_link(resident, link_in(mail.outbox[-1]))
+    notice = soup_of(resident.get(page.url)).select_one(".participation__signout").get_text()
+    assert "example.net" in notice
