@@ -88,10 +88,18 @@ def refuse(form, message):
     return form
 
 
+class AddressField(forms.EmailField):
+    """An e-mail address as it is stored: in lower case, and no longer than the column once
+    lowered (a few letters, such as "İ", lower to two characters)."""
+
+    def to_python(self, value):
+        return super().to_python(value).lower()
+
+
 class ParticipantForm(ProtectedForm):
     """Who is taking part: an address to confirm, an optional public name, a consent."""
 
-    email = forms.EmailField(
+    email = AddressField(
         label=_("Your e-mail address"),
         max_length=254,
         help_text=_("We send you a link to confirm it. It is never shown on the site."),
@@ -119,7 +127,7 @@ class ParticipantForm(ProtectedForm):
 
 
 class NewLinkForm(ProtectedForm):
-    email = forms.EmailField(
+    email = AddressField(
         label=_("Your e-mail address"),
         max_length=254,
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
@@ -461,8 +469,9 @@ class SurveyForm(ParticipantForm):
         ]
 
     def _chosen(self, question):
+        """The options chosen, each once: a forged form repeating one must not count it twice."""
         value = self.cleaned_data.get(f"q{question.pk}")
-        return value if isinstance(value, list) else [value]
+        return list(dict.fromkeys(value)) if isinstance(value, list) else [value]
 
     def clean(self):
         cleaned = super().clean()
