@@ -779,3 +779,24 @@ def test_a_browser_signed_in_by_someone_elses_link_says_whose_address(page):
     confirm_by_link(resident, link_in(mail.outbox[-1]))
     notice = soup_of(resident.get(page.url)).select_one(".participation__signout").get_text()
     assert "example.net" in notice
+
+
+def test_a_contribution_that_races_the_button_is_not_left_behind(petition):
+    """The stranger's browser reads its waiting confirmation (await_confirmation, no lock),
+    the owner's press commits, then the support is stored on the used confirmation: it never
+    counts, no link will ever confirm it, and purge_unconfirmed, which looks at unused links
+    only, keeps it — in her name — for good."""
+    other = Petition.objects.create(title="Autre", text="…")
+    session = {}
+    named = identity.await_confirmation(
+        participant=identity.register(email=VICTIM), session=session
+    )
+    services.support(participant=named, petition=petition)
+    racing = identity.await_confirmation(
+        participant=identity.register(email=VICTIM), session=session
+    )
+    services.confirm(confirmation=named.confirmation)  # the owner presses meanwhile
+    services.support(participant=racing, petition=other)  # the stranger's request ends
+    Confirmation.objects.update(expires_at=timezone.now() - timedelta(days=8))
+    services.purge_unconfirmed(now=timezone.now() + timedelta(days=30))
+    assert not other.supports.exists()
