@@ -3,7 +3,8 @@
 
 Scratch file of the "attack" review: each test plays someone who knows a resident's address
 and nothing else, or a hostile visitor, and asserts what must hold. Tests named `..._holds`
-passed when written; the others failed and come with a diagnosis in the review's report.
+passed when written; the others failed and come with a diagnosis in the review's report
+(two are fixed on this branch: a repeated option, an address that grows when lowered).
 """
 
 import re
