@@ -1,3 +1,4 @@
+import re
 from urllib.parse import urlsplit
 
 import pytest
@@ -72,4 +73,9 @@ def confirm_by_link(client, link):
     link = urlsplit(link).path  # whatever public address the e-mail was written for
     page = client.get(link)
     assert page.status_code == 200, page.status_code
-    return client.post(link)
+    return client.post(link, {"shown": shown_on(page)})
+
+
+def shown_on(page):
+    """What a confirmation page signed into its form: what it showed."""
+    return re.search(rb'name="shown" value="([^"]+)"', page.content).group(1).decode()

@@ -89,7 +89,9 @@ class IdeaFormBlock(ParticipationBlock):
         if not form.is_valid():
             return form
         if participant is None:
-            participant = identify(request, form, next_url=anchor)
+            participant = identify(request, form, next_url=anchor, action="idea")
+            if participant is None:
+                return form
         try:
             services.submit_idea(box=box, participant=participant, **form.idea_fields())
         except services.ParticipationError as error:

@@ -94,7 +94,9 @@ class SupportBlock(ParticipationBlock):
             if participant is None:
                 if not form.is_valid():
                     return form
-                participant = identify(request, form, next_url=page.url)
+                participant = identify(request, form, next_url=page.url, action="support")
+                if participant is None:
+                    return form
             services.support(participant=participant, petition=petition)
         except services.ParticipationError as error:
             messages.error(request, str(error))
@@ -202,7 +204,9 @@ class SurveyBlock(ParticipationBlock):
             if not form.is_valid():
                 return form
             if not survey.anonymous and participant is None:
-                participant = identify(request, form, next_url=anchor)
+                participant = identify(request, form, next_url=anchor, action="survey")
+                if participant is None:
+                    return form
             services.answer_survey(survey=survey, participant=participant, answers=form.answers())
         except services.ParticipationError as error:
             messages.error(request, str(error))

@@ -34,8 +34,15 @@ def trusted_proxies(setting=None):
 
 
 def _address(text):
+    """An IP address as proxies write it: "198.51.100.1", "2001:db8::1", and with a port
+    (some load balancers add one): "198.51.100.1:4711", "[2001:db8::1]:4711"."""
+    text = text.strip()
+    if text.startswith("["):
+        text = text[1:].partition("]")[0]
+    elif text.count(":") == 1:
+        text = text.partition(":")[0]
     try:
-        return ipaddress.ip_address(text.strip())
+        return ipaddress.ip_address(text)
     except ValueError:
         return None
 

@@ -10,7 +10,8 @@ same name is touched, and nothing waiting blocks the owner: uniqueness (one supp
 answer) holds among contributions that count.
 """
 
-from datetime import timedelta
+from datetime import datetime, timedelta
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core import signing
@@ -30,6 +31,7 @@ from .limits import allow_email
 from .models import Confirmation, Participant
 
 CONFIRMATION_SALT = "portal.participation.confirm"
+SHOWN_SALT = "portal.participation.confirm-page"
 CONFIRMATION_MAX_AGE = timedelta(days=2)
 DATA_SALT = "portal.participation.my-data"
 DATA_LINK_MAX_AGE = timedelta(days=30)
@@ -68,8 +70,9 @@ def await_confirmation(
     confirmation = None
     pending_id = session.get(PENDING_KEY)
     if pending_id:
+        # Expired too: sending it again gives it 48 hours more, and nothing waiting is lost.
         confirmation = Confirmation.objects.filter(
-            pk=pending_id, participant=participant, used_at__isnull=True, expires_at__gt=now
+            pk=pending_id, participant=participant, used_at__isnull=True
         ).first()
     language = translation.get_language() or settings.LANGUAGE_CODE
     if confirmation is None:
@@ -108,6 +111,44 @@ def _signed(token, salt, max_age):
         raise InvalidLink(expired=True) from None
     except signing.BadSignature:
         raise InvalidLink(expired=False) from None
+
+
+def reissuable(token):
+    """The confirmation an expired link was sent for, if it was never used: asking for a new
+    link from its page sends that same confirmation again, so nothing waiting is lost."""
+    try:
+        data = signing.loads(token, salt=CONFIRMATION_SALT)
+    except signing.BadSignature:
+        return None
+    return (
+        Confirmation.objects.select_related("participant")
+        .filter(pk=data.get("c"), used_at__isnull=True)
+        .first()
+    )
+
+
+def shown_token(confirmation, now=None):
+    """What the confirmation page showed (when, and under which public name), signed into its
+    form: pressing the button confirms that and nothing added since."""
+    return signing.dumps(
+        {
+            "c": confirmation.pk,
+            "at": (now or timezone.now()).isoformat(),
+            "name": confirmation.display_name,
+        },
+        salt=SHOWN_SALT,
+    )
+
+
+def read_shown_token(token, confirmation):
+    """(when, public name) the page showed; InvalidLink if the form was tampered with."""
+    try:
+        data = signing.loads(token, salt=SHOWN_SALT, max_age=CONFIRMATION_MAX_AGE.total_seconds())
+    except signing.BadSignature:
+        raise InvalidLink(expired=False) from None
+    if data.get("c") != confirmation.pk:
+        raise InvalidLink(expired=False)
+    return datetime.fromisoformat(data["at"]), data.get("name", "")
 
 
 def read_confirmation_token(token, now=None):
@@ -163,24 +204,36 @@ def waiting_items(confirmation):
         title = {"title": response.survey.title}
         items.append((response.created_at, _("answer the survey “%(title)s”") % title))
     for proposal in confirmation.event_proposals.all():
-        items.append(
-            (
-                proposal.created_at,
-                _("propose the event “%(title)s” (organiser: %(organiser)s) for the agenda")
-                % {"title": proposal.title, "organiser": proposal.organiser_name},
-            )
+        event = {"title": proposal.title, "organiser": proposal.organiser_name}
+        # Where its links lead, by site name: never a link to click in our own e-mail.
+        sites = sorted(
+            {
+                urlsplit(url).hostname or url
+                for url in (proposal.registration_url, proposal.online_url)
+                if url
+            }
         )
+        if sites:
+            text = _(
+                "propose the event “%(title)s” (organiser: %(organiser)s) for the agenda, "
+                "with links to %(sites)s"
+            ) % {**event, "sites": ", ".join(sites)}
+        else:
+            text = _("propose the event “%(title)s” (organiser: %(organiser)s) for the agenda")
+            text %= event
+        items.append((proposal.created_at, text))
     return [text for _at, text in sorted(items, key=lambda item: item[0])]
 
 
-def send_confirmation(*, confirmation, now=None):
+def send_confirmation(*, confirmation, client, now=None):
     """E-mail the link, saying exactly what it will confirm; the link then lasts 48 hours.
 
-    False, and nothing sent, when the address has had its share of links this hour
-    (limits.allow_email): typing someone's address again and again cannot flood them.
+    False, and nothing sent, when the address has had its share of links this hour from this
+    client (`client`: its address) or in all (limits.allow_email): typing someone's address
+    again and again cannot flood them.
     """
     participant = confirmation.participant
-    if not allow_email(participant.email):
+    if not allow_email(participant.email, client=client):
         return False
     now = now or timezone.now()
     confirmation.sent_at = now

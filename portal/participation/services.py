@@ -71,12 +71,15 @@ def _count(contribution, fields):
 
 
 @transaction.atomic
-def confirm(*, confirmation, now=None):
+def confirm(*, confirmation, shown_at=None, display_name=None, now=None):
     """Use a confirmation link: what it was sent for counts, and only that.
 
     The row is locked, so that a link used twice at once counts once; a used or expired
-    link raises LinkUsed or InvalidLink. The public name and the wish typed with the
-    contributions now apply to the participant.
+    link raises LinkUsed or InvalidLink. `shown_at` and `display_name` are what its page
+    showed: anything added since (by whoever typed the address) is deleted, not confirmed,
+    and the public name shown is the one applied, with the wish and the language typed with
+    the contributions. What can no longer count (a second support or answer, or one for a
+    petition, survey, idea box or idea closed meanwhile) is dropped and said.
     """
     now = now or timezone.now()
     confirmation = (
@@ -90,16 +93,28 @@ def confirm(*, confirmation, now=None):
         raise InvalidLink(expired=True)
     confirmation.used_at = now
     confirmation.save(update_fields=["used_at"])
+    if shown_at is not None:
+        _drop_unseen(confirmation, shown_at)
     participant = confirmation.participant
+    name = confirmation.display_name if display_name is None else display_name
     participant.confirmed_at = participant.confirmed_at or now
-    participant.display_name = confirmation.display_name or participant.display_name
+    participant.display_name = name or participant.display_name
     participant.wants_results = participant.wants_results or confirmation.wants_results
-    participant.save(update_fields=["confirmed_at", "display_name", "wants_results"])
+    participant.language = confirmation.language
+    participant.save(update_fields=["confirmed_at", "display_name", "wants_results", "language"])
     dropped = []
+
+    def drop(contribution, message, title):
+        contribution.delete()
+        dropped.append(message % {"title": title})
+
+    closed = _("“%(title)s” closed before you confirmed: your contribution is not counted.")
     petitions = {}
     for support in confirmation.supports.filter(confirmed=False).select_related("petition"):
         support.confirmed = True
-        if _count(support, ["confirmed"]):
+        if not support.petition.is_open(now):
+            drop(support, closed, support.petition.title)
+        elif _count(support, ["confirmed"]):
             petitions[support.petition_id] = support.petition
         else:
             dropped.append(
@@ -110,25 +125,46 @@ def confirm(*, confirmation, now=None):
         record_crossed_thresholds(petition, now=now)
     for support in confirmation.idea_supports.filter(confirmed=False).select_related("idea"):
         support.confirmed = True
-        if _count(support, ["confirmed"]):
+        if not idea_accepts_supports(support.idea, now):
+            drop(support, closed, support.idea.title)
+        elif _count(support, ["confirmed"]):
             Idea.objects.filter(pk=support.idea_id).update(support_count=F("support_count") + 1)
         else:
             dropped.append(
                 _("You had already supported the idea “%(title)s”.") % {"title": support.idea.title}
             )
+    for idea in confirmation.ideas.filter(confirmed=False).select_related("box"):
+        if not idea.box.is_open(now):
+            dropped.append(closed % {"title": idea.box.title})
+            delete_idea(idea)
     confirmation.ideas.filter(confirmed=False).update(
         confirmed=True, author_name=participant.display_name
     )
     for response in confirmation.survey_responses.filter(confirmed=False).select_related("survey"):
         response.confirmed = True
         response.once_key = _once_key(response.survey, participant)
-        if not _count(response, ["confirmed", "once_key"]):
+        if not response.survey.is_open(now):
+            drop(response, closed, response.survey.title)
+        elif not _count(response, ["confirmed", "once_key"]):
             dropped.append(
                 _("You had already answered the survey “%(title)s”: this answer is not counted.")
                 % {"title": response.survey.title}
             )
     contributions_confirmed.send(sender=Confirmation, confirmation=confirmation, now=now)
     return Confirmed(participant=participant, dropped=dropped)
+
+
+def _drop_unseen(confirmation, shown_at):
+    """Delete what joined a confirmation after its page was shown: nobody confirmed it."""
+    for related in (
+        confirmation.supports,
+        confirmation.idea_supports,
+        confirmation.survey_responses,
+    ):
+        related.filter(confirmed=False, created_at__gt=shown_at).delete()
+    for idea in confirmation.ideas.filter(confirmed=False, created_at__gt=shown_at):
+        delete_idea(idea)
+    confirmation.event_proposals.filter(created_at__gt=shown_at).delete()
 
 
 def _waiting_on(participant):
@@ -248,28 +284,41 @@ def delete_idea(idea):
 
 @transaction.atomic
 def purge_unconfirmed(*, now=None):
-    """Delete what waited on links left unused a week past their expiry: it will never
-    count, and it holds what someone typed in an address's name. Returns how many links."""
+    """Delete what waited on links left unused a week past their expiry, or that reached a
+    link as it was being used: it will never count, and it holds what someone typed in an
+    address's name. Addresses typed but never confirmed go too, once nothing is left of
+    them. Returns how many unused links were deleted."""
     now = now or timezone.now()
-    stale = list(
-        Confirmation.objects.filter(used_at__isnull=True, expires_at__lt=now - timedelta(days=7))
-    )
-    for confirmation in stale:
+    week_ago = now - timedelta(days=7)
+    stale = list(Confirmation.objects.filter(used_at__isnull=True, expires_at__lt=week_ago))
+    late = Confirmation.objects.filter(used_at__lt=week_ago)
+    for confirmation in [*stale, *late]:
         confirmation.supports.filter(confirmed=False).delete()
         confirmation.idea_supports.filter(confirmed=False).delete()
         confirmation.survey_responses.filter(confirmed=False).delete()
         for idea in confirmation.ideas.filter(confirmed=False):
             delete_idea(idea)
+    for confirmation in stale:
         confirmation.event_proposals.all().delete()  # released only by using the link
         confirmation.delete()
+    Participant.objects.filter(
+        confirmed_at__isnull=True,
+        confirmations__isnull=True,
+        supports__isnull=True,
+        idea_supports__isnull=True,
+        ideas__isnull=True,
+        survey_responses__isnull=True,
+        event_proposals__isnull=True,
+    ).delete()
     return len(stale)
 
 
 def purge_expired(*, now=None):
     """Anonymise participants inactive for longer than the retention period.
 
-    The supports stay (published counts do not change); nothing links them to a person.
-    Returns the number of participants anonymised.
+    The supports stay (published counts do not change); nothing links them to a person, and
+    their ideas keep neither a name nor the answers given to confidential fields. Returns the
+    number of participants anonymised.
     """
     now = now or timezone.now()
     limit = now - timedelta(days=30 * settings.PARTICIPATION_RETENTION_MONTHS)
@@ -284,6 +333,10 @@ def purge_expired(*, now=None):
     count = 0
     for participant in expired:
         participant.ideas.update(author_name="")
+        for idea in participant.ideas.select_related("box"):
+            idea.extra = idea.public_answers()
+            idea.save(update_fields=["extra"])
+        participant.confirmations.all().delete()  # the public names typed with them
         participant.email = f"erased-{participant.pk}@invalid"
         participant.display_name = ""
         participant.wants_results = False
@@ -358,6 +411,14 @@ def change_status(*, idea, to_status, user, note="", now=None, notify=True):
     now = now or timezone.now()
     to_status = IdeaStatus(to_status)
     from_status = IdeaStatus(idea.status)
+    if not idea.confirmed:
+        raise InvalidTransition(
+            _(
+                "“%(title)s” waits for its author to confirm their address: it cannot be "
+                "moderated yet."
+            )
+            % {"title": idea.title}
+        )
     if to_status not in TRANSITIONS[from_status]:
         raise InvalidTransition(
             _("An idea cannot go from “%(from)s” to “%(to)s”.")

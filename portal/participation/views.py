@@ -17,33 +17,45 @@ from portal.core.http import client_ip, safe_next, see_other
 from . import identity, services
 from .errors import InvalidLink, LinkUsed, RateLimited
 from .forms import NewLinkForm, ParticipantForm, refuse
-from .limits import limit_rate
+from .limits import limit_confirmation, limit_rate
 from .models import Idea, Participant
 from .models.ideas import PUBLIC_STATUSES
 
 
-def identify(request, form, *, next_url):
+def identify(request, form, *, next_url, action):
     """The participant a valid ParticipantForm names, not proven: what this browser
     contributes in that name waits on its confirmation link, which comes back to `next_url`.
+    None, with the reason on the form, when a new confirmation is past its `action`'s limit.
 
     Every address typed gets a link, confirmed or not; `thank` sends it once the
     contribution is stored, so that the e-mail says what it confirms.
     """
-    participant = identity.register(email=form.cleaned_data["email"])
-    return identity.await_confirmation(
-        participant=participant,
+    waiting = request.session.get(identity.PENDING_KEY)
+    participant = identity.await_confirmation(
+        participant=identity.register(email=form.cleaned_data["email"]),
         session=request.session,
-        display_name=form.cleaned_data["display_name"],
-        wants_results=form.cleaned_data["wants_results"],
+        display_name=form.cleaned_data.get("display_name", ""),
+        wants_results=form.cleaned_data.get("wants_results", False),
         next_url=next_url,
     )
+    if participant.confirmation.pk != waiting:  # not counted by `limit` yet
+        try:
+            limit_confirmation(action=action, confirmation=participant.confirmation)
+        except RateLimited as error:
+            refuse(form, str(error))
+            return None
+    return participant
 
 
 def limit(request, form, *, action, participant=None):
-    """Count the action against the client's and the participant's limits before any costly
-    work; the form, bound and not validated, with the reason at its top when refused."""
+    """Count the action against the client's and the participant's (or this browser's
+    waiting confirmation's) limits before any costly work; the form, bound and not
+    validated, with the reason at its top when refused."""
+    pending = identity.pending_in_session(request) if participant is None else None
     try:
-        limit_rate(action=action, ip=client_ip(request), participant=participant)
+        limit_rate(
+            action=action, ip=client_ip(request), participant=participant, confirmation=pending
+        )
     except RateLimited as error:
         return refuse(form, str(error))
     return None
@@ -57,7 +69,9 @@ def thank(request, participant, url, *, counted, waiting):
     """
     if participant is None or participant.counts_now:
         messages.success(request, counted)
-    elif identity.send_confirmation(confirmation=participant.confirmation):
+    elif identity.send_confirmation(
+        confirmation=participant.confirmation, client=client_ip(request)
+    ):
         messages.success(request, waiting % {"email": participant.email})
     else:
         messages.warning(
@@ -85,12 +99,13 @@ def private(view):
     return never_cache(wrapped)
 
 
-def invalid_link(request, error):
-    """A clear page for a broken or expired link, with a way to get a new one."""
+def invalid_link(request, error, token=""):
+    """A clear page for a broken or expired link, with a way to get a new one: for an expired
+    confirmation link, the same confirmation again (`token`), so nothing waiting is lost."""
     return render(
         request,
         "participation/link_invalid.html",
-        {"expired": error.expired, "form": NewLinkForm()},
+        {"expired": error.expired, "form": NewLinkForm(), "token": token if error.expired else ""},
         status=400,
     )
 
@@ -111,13 +126,24 @@ def confirm(request, token):
     that a mail scanner following the link confirms nothing)."""
     try:
         confirmation = identity.read_confirmation_token(token)
-        if request.method == "POST":
-            outcome = services.confirm(confirmation=confirmation)
     except InvalidLink as error:
-        return invalid_link(request, error)
+        return invalid_link(request, error, token)
     except LinkUsed:
         return used_link(request)
     if request.method == "POST":
+        try:
+            shown_at, name = identity.read_shown_token(request.POST.get("shown", ""), confirmation)
+        except InvalidLink:
+            messages.error(request, _("Please check what you confirm, then press the button."))
+            return see_other(request.path)
+        try:
+            outcome = services.confirm(
+                confirmation=confirmation, shown_at=shown_at, display_name=name
+            )
+        except InvalidLink as error:
+            return invalid_link(request, error, token)
+        except LinkUsed:
+            return used_link(request)
         identity.remember(request, outcome.participant)
         messages.success(request, _("Thank you: your e-mail address is confirmed."))
         for note in outcome.dropped:
@@ -126,7 +152,11 @@ def confirm(request, token):
     return render(
         request,
         "participation/confirm.html",
-        {"confirmation": confirmation, "items": identity.waiting_items(confirmation)},
+        {
+            "confirmation": confirmation,
+            "items": identity.waiting_items(confirmation),
+            "shown": identity.shown_token(confirmation),
+        },
     )
 
 
@@ -141,12 +171,19 @@ def new_link(request):
         refused = limit(request, form, action="new-link")
         if refused is None and form.is_valid():
             email = identity.normalise_email(form.cleaned_data["email"])
-            participant = Participant.objects.filter(email=email).first()
-            if participant is not None:
-                identity.await_confirmation(
-                    participant=participant, session=request.session, next_url="/"
+            confirmation = identity.reissuable(request.POST.get("token", ""))
+            if confirmation is not None and confirmation.participant.email == email:
+                request.session[identity.PENDING_KEY] = confirmation.pk
+            else:
+                participant = Participant.objects.filter(email=email).first()
+                confirmation = (
+                    participant
+                    and identity.await_confirmation(
+                        participant=participant, session=request.session, next_url="/"
+                    ).confirmation
                 )
-                identity.send_confirmation(confirmation=participant.confirmation)
+            if confirmation:
+                identity.send_confirmation(confirmation=confirmation, client=client_ip(request))
             return see_other(request.path + "?sent=1")
     return render(
         request,
@@ -283,7 +320,9 @@ def support_idea(request, idea, participant):
             form = ParticipantForm(request.POST)
             if not form.is_valid():
                 return form
-            participant = identify(request, form, next_url=back)
+            participant = identify(request, form, next_url=back, action="support")
+            if participant is None:
+                return form
         services.support_idea(participant=participant, idea=idea)
     except services.ParticipationError as error:
         messages.error(request, str(error))

@@ -137,6 +137,12 @@ def organiser_situation(proposal):
     if organiser is None:
         return _("New: created as an association when the event is approved.")
     kind = organiser.get_kind_display()
+    if organiser.trusted and organiser.contact_id != proposal.contact_id:
+        return _(
+            "In the agenda as “%(name)s” (%(kind)s), trusted for another contact: this "
+            "proposal comes from a different address. Approving it with “trust” would take "
+            "the trust from that contact."
+        ) % {"name": organiser.name, "kind": kind}
     if organiser.trusted:
         return _("In the agenda as “%(name)s” (%(kind)s), trusted.") % {
             "name": organiser.name,

@@ -9,10 +9,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from wagtail.models import Locale
 
-from portal.core.http import see_other
+from portal.core.http import client_ip, see_other
 from portal.participation import identity
 from portal.participation.errors import InvalidLink
-from portal.participation.views import limit
+from portal.participation.views import identify, limit
 
 from . import services
 from .forms import EventProposalForm
@@ -32,7 +32,9 @@ def propose(request):
     if request.method == "POST":
         refused = limit(request, form, action="proposal", participant=known)
         if refused is None and form.is_valid():
-            return submitted(request, form, known)
+            contact = known or identify(request, form, next_url="", action="proposal")
+            if contact is not None:
+                return submitted(request, form, contact)
     agenda = services.agenda_for(locale.language_code)
     return render(
         request,
@@ -56,23 +58,17 @@ def propose(request):
     )
 
 
-def submitted(request, form, known):
+def submitted(request, form, contact):
     """Store the proposal; a typed address gets its link, which comes back to the follow page.
 
     A browser that proved its address already skips the link.
     """
-    contact = known
-    if contact is None:
-        contact = identity.await_confirmation(
-            participant=identity.register(email=form.cleaned_data["email"]),
-            session=request.session,
-        )
     proposal = services.submit_proposal(contact=contact, **form.proposal_fields())
-    if known is None:
+    if not contact.counts_now:
         confirmation = contact.confirmation
         confirmation.next_url = services.follow_url(proposal)
         confirmation.save(update_fields=["next_url"])
-        if identity.send_confirmation(confirmation=confirmation):
+        if identity.send_confirmation(confirmation=confirmation, client=client_ip(request)):
             messages.success(
                 request,
                 _(

@@ -247,8 +247,8 @@ PARTICIPATION_RATE_LIMITS = {
     "proposal": (30, 10),
     "new-link": (20, None),
 }
-# Confirmation links e-mailed to one address per hour, whoever asks for them.
-PARTICIPATION_EMAILS_PER_ADDRESS = 5
+# Confirmation links e-mailed to one mailbox per hour: (from one client address, in all).
+PARTICIPATION_EMAILS_PER_ADDRESS = (5, 30)
 # Personal data is kept this many months after the end of the consultation (privacy notice).
 PARTICIPATION_RETENTION_MONTHS = int(os.environ.get("PARTICIPATION_RETENTION_MONTHS", "36"))
 # Upload limits for ideas, in megabytes (the reverse proxy must accept a little more).

@@ -42,6 +42,12 @@ def test_a_forged_header_is_never_reached():
 
 
 @override_settings(TRUSTED_PROXIES=["10.0.0.0/8"])
+def test_an_address_written_with_its_port_is_read():
+    assert http.client_ip(request("10.0.0.2", "198.51.100.1:4711")) == "198.51.100.1"
+    assert http.client_ip(request("10.0.0.2", "[2001:db8::1]:4711")) == "2001:db8::1"
+
+
+@override_settings(TRUSTED_PROXIES=["10.0.0.0/8"])
 def test_an_untrusted_peer_cannot_choose_its_address():
     assert http.client_ip(request("198.51.100.1", "10.0.0.5")) == "198.51.100.1"
 

@@ -132,13 +132,19 @@ def test_the_author_of_a_rejected_idea_is_told_why_once_in_their_language(
     assert idea.get_absolute_url() not in message.body  # the idea has no public page
 
 
-def test_nobody_is_emailed_for_an_idea_its_author_never_confirmed(
+def test_an_idea_its_author_never_confirmed_is_neither_moderated_nor_mailed_about(
     box, django_capture_on_commit_callbacks
 ):
+    """What waits on a link may be a stranger's, typed in someone's name: not moderators' to
+    publish."""
     idea = IdeaFactory(box=box, confirmed=False)
-    with django_capture_on_commit_callbacks(execute=True):
+    with (
+        django_capture_on_commit_callbacks(execute=True),
+        pytest.raises(services.InvalidTransition),
+    ):
         services.change_status(idea=idea, to_status=IdeaStatus.PUBLISHED, user=None)
     assert mail.outbox == []
+    assert Idea.objects.get().status == IdeaStatus.SUBMITTED
 
 
 def test_a_queue_that_is_down_does_not_fail_the_moderation(

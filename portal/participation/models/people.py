@@ -58,6 +58,13 @@ class Participant(models.Model):
         return self.confirmed_at is not None
 
     @property
+    def masked_email(self):
+        """The address as its owner recognises it and a passer-by cannot read it
+        ("n•••@example.org"): a browser signed in by someone else's link shows whose it is."""
+        local, _at, domain = self.email.partition("@")
+        return f"{local[:1]}•••@{domain}"
+
+    @property
     def counts_now(self):
         """Whether a contribution made now counts at once, or waits for the e-mailed link."""
         return self.is_confirmed and self.confirmation is None
