@@ -16,7 +16,7 @@ from wagtail.search import index
 
 from portal.blocks.streams import BodyStreamBlock
 from portal.core import page_cache
-from portal.pages.base import LINK_FIELDS
+from portal.core.listing import LINK_FIELDS
 from portal.pages.models import (
     AgendaPage,
     ConsultationIndexPage,

@@ -19,8 +19,8 @@ from wagtail.models import Locale
 
 from portal.core import page_cache
 from portal.core.http import absolute_url, page_url, public_base_url
+from portal.core.listing import LINK_FIELDS
 from portal.pages.agenda import AgendaPage, EventPage
-from portal.pages.base import LINK_FIELDS
 from portal.pages.consultation import ConsultationPage
 from portal.pages.taxonomy import District, Organiser, Theme
 from portal.pages.tour import EventTourPage

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET
 from wagtail.models import Locale
 
 from portal.core.http import page_url
-from portal.pages.base import LINK_FIELDS
+from portal.core.listing import LINK_FIELDS
 
 from . import feeds
 

@@ -12,13 +12,12 @@ class CoreConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
-        """Any change seen on many pages, or to a page's privacy, makes every page stale; every
+        """Any change seen on many pages, or to a page's privacy, makes every page stale (the
+        apps above connect their own such models: `page_cache.invalidate_on_change`); every
         migrate points Wagtail's default Site at PUBLIC_BASE_URL."""
         from django.db.models.signals import post_delete, post_migrate, post_save
         from wagtail.models import Page, PageViewRestriction
         from wagtail.signals import page_published, page_unpublished, post_page_move
-
-        from portal.pages.taxonomy import District, Organiser, Theme
 
         from . import checks, page_cache  # noqa: F401 (checks register themselves)
         from .models import PortalSettings
@@ -30,16 +29,15 @@ class CoreConfig(AppConfig):
             signal.connect(page_cache.invalidate, dispatch_uid=f"page-cache-{id(signal)}")
         post_delete.connect(page_cache.invalidate, sender=Page, dispatch_uid="page-cache-delete")
         # A page made private must leave the cache at once: its cached copy would stay public.
-        for model in (PortalSettings, Theme, District, Organiser, PageViewRestriction):
-            for signal in (post_save, post_delete):
-                receiver = page_cache.invalidate
-                if model is PortalSettings and signal is post_save:
-                    receiver = page_cache.invalidate_unless_created
-                signal.connect(
-                    receiver,
-                    sender=model,
-                    dispatch_uid=f"page-cache-{model.__name__}-{id(signal)}",
-                )
+        page_cache.invalidate_on_change(PageViewRestriction)
+        post_save.connect(
+            page_cache.invalidate_unless_created,
+            sender=PortalSettings,
+            dispatch_uid="page-cache-PortalSettings-save",
+        )
+        post_delete.connect(
+            page_cache.invalidate, sender=PortalSettings, dispatch_uid="page-cache-PortalSettings"
+        )
 
 
 class StaffUsersConfig(WagtailUsersAppConfig):

@@ -6,6 +6,10 @@ from django.utils.translation import gettext as _
 
 from . import page_cache
 
+# What any page link needs: the card and menu querysets load these and their own fields only,
+# because compiling selects of Wagtail's wide page rows costs more than running them.
+LINK_FIELDS = ("id", "title", "path", "depth", "url_path", "locale_id", "content_type_id")
+
 
 def paginate(request, items, per_page, messages):
     """The requested page of items; a message in `messages` when the number was unusable."""

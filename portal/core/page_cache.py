@@ -27,6 +27,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.contrib.messages import get_messages
 from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
 from django.utils.cache import cc_delim_re
 
@@ -51,6 +52,15 @@ def invalidate(**kwargs):
         cache.incr(VERSION_KEY)
     except ValueError:
         cache.set(VERSION_KEY, 1, timeout=None)
+
+
+def invalidate_on_change(model):
+    """Make every cached page stale whenever a `model` row is saved or deleted: for records
+    that many pages show (themes, districts…) or that decide who may see a page."""
+    for signal in (post_save, post_delete):
+        signal.connect(
+            invalidate, sender=model, dispatch_uid=f"page-cache-{model.__name__}-{id(signal)}"
+        )
 
 
 def invalidate_unless_created(created=False, **kwargs):

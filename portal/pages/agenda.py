@@ -1,6 +1,5 @@
 """The agenda and its events: workshops, public meetings, walks and tour stops."""
 
-import json
 from datetime import datetime, time, timedelta
 
 from django import forms
@@ -22,10 +21,11 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from portal.core import page_cache
-from portal.core.http import absolute_url, page_url
-from portal.core.listing import paginate, valid_filters
+from portal.core.listing import LINK_FIELDS, paginate, valid_filters
 
-from .base import LINK_FIELDS, BasePage
+from .base import BasePage
+from .consultation import ConsultationPage
+from .schema import event_json_ld
 from .taxonomy import District, Organiser, Theme
 
 
@@ -284,72 +284,9 @@ class EventPage(BasePage):
     def accessibility_features(self):
         return [label for name, label in ACCESSIBILITY_FLAGS if getattr(self, name)]
 
-    def json_ld(self):
-        """schema.org Event, for search engines and calendar apps; its addresses are the
-        public ones (PUBLIC_BASE_URL), whatever host this request came by."""
-        status = {
-            EventState.SCHEDULED: "https://schema.org/EventScheduled",
-            EventState.POSTPONED: "https://schema.org/EventPostponed",
-            EventState.CANCELLED: "https://schema.org/EventCancelled",
-        }[self.state]
-        data = {
-            "@context": "https://schema.org",
-            "@type": "Event",
-            "name": self.title,
-            "startDate": (
-                timezone.localtime(self.start).date().isoformat()
-                if self.all_day
-                else timezone.localtime(self.start).isoformat()
-            ),
-            "endDate": (
-                timezone.localtime(self.end).date().isoformat()
-                if self.all_day
-                else timezone.localtime(self.end).isoformat()
-            ),
-            "eventStatus": status,
-            "url": page_url(self),
-            "inLanguage": self.locale.language_code,
-            "isAccessibleForFree": self.free_entry,
-        }
-        if self.summary:
-            data["description"] = self.summary
-        locations = []
-        if self.place_name or self.address:
-            place = {"@type": "Place", "name": self.place_name or self.address}
-            if self.address:
-                place["address"] = self.address
-            if self.has_coordinates:
-                place["geo"] = {
-                    "@type": "GeoCoordinates",
-                    "latitude": float(self.latitude),
-                    "longitude": float(self.longitude),
-                }
-            locations.append(place)
-        if self.online_url:
-            locations.append({"@type": "VirtualLocation", "url": self.online_url})
-        if locations:
-            data["location"] = locations[0] if len(locations) == 1 else locations
-        data["eventAttendanceMode"] = (
-            "https://schema.org/MixedEventAttendanceMode"
-            if len(locations) > 1
-            else "https://schema.org/OnlineEventAttendanceMode"
-            if self.online_url
-            else "https://schema.org/OfflineEventAttendanceMode"
-        )
-        if self.organiser:
-            data["organizer"] = {
-                "@type": "Organization",
-                "name": self.organiser.name,
-                **({"url": self.organiser.website} if self.organiser.website else {}),
-            }
-        if self.image:
-            data["image"] = absolute_url(self.image.get_rendition("fill-1200x630").url)
-        # Escape "<" so that no text can close the <script> element holding the JSON.
-        return json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")
-
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["json_ld"] = self.json_ld()
+        context["json_ld"] = event_json_ld(self)
         return context
 
 
@@ -409,8 +346,6 @@ class AgendaPage(RoutablePageMixin, BasePage):
         return EventPage.objects.descendant_of(self).live().public()
 
     def filter_form(self, request):
-        from .consultation import ConsultationPage
-
         events = self.events()
         return EventFilterForm(
             request.GET or None,

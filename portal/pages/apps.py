@@ -30,14 +30,19 @@ class PagesConfig(AppConfig):
         from django.db.models.signals import pre_save
         from wagtail.signals import page_published
 
+        from portal.core import page_cache
         from portal.participation.accountability import freeze_on_publish
         from portal.participation.membership import attach_on_publish
 
         from .consultation import ConsultationPage
         from .languages import keep_foreign_aliases_draft
         from .restitution import RestitutionPage
+        from .taxonomy import District, Organiser, Theme
 
         post_migrate.connect(grant_roles, sender=self)
+        # Cards, menus and filters show them on many pages.
+        for model in (Theme, District, Organiser):
+            page_cache.invalidate_on_change(model)
 
         # What a published consultation page embeds belongs to that consultation.
         page_published.connect(

@@ -18,9 +18,6 @@ from portal.blocks.participation import ParticipationBlock
 from portal.blocks.streams import BodyStreamBlock
 from portal.core.http import see_other
 
-# What any page link needs: the card and menu querysets load these and their own fields only,
-# because compiling selects of Wagtail's wide page rows costs more than running them.
-LINK_FIELDS = ("id", "title", "path", "depth", "url_path", "locale_id", "content_type_id")
 # The rendition every card shows (portal/templates/includes/*card.html).
 CARD_IMAGE = "fill-640x360"
 

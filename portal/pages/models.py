@@ -1,7 +1,8 @@
 """Every page family, imported so that Django finds the models."""
 
 from .agenda import AgendaPage, EventPage
-from .consultation import ConsultationIndexPage, ConsultationPage, Phase
+from .consultation import ConsultationIndexPage, ConsultationPage
+from .phases import Phase
 from .restitution import RestitutionPage
 from .standard import StandardPage
 from .taxonomy import District, Organiser, Theme

@@ -15,7 +15,7 @@ from portal.blocks.streams import RestitutionStreamBlock
 from portal.participation.membership import belongs_to
 
 from .base import BasePage, block_errors
-from .consultation import today
+from .phases import today
 
 
 class RestitutionPageForm(WagtailAdminPageForm):

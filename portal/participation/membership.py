@@ -19,13 +19,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.models import Page
 
-from .models import IdeaBox, Petition, Survey
-
 # The blocks that embed a participation item, with the field that names it and its model.
+# Models by label: the models call `check_consultation` from their `clean()`.
 EMBEDDING_BLOCKS = {
-    "survey": ("survey", Survey),
-    "support": ("petition", Petition),
-    "idea_form": ("idea_box", IdeaBox),
+    "survey": ("survey", "participation.Survey"),
+    "support": ("petition", "participation.Petition"),
+    "idea_form": ("idea_box", "participation.IdeaBox"),
 }
 
 # What the page editor says of an item that belongs to another consultation.
@@ -104,10 +103,10 @@ def attach(*, consultation):
     to no consultation yet; returns how many were tied."""
     found = embedded(consultation.body)
     return sum(
-        model.objects.filter(pk__in=found[kind], consultation__isnull=True).update(
-            consultation=consultation
-        )
-        for kind, (_field, model) in EMBEDDING_BLOCKS.items()
+        apps.get_model(label)
+        .objects.filter(pk__in=found[kind], consultation__isnull=True)
+        .update(consultation=consultation)
+        for kind, (_field, label) in EMBEDDING_BLOCKS.items()
         if kind != "idea_form"  # an idea box always names its consultation
     )
 
@@ -128,7 +127,7 @@ def check_consultation(item):
     before = type(item).objects.filter(pk=item.pk).values_list("consultation_id", flat=True)
     if item.consultation_id == before.first():
         return
-    kind = next(kind for kind, (_f, model) in EMBEDDING_BLOCKS.items() if isinstance(item, model))
+    kind = next(kind for kind, (_f, label) in EMBEDDING_BLOCKS.items() if label == item._meta.label)
     ConsultationPage = apps.get_model("pages", "ConsultationPage")
     pages = ConsultationPage.objects.live().only("id", "title", "translation_key", "body")
     for page in pages.order_by("pk"):

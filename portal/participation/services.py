@@ -580,7 +580,7 @@ def in_language(page, language):
 def idea_accepts_supports(idea, now=None):
     """Supports go to published ideas, while the consultation's phase accepts them."""
     now = now or timezone.now()
-    from portal.pages.consultation import accepts_supports  # pages import participation
+    from portal.pages.phases import accepts_supports  # moves up once services are split
 
     return idea.is_public and accepts_supports(idea.box.consultation_id, timezone.localdate(now))
 

@@ -89,7 +89,7 @@ def test_resident_opens_the_tour_and_sees_its_next_stop(new_page):
     assert "Prochaine étape" in next_stop.inner_text()
     assert page.locator(".stop--past").count() >= 1
     # The map enhances the list, and asks before fetching tiles from OpenStreetMap.
-    assert page.locator(".tour__map").is_visible()
+    page.locator(".tour__map").wait_for(state="visible")  # revealed by the script
     page.wait_for_load_state("networkidle")
     assert page.locator(".leaflet-marker-icon").count() == 0 and tiles == []
     page.get_by_role("button", name="Afficher la carte des étapes").click()

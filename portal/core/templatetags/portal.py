@@ -9,7 +9,7 @@ from django.utils.translation import get_language
 from wagtail.models import Locale, Page, Site
 
 from portal.core import page_cache
-from portal.pages.base import LINK_FIELDS
+from portal.core.listing import LINK_FIELDS
 
 register = template.Library()
 

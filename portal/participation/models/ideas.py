@@ -20,6 +20,7 @@ from wagtail.admin.panels import (
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from ..membership import check_consultation
 from ..uploads import unguessable_path
 from .confidential import KeepsConfidentiality
 from .people import Participant
@@ -100,8 +101,6 @@ class IdeaBox(OpeningWindow, index.Indexed, ClusterableModel):
 
     def clean(self):
         super().clean()
-        from ..membership import check_consultation  # membership reads these models
-
         check_consultation(self)
 
 

@@ -9,6 +9,9 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from portal.pages.phases import accepts_supports
+
+from ..membership import check_consultation
 from .people import Participant
 from .window import OpeningWindow
 
@@ -59,16 +62,12 @@ class Petition(OpeningWindow, index.Indexed, ClusterableModel):
 
     def clean(self):
         super().clean()
-        from ..membership import check_consultation  # membership reads these models
-
         check_consultation(self)
 
     def is_open(self, now=None):
         now = now or timezone.now()
         if not super().is_open(now):
             return False
-        from portal.pages.consultation import accepts_supports  # pages import participation
-
         return self.consultation_id is None or accepts_supports(
             self.consultation_id, timezone.localdate(now)
         )

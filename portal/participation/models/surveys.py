@@ -17,6 +17,7 @@ from wagtail.admin.panels import (
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from ..membership import check_consultation
 from .confidential import KeepsConfidentiality
 from .people import Participant
 from .window import OpeningWindow
@@ -107,8 +108,6 @@ class Survey(OpeningWindow, index.Indexed, ClusterableModel):
 
     def clean(self):
         super().clean()
-        from ..membership import check_consultation  # membership reads these models
-
         check_consultation(self)
 
 
