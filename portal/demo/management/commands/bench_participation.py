@@ -18,7 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Page
 
-from portal.core.demo import projects
+from portal.demo import projects
 from portal.participation import services
 from portal.participation.models import Idea, IdeaBox, IdeaStatus, Participant
 from portal.participation.models.ideas import PUBLIC_STATUSES
