@@ -3,9 +3,10 @@
 It measures and never judges: the budgets are in the issues, and these numbers are what we
 compare them with. For SQLite (a temporary file) and PostgreSQL (database `portal_bench` on
 127.0.0.1:5432, recreated each run and left for inspection; skipped when the server is not
-reachable) in turn, it loads the demo town with the production settings, serves it with
-gunicorn on 127.0.0.1 and runs wrk against one page of each type (`manage.py bench_urls`)
-and a search. Each gunicorn worker caches in its own memory (REDIS_URL is ignored).
+reachable) in turn, it loads the demo town with the production settings (plus the demo app,
+whose commands load and add data: portal.settings.bench), serves it with gunicorn on 127.0.0.1
+and runs wrk against one page of each type (`manage.py bench_urls`) and a search. Each
+gunicorn worker caches in its own memory (REDIS_URL is ignored).
 
 On PostgreSQL it then adds participation load (`manage.py bench_participation`): 10,000 ideas,
 measured at 16 connections on the page that lists them (cached whole for anonymous visitors)
@@ -96,10 +97,11 @@ def manage(env, *args):
 
 
 def production_env(workdir):
-    """Production settings over plain HTTP on loopback, with a secret made for this run."""
+    """Production settings over plain HTTP on loopback, with a secret made for this run; the
+    demo app's commands (load_demo, bench_*) installed too (portal/settings/bench.py)."""
     env = {key: value for key, value in os.environ.items() if key != "REDIS_URL"}
     env.update(
-        DJANGO_SETTINGS_MODULE="portal.settings.production",
+        DJANGO_SETTINGS_MODULE="portal.settings.bench",
         SECRET_KEY=secrets.token_urlsafe(50),
         ALLOWED_HOSTS="127.0.0.1,localhost",
         SECURE_SSL_REDIRECT="0",

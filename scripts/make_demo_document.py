@@ -1,4 +1,4 @@
-"""Render the demo participation charter (a short PDF) into portal/core/demo/documents.
+"""Render the demo participation charter (a short PDF) into portal/demo/documents.
 
 Run once; the PDF is committed so that loading the demo needs no PDF rendering.
 """
@@ -7,7 +7,7 @@ from pathlib import Path
 
 from weasyprint import HTML
 
-OUT = Path(__file__).resolve().parent.parent / "portal" / "core" / "demo" / "documents"
+OUT = Path(__file__).resolve().parent.parent / "portal" / "demo" / "documents"
 
 CHARTER = """<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8">
 <title>Charte de la participation citoyenne</title>

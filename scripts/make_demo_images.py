@@ -1,4 +1,4 @@
-"""Draw the demo illustrations (flat, generated, free to use) into portal/core/demo/images.
+"""Draw the demo illustrations (flat, generated, free to use) into portal/demo/images.
 
 Run once; the JPEGs are committed. Deterministic: the same script draws the same pictures.
 """
@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFilter
 
-OUT = Path(__file__).resolve().parent.parent / "portal" / "core" / "demo" / "images"
+OUT = Path(__file__).resolve().parent.parent / "portal" / "demo" / "images"
 W, H = 1600, 1067
 SKY = [(205, 228, 240), (252, 236, 214)]
 ROOFS = [(176, 74, 48), (150, 62, 44), (92, 99, 112), (120, 84, 60)]

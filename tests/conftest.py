@@ -55,7 +55,7 @@ def make_standard_page(parent, title, **fields):
 
 @pytest.fixture
 def demo(db):
-    from portal.core.demo.loader import DemoLoader
+    from portal.demo.loader import DemoLoader
 
     DemoLoader(log=lambda message: None).run()
     return HomePage.objects.get(locale__language_code="fr")

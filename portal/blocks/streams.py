@@ -6,13 +6,13 @@ Block type names are stored in the database: renaming one needs a data migration
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
-from .accountability import DecisionBlock, TimelineBlock
+from .decisions import DecisionBlock, TimelineBlock
 from .ideas import IdeaFormBlock, IdeaListBlock
 from .layout import AccordionBlock, KeyFiguresBlock
 from .links import CallToActionBlock, ContactCardBlock
 from .media import DocumentBlock, ImageBlock, VideoBlock
 from .participation import SupportBlock, SurveyBlock
-from .results import (
+from .restitution_data import (
     IdeasBlock,
     ParticipationFiguresBlock,
     RetainedIdeasBlock,

@@ -4,7 +4,7 @@ from wagtail.users.apps import WagtailUsersAppConfig
 
 
 class CoreConfig(AppConfig):
-    """Site-wide concerns: the authority's settings, template tags, demo content, checks."""
+    """Site-wide concerns: the authority's settings, template tags, checks."""
 
     default = True
     name = "portal.core"

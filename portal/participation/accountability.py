@@ -40,7 +40,7 @@ from .models import (
     SurveyResponse,
 )
 from .models.ideas import PUBLIC_STATUSES
-from .results import COUNTED_KINDS, survey_results
+from .survey_results import COUNTED_KINDS, survey_results
 from .tasks import announce_results
 
 # The ideas "with what will be done": those the authority took up.

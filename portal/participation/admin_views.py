@@ -20,7 +20,7 @@ from wagtail.snippets.views import snippets
 
 from .models import Survey
 from .permissions import reads_confidential
-from .results import csv_lines, survey_results
+from .survey_results import csv_lines, survey_results
 
 
 class SurveyLinksMixin:

@@ -25,7 +25,7 @@ from django.utils.translation import gettext
 from weasyprint import HTML
 from weasyprint.urls import URLFetcherResponse
 
-from portal.blocks.results import STATUS_LABELS
+from portal.blocks.restitution_data import STATUS_LABELS
 from portal.core.colours import HEX_COLOUR
 from portal.core.http import page_url, public_base_url
 from portal.core.models import DEFAULT_PRIMARY_COLOUR, PortalSettings

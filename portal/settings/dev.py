@@ -1,7 +1,10 @@
 """Local development: `make run`. SQLite, console e-mail, a throwaway secret key."""
 
 from .base import *  # noqa: F403
-from .base import os
+from .base import INSTALLED_APPS, os
+
+# The demo town (`make run`: load_demo, ensure_demo_admin).
+INSTALLED_APPS = [*INSTALLED_APPS, "portal.demo"]
 
 DEBUG = True
 SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-insecure-key-never-use-in-production")

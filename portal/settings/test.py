@@ -3,7 +3,10 @@
 from pathlib import Path
 
 from .base import *  # noqa: F403
-from .base import os
+from .base import INSTALLED_APPS, os
+
+# The demo town and the bench commands are tested too (the browser tests serve the demo).
+INSTALLED_APPS = [*INSTALLED_APPS, "portal.demo"]
 
 DEBUG = False
 SECRET_KEY = "test-only-insecure-key"

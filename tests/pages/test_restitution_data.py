@@ -367,7 +367,7 @@ def test_a_draft_previews_todays_data(park, participation):
 def test_survey_block_refuses_questions_of_another_survey(park, participation):
     from wagtail.blocks.struct_block import StructBlockValidationError
 
-    from portal.blocks.results import SurveyResultsBlock
+    from portal.blocks.restitution_data import SurveyResultsBlock
 
     other = factories.QuestionFactory(kind=QuestionKind.SINGLE_CHOICE, choices="a\nb")
     block = SurveyResultsBlock()

@@ -18,7 +18,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from portal.core import http
-from portal.participation import identity, results, services
+from portal.participation import identity, services, survey_results
 from portal.participation.models import (
     Confirmation,
     Idea,
@@ -200,7 +200,7 @@ def test_an_option_sent_twice_counts_once(home, consultation):
         {"block_id": "velo", f"velo-q{question.pk}": ["Des arceaux"] * 50},
     )
     assert response.status_code == 303
-    [result] = results.survey_results(survey, confidential=True)
+    [result] = survey_results.survey_results(survey, confidential=True)
     counts = {option.label: option.count for option in result.options}
     assert result.respondents == 1
     assert counts["Des arceaux"] == 1

@@ -18,8 +18,8 @@ from portal.pages.models import District
 from portal.participation import identity, services
 from portal.participation.forms import OTHER, SurveyForm
 from portal.participation.models import Answer, QuestionKind, SurveyResponse
-from portal.participation.results import safe_cell, survey_results
 from portal.participation.services import Other
+from portal.participation.survey_results import safe_cell, survey_results
 from tests.conftest import confirm_by_link, make_standard_page
 from tests.factories import QuestionFactory, SurveyFactory, confirmed, named
 

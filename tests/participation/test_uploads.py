@@ -18,7 +18,7 @@ from portal.participation.uploads import checked_pdf, sanitised_image
 from portal.proposals.models import upload_image as upload_proposal_image
 from tests.files import jpeg, pdf, png, with_declared_size
 
-DEMO_PDF = Path("portal/core/demo/documents/charte-de-la-participation.pdf")
+DEMO_PDF = Path("portal/demo/documents/charte-de-la-participation.pdf")
 
 
 class Decoded(AssertionError):

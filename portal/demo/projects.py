@@ -468,7 +468,7 @@ CONSULTATIONS = [
                     ),
                 },
                 # Figures, the vote and the ideas come from the participation data, frozen
-                # when the restitution is published (portal/blocks/results.py).
+                # when the restitution is published (portal/blocks/restitution_data.py).
                 {
                     "type": "participation_figures",
                     "value": {"heading": "Qui a participé", "show_breakdown": True},

@@ -19,7 +19,7 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 from portal.core import page_cache
 from portal.participation.models import IdeaStatus, Question, QuestionKind
 from portal.participation.models.ideas import PUBLIC_STATUSES
-from portal.participation.results import COUNTED_KINDS
+from portal.participation.survey_results import COUNTED_KINDS
 
 # Labels longer than this are cut in a chart; the table under it gives them whole.
 CHART_LABEL = 48

@@ -18,8 +18,8 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Page
 
-from portal.core.demo import projects
-from portal.participation import services
+from portal.demo import projects
+from portal.participation import identity
 from portal.participation.models import Idea, IdeaBox, IdeaStatus, Participant
 from portal.participation.models.ideas import PUBLIC_STATUSES
 
@@ -60,7 +60,7 @@ class Command(BaseCommand):
         sessions = [
             store.get_model_class()(
                 session_key=secrets.token_hex(16),
-                session_data=store().encode({services.SESSION_KEY: participant.pk}),
+                session_data=store().encode({identity.SESSION_KEY: participant.pk}),
                 expire_date=expiry,
             )
             for participant in people

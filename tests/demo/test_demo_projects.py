@@ -8,7 +8,7 @@ import time_machine
 from django.utils import timezone
 from wagtail.models import Page, Revision
 
-from portal.core.demo.loader import DemoLoader
+from portal.demo.loader import DemoLoader
 from portal.pages.consultation import ConsultationStatus
 from portal.pages.models import (
     AgendaPage,

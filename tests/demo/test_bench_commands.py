@@ -1,0 +1,43 @@
+"""The data commands of `make bench` run on the demo town and print what bench.py reads."""
+
+import json
+from importlib import import_module
+from io import StringIO
+
+from django.conf import settings
+from django.core.management import call_command
+
+from portal.participation import identity
+from portal.participation.models import Idea, Participant
+
+
+def run(*args):
+    out = StringIO()
+    call_command(*args, stdout=out)
+    return json.loads(out.getvalue())
+
+
+def test_participation_adds_ideas_and_signed_in_residents(demo, client, tmp_path):
+    before = Idea.objects.count()
+    sessions_file = tmp_path / "sessions.txt"
+    data = run(
+        "bench_participation", "--ideas", "20", "--residents", "3", "--sessions-file", sessions_file
+    )
+    assert Idea.objects.count() == before + 20
+    assert data.keys() == {"list_url", "consultation_url", "idea_url", "csrf"}
+    for key in ("list_url", "consultation_url", "idea_url"):
+        assert client.get(data[key]).status_code == 200, data[key]
+    keys = sessions_file.read_text().split()
+    assert len(keys) == 3
+    store = import_module(settings.SESSION_ENGINE).SessionStore
+    residents = {store(session_key=key)[identity.SESSION_KEY] for key in keys}
+    assert Participant.objects.filter(pk__in=residents, email__startswith="bench").count() == 3
+
+
+def test_calendar_adds_events_and_times_the_feed(demo, client):
+    data = run("bench_calendar", "--events", "8", "--runs", "2")
+    assert len(data["build_ms"]) == 2
+    assert data["bytes"] > 0 and data["queries"] > 0
+    response = client.get(data["feed_url"])
+    assert response.status_code == 200
+    assert response.content.count(b"BEGIN:VEVENT") == data["events"]
