@@ -46,7 +46,7 @@ class IdeaFormBlock(ParticipationBlock):
     class Meta:
         icon = "comment"
         label = _("Idea form")
-        template = "participation/blocks/idea_form.html"
+        template = "blocks/idea_form.html"
         description = _("The form residents propose ideas through, for an idea box.")
 
     def get_preview_value(self):
@@ -187,7 +187,7 @@ class IdeaListBlock(blocks.StructBlock):
     class Meta:
         icon = "list-ul"
         label = _("List of ideas")
-        template = "participation/blocks/idea_list.html"
+        template = "blocks/idea_list.html"
         description = _("The published ideas of an idea box, with filters and supports.")
 
     def get_preview_value(self):

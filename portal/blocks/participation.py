@@ -45,7 +45,7 @@ class SupportBlock(ParticipationBlock):
     class Meta:
         icon = "pick"
         label = _("Petition with supports")
-        template = "participation/blocks/support.html"
+        template = "blocks/support.html"
         description = _("A petition residents support, with thresholds and a progress bar.")
 
     def get_context(self, value, parent_context=None):
@@ -134,7 +134,7 @@ class SurveyBlock(ParticipationBlock):
     class Meta:
         icon = "clipboard-list"
         label = _("Survey")
-        template = "participation/blocks/survey.html"
+        template = "blocks/survey.html"
         description = _("A questionnaire residents answer in the page; results in the admin.")
 
     def get_preview_value(self):
