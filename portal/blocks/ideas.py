@@ -19,10 +19,10 @@ from portal.core import page_cache
 from portal.core.http import see_other
 from portal.core.listing import paginate, valid_filters
 from portal.participation import identity, services
+from portal.participation.contributions import identify, limit, thank
 from portal.participation.forms import IdeaForm, localized_choices
 from portal.participation.models import Idea, IdeaBox, IdeaStatus
 from portal.participation.models.ideas import PUBLIC_STATUSES
-from portal.participation.views import identify, limit, thank
 
 from .participation import ParticipationBlock, opening_state
 

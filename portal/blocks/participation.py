@@ -16,9 +16,9 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 
 from portal.core.http import see_other
 from portal.participation import identity, services
+from portal.participation.contributions import identify, limit, thank
 from portal.participation.forms import ParticipantForm, SurveyForm
 from portal.participation.models import Survey
-from portal.participation.views import identify, limit, thank
 
 
 class ParticipationBlock(blocks.StructBlock):

@@ -11,8 +11,8 @@ from wagtail.models import Locale
 
 from portal.core.http import client_ip, see_other
 from portal.participation import identity
+from portal.participation.contributions import identify, limit
 from portal.participation.errors import InvalidLink
-from portal.participation.views import identify, limit
 
 from . import services
 from .forms import EventProposalForm
