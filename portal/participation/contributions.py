@@ -1,8 +1,10 @@
 """How a contribution is made through a public form (docs/architecture.md, "Embedded forms").
 
-The request-level side of identity: `limit` counts an attempt before any costly work,
-`identify` names the participant an address stands for (unproven, waiting on its link), and
-`thank` answers the 303 that says whether the contribution counts or waits.
+`Contribution.handle` is the one sequence every participation form follows; a kind of
+contribution supplies its form, its write and its messages. Its steps, usable alone:
+`limit` counts an attempt before any costly work, `identify` names the participant an
+address stands for (unproven, waiting on its link), and `thank` answers the 303 that says
+whether the contribution counts or waits.
 """
 
 from django.contrib import messages
@@ -10,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from portal.core.http import client_ip, see_other
 
-from . import identity
+from . import identity, services
 from .errors import RateLimited
 from .forms import refuse
 from .limits import limit_confirmation, limit_rate
@@ -78,3 +80,99 @@ def thank(request, participant, url, *, counted, waiting):
             % {"email": participant.email},
         )
     return see_other(url)
+
+
+class Contribution:
+    """One POST of a participation form, about `subject` (a petition, a survey, an idea box,
+    an idea...): `handle()` answers a response, or the bound form with its errors for the
+    caller to show again (status 400).
+
+    The sequence: the participant in session; `check` (refusals said before the attempt is
+    counted); the bound `form`; `limit` (before any costly work); `withdraw`, for the kinds
+    that can take a contribution back; for someone not known yet, `check_before_asking`
+    then validation and `identify`; `write`; `thank`. A ParticipationError on the way is
+    said in a message with a 303 back to `back_url`.
+
+    A kind supplies `action` (its rate limits' name), `form()`, `write()` and its two
+    messages, `counted` and `waiting` (%(email)s: where the link went); the rest are hooks.
+    """
+
+    action = ""
+    counted = ""
+    waiting = ""
+    # A form that asks only who takes part is not read once the participant is known.
+    asks_only_identity = False
+
+    def __init__(self, request, subject, *, back_url, prefix=None):
+        self.request = request
+        self.subject = subject
+        self.back_url = back_url
+        self.prefix = prefix
+
+    @property
+    def next_url(self):
+        """Where the confirmation link comes back to."""
+        return self.back_url
+
+    def participant(self):
+        """Who contributes, if known: the participant this browser proved to be."""
+        return identity.participant_in_session(self.request)
+
+    def asks_identity(self, participant):
+        """Whether the form asks who contributes (an address to confirm)."""
+        return participant is None
+
+    def check(self, participant):
+        """Raise a ParticipationError for what is refused whatever the form says."""
+
+    def form(self, participant):
+        """The form, bound to the POST."""
+        raise NotImplementedError
+
+    def withdraw(self, participant):
+        """The response to a withdrawal, or None when the POST is not one."""
+        return None
+
+    def check_before_asking(self):
+        """Raise a ParticipationError for what nobody should type an address for."""
+
+    def write(self, participant, form):
+        """Store the contribution through `services`."""
+        raise NotImplementedError
+
+    def thank(self, participant):
+        # Messages said in the language of this request, even when a kind declares them lazily.
+        return thank(
+            self.request,
+            participant,
+            self.back_url,
+            counted=str(self.counted),
+            waiting=str(self.waiting),
+        )
+
+    def handle(self):
+        request = self.request
+        participant = self.participant()
+        try:
+            self.check(participant)
+            form = self.form(participant)
+            refused = limit(request, form, action=self.action, participant=participant)
+            if refused is not None:
+                return refused
+            withdrawn = self.withdraw(participant)
+            if withdrawn is not None:
+                return withdrawn
+            asking = self.asks_identity(participant)
+            if asking:
+                self.check_before_asking()
+            if (asking or not self.asks_only_identity) and not form.is_valid():
+                return form
+            if asking:
+                participant = identify(request, form, next_url=self.next_url, action=self.action)
+                if participant is None:
+                    return form
+            self.write(participant, form)
+        except services.ParticipationError as error:
+            messages.error(request, str(error))
+            return see_other(self.back_url)
+        return self.thank(participant)
