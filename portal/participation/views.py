@@ -9,13 +9,14 @@ from django.db.models import F
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
 from portal.core.http import client_ip, safe_next, see_other
 
 from . import identity, services
-from .contributions import identify, limit, thank
+from .contributions import Contribution, limit
 from .errors import InvalidLink, LinkUsed
 from .forms import NewLinkForm, ParticipantForm
 from .models import Idea, Participant
@@ -197,7 +198,10 @@ def idea_detail(request, pk, slug):
             .only("title", "status", "box__consultation"),
             pk=pk,
         )
-        outcome = support_idea(request, idea, participant)
+        # Support or withdraw: a 303 back to the idea, or the identity form with its errors.
+        outcome = SupportingIdea(
+            request, idea, back_url=idea.get_absolute_url() + "#support"
+        ).handle()
         if isinstance(outcome, HttpResponse):
             return outcome
         form = outcome
@@ -235,38 +239,31 @@ def idea_detail(request, pk, slug):
     )
 
 
-def support_idea(request, idea, participant):
-    """Support or withdraw: a 303 back to the idea, or the identity form with its errors."""
-    back = idea.get_absolute_url() + "#support"
-    refused = limit(
-        request, ParticipantForm(request.POST), action="support", participant=participant
+class SupportingIdea(Contribution):
+    """Support an idea from its page, or withdraw the support: the form asks only who."""
+
+    action = "support"
+    counted = gettext_lazy("Thank you: your support is counted.")
+    waiting = gettext_lazy(
+        "Almost done: open the link we sent to %(email)s to confirm your support."
     )
-    if refused is not None:
-        return refused
-    try:
-        if request.POST.get("action") == "withdraw":
-            if participant is not None:
-                services.withdraw_idea_support(participant=participant, idea=idea)
-                messages.success(request, _("Your support has been withdrawn."))
-            return see_other(back)
-        if participant is None:
-            # Nobody types an address for nothing: closed supports are said first.
-            if not services.idea_accepts_supports(idea):
-                raise services.ParticipationClosed(_("Supports are not open for this idea."))
-            form = ParticipantForm(request.POST)
-            if not form.is_valid():
-                return form
-            participant = identify(request, form, next_url=back, action="support")
-            if participant is None:
-                return form
-        services.support_idea(participant=participant, idea=idea)
-    except services.ParticipationError as error:
-        messages.error(request, str(error))
-        return see_other(back)
-    return thank(
-        request,
-        participant,
-        back,
-        counted=_("Thank you: your support is counted."),
-        waiting=_("Almost done: open the link we sent to %(email)s to confirm your support."),
-    )
+    asks_only_identity = True
+
+    def form(self, participant):
+        return ParticipantForm(self.request.POST)
+
+    def withdraw(self, participant):
+        if self.request.POST.get("action") != "withdraw":
+            return None
+        if participant is not None:
+            services.withdraw_idea_support(participant=participant, idea=self.subject)
+            messages.success(self.request, _("Your support has been withdrawn."))
+        return see_other(self.back_url)
+
+    def check_before_asking(self):
+        # Nobody types an address for nothing: closed supports are said first.
+        if not services.idea_accepts_supports(self.subject):
+            raise services.ParticipationClosed(_("Supports are not open for this idea."))
+
+    def write(self, participant, form):
+        services.support_idea(participant=participant, idea=self.subject)
