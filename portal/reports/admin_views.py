@@ -5,7 +5,6 @@ from django.shortcuts import get_object_or_404
 from wagtail.models import Page
 
 from . import posters
-from .views import cached_poster, pdf_response
 
 
 def poster(request, page_id):
@@ -19,7 +18,7 @@ def poster(request, page_id):
     if not page.permissions_for_user(request.user).can_edit():
         return HttpResponseForbidden()
     if page.live and not page.has_unpublished_changes:
-        pdf = cached_poster(page)
+        pdf = posters.cached_poster(page)
     else:
         pdf = posters.render_poster(page.get_latest_revision_as_object())
-    return pdf_response(pdf, page)
+    return posters.pdf_response(pdf, page)

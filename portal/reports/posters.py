@@ -17,9 +17,11 @@ from urllib.request import url2pathname
 
 import qrcode
 from django.contrib.staticfiles import finders
+from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.formats import date_format
+from django.utils.http import content_disposition_header
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator, capfirst
 from django.utils.translation import gettext
@@ -29,6 +31,7 @@ from weasyprint import HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher
 
+from portal.core import page_cache
 from portal.core.colours import HEX_COLOUR
 from portal.core.http import page_url
 from portal.core.models import DEFAULT_PRIMARY_COLOUR, PortalSettings
@@ -111,6 +114,26 @@ def render_poster(page):
             else:
                 low = middle + 1
         return (found or layout(DENSITIES[-1])).write_pdf()
+
+
+def cached_poster(page):
+    """The live page's poster, rendered once per content version.
+
+    The bytes are kept in Django's cache under the page id and `page_cache.content_version()`,
+    which any publish, unpublish, move or settings change bumps: a second download costs no
+    rendering, and an edited page (or its stops, or the authority's logo) gets a new poster.
+    Entries also expire after PAGE_CACHE_SECONDS, so that "next stop" and "next events" follow
+    the clock.
+    """
+    return page_cache.shared(f"poster:{page.pk}", lambda: render_poster(page))
+
+
+def pdf_response(pdf, page):
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = content_disposition_header(
+        as_attachment=False, filename=f"affiche-{page.slug}.pdf"
+    )
+    return response
 
 
 def fits(document):
