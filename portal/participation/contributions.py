@@ -89,9 +89,10 @@ class Contribution:
 
     The sequence: the participant in session; `check` (refusals said before the attempt is
     counted); the bound `form`; `limit` (before any costly work); `withdraw`, for the kinds
-    that can take a contribution back; for someone not known yet, `check_before_asking`
-    then validation and `identify`; `write`; `thank`. A ParticipationError on the way is
-    said in a message with a 303 back to `back_url`.
+    that can take a contribution back; `check_before_asking` when the form asks who
+    contributes; validation (not for a known participant when the form asks only who);
+    `identify` when it asks who; `write`; `thank`. A ParticipationError on the way is said
+    in a message with a 303 back to `back_url`.
 
     A kind supplies `action` (its rate limits' name), `form()`, `write()` and its two
     messages, `counted` and `waiting` (%(email)s: where the link went); the rest are hooks.
