@@ -1,28 +1,25 @@
 """An idea box on a page: the form residents propose through, and the list of published ideas.
 
-They present; `participation.services` writes (protocol in blocks/participation.py).
+They present; `participation.services` writes (the protocol: participation/contributions.py).
 """
 
 import secrets
 
 from django import forms
 from django.conf import settings
-from django.contrib import messages
 from django.db.models import BigIntegerField, Value
 from django.db.models.functions import Cast, Mod
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from portal.core import page_cache
-from portal.core.http import see_other
 from portal.core.listing import paginate, valid_filters
 from portal.participation import identity, services
+from portal.participation.contributions import Contribution
 from portal.participation.forms import IdeaForm, localized_choices
 from portal.participation.models import Idea, IdeaBox, IdeaStatus
 from portal.participation.models.ideas import PUBLIC_STATUSES
-from portal.participation.views import identify, limit, thank
 
 from .participation import ParticipationBlock, opening_state
 
@@ -32,9 +29,37 @@ def latest_box():
     return IdeaBox.objects.order_by("-opens_at").first()
 
 
+class ProposingIdea(Contribution):
+    """An idea for the block's idea box; it is published once a moderator has read it."""
+
+    action = "idea"
+    counted = _(
+        "Thank you: your idea is received. It will be published once a moderator "
+        "has read it; we will tell you by e-mail."
+    )
+    waiting = _(
+        "Almost done: open the link we sent to %(email)s to confirm your idea. "
+        "It will then be read by a moderator."
+    )
+
+    def form(self, participant):
+        return IdeaForm(
+            self.request.POST,
+            self.request.FILES,
+            box=self.subject,
+            ask_identity=participant is None,
+            prefix=self.prefix,
+        )
+
+    def write(self, participant, form):
+        services.submit_idea(box=self.subject, participant=participant, **form.idea_fields())
+
+
 class IdeaFormBlock(ParticipationBlock):
     """The form residents propose an idea through, for one idea box."""
 
+    contribution = ProposingIdea
+    subject = "idea_box"
     idea_box = SnippetChooserBlock("participation.IdeaBox", label=_("Idea box"))
     heading = blocks.CharBlock(
         label=_("Heading"),
@@ -46,7 +71,7 @@ class IdeaFormBlock(ParticipationBlock):
     class Meta:
         icon = "comment"
         label = _("Idea form")
-        template = "participation/blocks/idea_form.html"
+        template = "blocks/idea_form.html"
         description = _("The form residents propose ideas through, for an idea box.")
 
     def get_preview_value(self):
@@ -71,45 +96,6 @@ class IdeaFormBlock(ParticipationBlock):
             form=form,
         )
         return context
-
-    def handle_post(self, request, page, value, block_id):
-        box = value["idea_box"]
-        anchor = f"{page.url}#block-{block_id}"
-        participant = identity.participant_in_session(request)
-        form = IdeaForm(
-            request.POST,
-            request.FILES,
-            box=box,
-            ask_identity=participant is None,
-            prefix=block_id,
-        )
-        refused = limit(request, form, action="idea", participant=participant)
-        if refused is not None:
-            return refused
-        if not form.is_valid():
-            return form
-        if participant is None:
-            participant = identify(request, form, next_url=anchor, action="idea")
-            if participant is None:
-                return form
-        try:
-            services.submit_idea(box=box, participant=participant, **form.idea_fields())
-        except services.ParticipationError as error:
-            messages.error(request, str(error))
-            return see_other(anchor)
-        return thank(
-            request,
-            participant,
-            anchor,
-            counted=gettext(
-                "Thank you: your idea is received. It will be published once a moderator "
-                "has read it; we will tell you by e-mail."
-            ),
-            waiting=gettext(
-                "Almost done: open the link we sent to %(email)s to confirm your idea. "
-                "It will then be read by a moderator."
-            ),
-        )
 
 
 class IdeaSort:
@@ -187,7 +173,7 @@ class IdeaListBlock(blocks.StructBlock):
     class Meta:
         icon = "list-ul"
         label = _("List of ideas")
-        template = "participation/blocks/idea_list.html"
+        template = "blocks/idea_list.html"
         description = _("The published ideas of an idea box, with filters and supports.")
 
     def get_preview_value(self):

@@ -3,7 +3,9 @@
 Protocol (docs/architecture.md, "Embedded forms"): the block renders its form with the CSRF
 token and its own id; the page's `serve()` hands a POST to the block with that id; on success
 the block answers a 303 redirect to its anchor with a message, on failure the page is rendered
-again with the person's input and an error summary.
+again with the person's input and an error summary. The sequence in between is written once,
+in `participation.contributions.Contribution`: a block names its kind of contribution and what
+it is about.
 """
 
 from django.conf import settings
@@ -16,24 +18,58 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 
 from portal.core.http import see_other
 from portal.participation import identity, services
+from portal.participation.contributions import Contribution
 from portal.participation.forms import ParticipantForm, SurveyForm
 from portal.participation.models import Survey
-from portal.participation.views import identify, limit, thank
 
 
 class ParticipationBlock(blocks.StructBlock):
-    """Base for blocks that take a POST: `handle_post` returns a response or a bound form."""
+    """Base for blocks that take a POST: their `contribution` (a `Contribution` kind) about
+    the value's `subject` child, made the one way, back to the block's anchor."""
 
     # What the visitor sees depends on who they are: the page is never cached whole.
     varies_per_request = True
+    contribution = None
+    subject = ""
 
     def handle_post(self, request, page, value, block_id):
-        raise NotImplementedError
+        """A response, or the bound form with its errors for the page to show again."""
+        return self.contribution(
+            request, value[self.subject], back_url=f"{page.url}#block-{block_id}", prefix=block_id
+        ).handle()
+
+
+class SupportingPetition(Contribution):
+    """A support for the block's petition, or its withdrawal: the form asks only who."""
+
+    action = "support"
+    counted = _("Thank you: your support is counted.")
+    waiting = _("Almost done: open the link we sent to %(email)s to confirm your support.")
+    asks_only_identity = True
+
+    @property
+    def next_url(self):
+        return self.back_url.partition("#")[0]  # a petition's link comes back to the page
+
+    def form(self, participant):
+        return ParticipantForm(self.request.POST, prefix=self.prefix)
+
+    def withdraw(self, participant):
+        if self.request.POST.get("action") == "withdraw" and participant:
+            services.withdraw(participant=participant, petition=self.subject)
+            messages.success(self.request, gettext("Your support has been withdrawn."))
+            return see_other(self.back_url)
+        return None
+
+    def write(self, participant, form):
+        services.support(participant=participant, petition=self.subject)
 
 
 class SupportBlock(ParticipationBlock):
     """A petition (interpellation) residents support, with its thresholds and progress."""
 
+    contribution = SupportingPetition
+    subject = "petition"
     petition = SnippetChooserBlock("participation.Petition", label=_("Petition"))
     heading = blocks.CharBlock(
         label=_("Heading"),
@@ -45,7 +81,7 @@ class SupportBlock(ParticipationBlock):
     class Meta:
         icon = "pick"
         label = _("Petition with supports")
-        template = "participation/blocks/support.html"
+        template = "blocks/support.html"
         description = _("A petition residents support, with thresholds and a progress bar.")
 
     def get_context(self, value, parent_context=None):
@@ -78,39 +114,6 @@ class SupportBlock(ParticipationBlock):
         )
         return context
 
-    def handle_post(self, request, page, value, block_id):
-        petition = value["petition"]
-        anchor = f"{page.url}#block-{block_id}"
-        participant = identity.participant_in_session(request)
-        form = ParticipantForm(request.POST, prefix=block_id)
-        refused = limit(request, form, action="support", participant=participant)
-        if refused is not None:
-            return refused
-        try:
-            if request.POST.get("action") == "withdraw" and participant:
-                services.withdraw(participant=participant, petition=petition)
-                messages.success(request, gettext("Your support has been withdrawn."))
-                return see_other(anchor)
-            if participant is None:
-                if not form.is_valid():
-                    return form
-                participant = identify(request, form, next_url=page.url, action="support")
-                if participant is None:
-                    return form
-            services.support(participant=participant, petition=petition)
-        except services.ParticipationError as error:
-            messages.error(request, str(error))
-            return see_other(anchor)
-        return thank(
-            request,
-            participant,
-            anchor,
-            counted=gettext("Thank you: your support is counted."),
-            waiting=gettext(
-                "Almost done: open the link we sent to %(email)s to confirm your support."
-            ),
-        )
-
 
 def opening_state(item, now=None):
     """Whether `item` (anything with `opens_at` and `is_open()`) is upcoming, open or closed."""
@@ -120,9 +123,37 @@ def opening_state(item, now=None):
     return "open" if item.is_open(now) else "closed"
 
 
+class AnsweringSurvey(Contribution):
+    """Answers to the block's survey; an anonymous survey asks nobody's address."""
+
+    action = "survey"
+    waiting = _("Almost done: open the link we sent to %(email)s to confirm your answers.")
+
+    @property
+    def counted(self):
+        return self.subject.thank_you
+
+    def participant(self):
+        return SurveyBlock.respondent(self.request, self.subject)
+
+    def asks_identity(self, participant):
+        return not self.subject.anonymous and participant is None
+
+    def check(self, participant):
+        services.check_answerable(survey=self.subject, participant=participant)
+
+    def form(self, participant):
+        return SurveyBlock.form(self.subject, participant, self.prefix, self.request.POST)
+
+    def write(self, participant, form):
+        services.answer_survey(survey=self.subject, participant=participant, answers=form.answers())
+
+
 class SurveyBlock(ParticipationBlock):
     """A survey residents answer in the page; staff read its results in the admin."""
 
+    contribution = AnsweringSurvey
+    subject = "survey"
     survey = SnippetChooserBlock("participation.Survey", label=_("Survey"))
     heading = blocks.CharBlock(
         label=_("Heading"),
@@ -134,7 +165,7 @@ class SurveyBlock(ParticipationBlock):
     class Meta:
         icon = "clipboard-list"
         label = _("Survey")
-        template = "participation/blocks/survey.html"
+        template = "blocks/survey.html"
         description = _("A questionnaire residents answer in the page; results in the admin.")
 
     def get_preview_value(self):
@@ -189,34 +220,7 @@ class SurveyBlock(ParticipationBlock):
         return context
 
     def handle_post(self, request, page, value, block_id):
-        survey = value["survey"]
-        anchor = f"{page.url}#block-{block_id}"
-        if survey is None:
+        if value["survey"] is None:
             messages.error(request, gettext("This survey no longer exists."))
-            return see_other(anchor)
-        participant = self.respondent(request, survey)
-        try:
-            services.check_answerable(survey=survey, participant=participant)
-            form = self.form(survey, participant, block_id, request.POST)
-            refused = limit(request, form, action="survey", participant=participant)
-            if refused is not None:
-                return refused
-            if not form.is_valid():
-                return form
-            if not survey.anonymous and participant is None:
-                participant = identify(request, form, next_url=anchor, action="survey")
-                if participant is None:
-                    return form
-            services.answer_survey(survey=survey, participant=participant, answers=form.answers())
-        except services.ParticipationError as error:
-            messages.error(request, str(error))
-            return see_other(anchor)
-        return thank(
-            request,
-            participant,
-            anchor,
-            counted=survey.thank_you,
-            waiting=gettext(
-                "Almost done: open the link we sent to %(email)s to confirm your answers."
-            ),
-        )
+            return see_other(f"{page.url}#block-{block_id}")
+        return super().handle_post(request, page, value, block_id)

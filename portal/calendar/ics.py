@@ -20,6 +20,7 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from portal.pages.agenda import ACCESSIBILITY_FLAGS, EventState
@@ -353,3 +354,26 @@ def calendar(vevents, *, name, url, years):
     parts.extend(vevents)
     parts.append(b"END:VCALENDAR\r\n")
     return b"\r\n".join(parts)
+
+
+# The file's name
+
+MAX_NAME = 60  # characters of a file's name before ".ics"
+# Letters that Unicode does not decompose into ASCII but French writes every day.
+LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss"})
+APOSTROPHES = str.maketrans("’'", "  ")  # l’agora: two words, not "lagora"
+
+
+def slug(name, *, plain):
+    if plain:
+        return slugify(name.translate(LIGATURES))[:MAX_NAME].strip("-_")
+    return slugify(name.translate(APOSTROPHES), allow_unicode=True)[:MAX_NAME].strip("-_")
+
+
+def filename(*names):
+    """A file's name after the first of `names` with letters or digits to keep: its UTF-8 slug
+    and the ASCII slug every browser takes ("Atelier « Cœur de ville »" gives
+    atelier-cœur-de-ville.ics and atelier-coeur-de-ville.ics). The last name is ASCII."""
+    readable = next(found for name in names if (found := slug(name, plain=False)))
+    plain = next(found for name in (readable, *names) if (found := slug(name, plain=True)))
+    return f"{readable}.ics", f"{plain}.ics"

@@ -6,7 +6,6 @@ Both are answered from the shared cache when they can be, before any query.
 from urllib.parse import quote
 
 from django.http import Http404, HttpResponse
-from django.utils.text import slugify
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale
 
@@ -14,27 +13,9 @@ from portal.core.http import page_url
 from portal.core.listing import LINK_FIELDS
 
 from . import feeds
+from .ics import filename
 
 CONTENT_TYPE = "text/calendar; charset=utf-8"
-MAX_NAME = 60  # characters of a file's name before ".ics"
-# Letters that Unicode does not decompose into ASCII but French writes every day.
-LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss"})
-APOSTROPHES = str.maketrans("’'", "  ")  # l’agora: two words, not "lagora"
-
-
-def slug(name, *, plain):
-    if plain:
-        return slugify(name.translate(LIGATURES))[:MAX_NAME].strip("-_")
-    return slugify(name.translate(APOSTROPHES), allow_unicode=True)[:MAX_NAME].strip("-_")
-
-
-def filename(*names):
-    """A file's name after the first of `names` with letters or digits to keep: its UTF-8 slug
-    and the ASCII slug every browser takes ("Atelier « Cœur de ville »" gives
-    atelier-cœur-de-ville.ics and atelier-coeur-de-ville.ics). The last name is ASCII."""
-    readable = next(found for name in names if (found := slug(name, plain=False)))
-    plain = next(found for name in (readable, *names) if (found := slug(name, plain=True)))
-    return f"{readable}.ics", f"{plain}.ics"
 
 
 def calendar_response(body, names, *, download):

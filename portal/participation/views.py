@@ -9,81 +9,18 @@ from django.db.models import F
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
 from portal.core.http import client_ip, safe_next, see_other
 
 from . import identity, services
-from .errors import InvalidLink, LinkUsed, RateLimited
-from .forms import NewLinkForm, ParticipantForm, refuse
-from .limits import limit_confirmation, limit_rate
+from .contributions import Contribution, limit
+from .errors import InvalidLink, LinkUsed
+from .forms import NewLinkForm, ParticipantForm
 from .models import Idea, Participant
 from .models.ideas import PUBLIC_STATUSES
-
-
-def identify(request, form, *, next_url, action):
-    """The participant a valid ParticipantForm names, not proven: what this browser
-    contributes in that name waits on its confirmation link, which comes back to `next_url`.
-    None, with the reason on the form, when a new confirmation is past its `action`'s limit.
-
-    Every address typed gets a link, confirmed or not; `thank` sends it once the
-    contribution is stored, so that the e-mail says what it confirms.
-    """
-    waiting = request.session.get(identity.PENDING_KEY)
-    participant = identity.await_confirmation(
-        participant=identity.register(email=form.cleaned_data["email"]),
-        session=request.session,
-        display_name=form.cleaned_data.get("display_name", ""),
-        wants_results=form.cleaned_data.get("wants_results", False),
-        next_url=next_url,
-    )
-    if participant.confirmation.pk != waiting:  # not counted by `limit` yet
-        try:
-            limit_confirmation(action=action, confirmation=participant.confirmation)
-        except RateLimited as error:
-            refuse(form, str(error))
-            return None
-    return participant
-
-
-def limit(request, form, *, action, participant=None):
-    """Count the action against the client's and the participant's (or this browser's
-    waiting confirmation's) limits before any costly work; the form, bound and not
-    validated, with the reason at its top when refused."""
-    pending = identity.pending_in_session(request) if participant is None else None
-    try:
-        limit_rate(
-            action=action, ip=client_ip(request), participant=participant, confirmation=pending
-        )
-    except RateLimited as error:
-        return refuse(form, str(error))
-    return None
-
-
-def thank(request, participant, url, *, counted, waiting):
-    """The 303 after a contribution, saying it counts or what is left for it to count.
-
-    A contribution in a name this browser has not proven gets its link now (its e-mail lists
-    it); `waiting` names the address the link went to (%(email)s): the person just typed it.
-    """
-    if participant is None or participant.counts_now:
-        messages.success(request, counted)
-    elif identity.send_confirmation(
-        confirmation=participant.confirmation, client=client_ip(request)
-    ):
-        messages.success(request, waiting % {"email": participant.email})
-    else:
-        messages.warning(
-            request,
-            _(
-                "Your contribution is kept and waits for confirmation. To protect %(email)s, "
-                "we send it a few links an hour at most: ask for a new link in a little while "
-                "with “Get a new confirmation link” under the form."
-            )
-            % {"email": participant.email},
-        )
-    return see_other(url)
 
 
 def private(view):
@@ -261,7 +198,10 @@ def idea_detail(request, pk, slug):
             .only("title", "status", "box__consultation"),
             pk=pk,
         )
-        outcome = support_idea(request, idea, participant)
+        # Support or withdraw: a 303 back to the idea, or the identity form with its errors.
+        outcome = SupportingIdea(
+            request, idea, back_url=idea.get_absolute_url() + "#support"
+        ).handle()
         if isinstance(outcome, HttpResponse):
             return outcome
         form = outcome
@@ -299,38 +239,31 @@ def idea_detail(request, pk, slug):
     )
 
 
-def support_idea(request, idea, participant):
-    """Support or withdraw: a 303 back to the idea, or the identity form with its errors."""
-    back = idea.get_absolute_url() + "#support"
-    refused = limit(
-        request, ParticipantForm(request.POST), action="support", participant=participant
+class SupportingIdea(Contribution):
+    """Support an idea from its page, or withdraw the support: the form asks only who."""
+
+    action = "support"
+    counted = gettext_lazy("Thank you: your support is counted.")
+    waiting = gettext_lazy(
+        "Almost done: open the link we sent to %(email)s to confirm your support."
     )
-    if refused is not None:
-        return refused
-    try:
-        if request.POST.get("action") == "withdraw":
-            if participant is not None:
-                services.withdraw_idea_support(participant=participant, idea=idea)
-                messages.success(request, _("Your support has been withdrawn."))
-            return see_other(back)
-        if participant is None:
-            # Nobody types an address for nothing: closed supports are said first.
-            if not services.idea_accepts_supports(idea):
-                raise services.ParticipationClosed(_("Supports are not open for this idea."))
-            form = ParticipantForm(request.POST)
-            if not form.is_valid():
-                return form
-            participant = identify(request, form, next_url=back, action="support")
-            if participant is None:
-                return form
-        services.support_idea(participant=participant, idea=idea)
-    except services.ParticipationError as error:
-        messages.error(request, str(error))
-        return see_other(back)
-    return thank(
-        request,
-        participant,
-        back,
-        counted=_("Thank you: your support is counted."),
-        waiting=_("Almost done: open the link we sent to %(email)s to confirm your support."),
-    )
+    asks_only_identity = True
+
+    def form(self, participant):
+        return ParticipantForm(self.request.POST)
+
+    def withdraw(self, participant):
+        if self.request.POST.get("action") != "withdraw":
+            return None
+        if participant is not None:
+            services.withdraw_idea_support(participant=participant, idea=self.subject)
+            messages.success(self.request, _("Your support has been withdrawn."))
+        return see_other(self.back_url)
+
+    def check_before_asking(self):
+        # Nobody types an address for nothing: closed supports are said first.
+        if not services.idea_accepts_supports(self.subject):
+            raise services.ParticipationClosed(_("Supports are not open for this idea."))
+
+    def write(self, participant, form):
+        services.support_idea(participant=participant, idea=self.subject)

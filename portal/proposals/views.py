@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.contrib import messages
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
@@ -11,8 +12,8 @@ from wagtail.models import Locale
 
 from portal.core.http import client_ip, see_other
 from portal.participation import identity
+from portal.participation.contributions import Contribution, limit
 from portal.participation.errors import InvalidLink
-from portal.participation.views import identify, limit
 
 from . import services
 from .forms import EventProposalForm
@@ -23,18 +24,15 @@ def propose(request):
     """The form (GET), a 303 to its thank-you state (POST), or the form with its errors."""
     known = identity.participant_in_session(request)
     locale = Locale.get_active()
-    form = EventProposalForm(
-        request.POST or None,
-        request.FILES or None,
-        locale=locale,
-        ask_identity=known is None,
-    )
     if request.method == "POST":
-        refused = limit(request, form, action="proposal", participant=known)
-        if refused is None and form.is_valid():
-            contact = known or identify(request, form, next_url="", action="proposal")
-            if contact is not None:
-                return submitted(request, form, contact)
+        outcome = ProposingEvent(
+            request, locale, back_url=reverse("proposals:propose") + "?sent=1"
+        ).handle()
+        if isinstance(outcome, HttpResponse):
+            return outcome
+        form = outcome
+    else:
+        form = EventProposalForm(None, None, locale=locale, ask_identity=known is None)
     agenda = services.agenda_for(locale.language_code)
     return render(
         request,
@@ -58,46 +56,64 @@ def propose(request):
     )
 
 
-def submitted(request, form, contact):
-    """Store the proposal; a typed address gets its link, which comes back to the follow page.
+class ProposingEvent(Contribution):
+    """An event proposed for the agenda, in the `subject` locale. A typed address gets its
+    link once the proposal is stored, and the link comes back to the proposal's follow page;
+    a browser that proved its address already skips the link."""
 
-    A browser that proved its address already skips the link.
-    """
-    proposal = services.submit_proposal(contact=contact, **form.proposal_fields())
-    if not contact.counts_now:
-        confirmation = contact.confirmation
-        confirmation.next_url = services.follow_url(proposal)
-        confirmation.save(update_fields=["next_url"])
-        if identity.send_confirmation(confirmation=confirmation, client=client_ip(request)):
+    action = "proposal"
+
+    @property
+    def next_url(self):
+        return ""  # the follow page, known once the proposal is stored: see `thank`
+
+    def form(self, participant):
+        return EventProposalForm(
+            self.request.POST or None,
+            self.request.FILES or None,
+            locale=self.subject,
+            ask_identity=participant is None,
+        )
+
+    def write(self, participant, form):
+        self.proposal = services.submit_proposal(contact=participant, **form.proposal_fields())
+
+    def thank(self, contact):
+        request, proposal = self.request, self.proposal
+        if not contact.counts_now:
+            confirmation = contact.confirmation
+            confirmation.next_url = services.follow_url(proposal)
+            confirmation.save(update_fields=["next_url"])
+            if identity.send_confirmation(confirmation=confirmation, client=client_ip(request)):
+                messages.success(
+                    request,
+                    _(
+                        "Almost done: open the link we sent to %(email)s to confirm your address. "
+                        "Your proposal then goes to the moderators."
+                    )
+                    % {"email": contact.email},
+                )
+            else:
+                messages.warning(
+                    request,
+                    _(
+                        "Your proposal is kept and waits for confirmation. To protect %(email)s, "
+                        "we send it a few links an hour at most: ask for a new link in a little "
+                        "while with “Get a new confirmation link” under the form."
+                    )
+                    % {"email": contact.email},
+                )
+        elif proposal.status == ProposalStatus.PUBLISHED_DIRECTLY:
+            messages.success(request, _("Thank you: your event is published in the agenda."))
+        else:
             messages.success(
                 request,
                 _(
-                    "Almost done: open the link we sent to %(email)s to confirm your address. "
-                    "Your proposal then goes to the moderators."
-                )
-                % {"email": contact.email},
+                    "Thank you: your proposal is received. A moderator will read it; "
+                    "we will tell you by e-mail."
+                ),
             )
-        else:
-            messages.warning(
-                request,
-                _(
-                    "Your proposal is kept and waits for confirmation. To protect %(email)s, "
-                    "we send it a few links an hour at most: ask for a new link in a little "
-                    "while with “Get a new confirmation link” under the form."
-                )
-                % {"email": contact.email},
-            )
-    elif proposal.status == ProposalStatus.PUBLISHED_DIRECTLY:
-        messages.success(request, _("Thank you: your event is published in the agenda."))
-    else:
-        messages.success(
-            request,
-            _(
-                "Thank you: your proposal is received. A moderator will read it; "
-                "we will tell you by e-mail."
-            ),
-        )
-    return see_other(reverse("proposals:propose") + "?sent=1")
+        return see_other(self.back_url)
 
 
 @never_cache

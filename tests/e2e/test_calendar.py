@@ -5,7 +5,7 @@ from pathlib import Path
 import icalendar
 import vobject
 
-from portal.calendar.views import filename
+from portal.calendar.ics import filename
 
 
 def test_resident_adds_an_event_to_their_calendar_and_finds_the_tour_feed(new_page, server):

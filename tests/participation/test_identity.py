@@ -342,7 +342,7 @@ def test_a_refused_upload_is_never_decoded(page, box, settings):
     Image.new("RGB", (32, 32), "green").save(image, format="PNG")
     image.seek(0)
     image.name = "photo.png"
-    with mock.patch("portal.participation.forms.sanitised_image") as decode:
+    with mock.patch("portal.participation.forms.ideas.sanitised_image") as decode:
         response = post(
             Client(), page, "idees", title="Un banc", description="…", email=VICTIM, image=image
         )
