@@ -1,4 +1,5 @@
-"""The moderation of ideas in the admin, ideas typed in from paper, and the figures.
+"""The moderation of ideas in the admin: the queue and its filters, one idea's review
+(corrections, status, answer, history), and the queue on the admin's home page.
 
 Wagtail's generic snippet views, specialised. Every write goes through `services`, which
 records who did what and e-mails the authors. An author's e-mail address is never shown.
@@ -10,38 +11,28 @@ from urllib.parse import urlsplit
 
 import django_filters
 from django import forms
-from django.core.exceptions import PermissionDenied
-from django.db.models import Count, F, OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Q
 from django.http import QueryDict
 from django.urls import reverse
 from django.utils import translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
-from django.views.generic import TemplateView
-from wagtail.admin import messages
+from django.utils.translation import gettext_lazy
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList, Panel
 from wagtail.admin.ui.components import Component
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets.button import HeaderButton
-from wagtail.models import Locale
-from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.views import snippets
 
 from portal.pages.models import ConsultationPage, District, Theme
 
-from . import services
-from .figures import consultation_figures
-from .forms import PlainTextField, SingleLineTextField
-from .models import Idea, IdeaBox, IdeaSource, IdeaStatus
-from .models.ideas import REASON_REQUIRED, TRANSITIONS
-from .permissions import reads_confidential
+from .. import services
+from ..forms import PlainTextField, SingleLineTextField
+from ..models import Idea, IdeaSource, IdeaStatus
+from ..models.ideas import REASON_REQUIRED, TRANSITIONS
+from ..permissions import reads_confidential
 
-# Moderators and editors both have it: everyone who works on participation sees the figures.
-DASHBOARD_PERMISSION = "participation.view_ideabox"
 SEARCH_FIELDS = ["title", "description"]
 QUEUE, ALL = "queue", "all"
 ADMIN_CSS = {"all": ["participation/admin.css"]}
@@ -368,238 +359,6 @@ IDEA_PANELS = ObjectList(
     ],
     base_form_class=IdeaModerationForm,
 )
-
-
-# Ideas written on paper
-
-
-class PaperIdeaForm(IdeaTextForm):
-    """An idea written on paper at an event: its box and event, and what the paper says."""
-
-    author_name = SingleLineTextField(
-        label=gettext_lazy("Public name of the author"),
-        max_length=60,
-        required=False,
-        help_text=gettext_lazy("Only if the author wrote one to be shown; otherwise anonymous."),
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["box"].label = _("Idea box")
-        self.fields["box"].queryset = IdeaBox.objects.order_by("-opens_at")
-        self.fields["collected_at"].required = True
-        for name in ("theme", "district"):
-            field = self.fields[name]
-            field.queryset = field.queryset.filter(ideabox__isnull=False).distinct()
-
-    def clean(self):
-        cleaned = super().clean()
-        box = cleaned.get("box")
-        if box is None:
-            return cleaned
-        for name, offered in (("theme", box.themes.all()), ("district", box.districts.all())):
-            value = cleaned.get(name)
-            if value is not None and value not in offered:
-                self.add_error(name, _("This idea box does not offer this choice."))
-        if cleaned.get("theme") is None and box.themes.exists():
-            self.add_error("theme", _("This idea box asks for a theme."))
-        return cleaned
-
-
-PAPER_FIELDS = ("box", "collected_at", "author_name", "title", "description", "theme", "district")
-
-PAPER_PANELS = ObjectList(
-    [
-        FieldRowPanel([FieldPanel("box", widget=forms.Select), FieldPanel("collected_at")]),
-        FieldPanel("title"),
-        FieldPanel("description"),
-        FieldRowPanel(
-            [FieldPanel("theme", widget=forms.Select), FieldPanel("district", widget=forms.Select)]
-        ),
-        FieldPanel("author_name"),
-    ],
-    base_form_class=PaperIdeaForm,
-)
-
-
-class PaperIdeaCreateView(snippets.CreateView):
-    """Officers type in the ideas collected at an event; entering one publishes it.
-
-    The form comes back empty after each one, for the next sheet of the pile.
-    """
-
-    page_subtitle = gettext_lazy("Idea collected on paper")
-    success_message = gettext_lazy("Idea “%(object)s” entered and published.")
-
-    def save_instance(self):
-        data = self.form.cleaned_data
-        return services.enter_paper_idea(
-            user=self.request.user, **{name: data[name] for name in PAPER_FIELDS}
-        )
-
-    def get_success_url(self):
-        return self.add_url
-
-
-# Bulk actions
-
-
-class IdeaStatusBulkAction(SnippetBulkAction):
-    """Moves each selected idea through `change_status`.
-
-    Ideas the workflow does not let go to the new status are left as they are and named in a
-    message; the others change.
-    """
-
-    models = [Idea]
-    template_name = "participation/admin/bulk_status.html"
-    to_status = None  # None: chosen in the form
-    explanation = ""
-
-    def __init__(self, request, model):
-        super().__init__(request, model)
-        self.refused = []
-
-    def check_perm(self, idea):
-        return self.permission_policy.user_has_permission_for_instance(
-            self.request.user, "change", idea
-        )
-
-    def get_all_objects_in_listing_query(self, parent_id):
-        """ "Select all" means the ideas the filtered list shows, not every idea there is."""
-        return ideas_in_listing(self.next_url, self.request).values_list("pk", flat=True)
-
-    def object_context(self, idea):
-        context = super().object_context(idea)
-        context["status"] = idea.get_status_display()
-        if self.to_status:
-            context["refused"] = self.to_status not in TRANSITIONS[IdeaStatus(idea.status)]
-        return context
-
-    def target_status(self):
-        return IdeaStatus(self.to_status or self.cleaned_form.cleaned_data["new_status"])
-
-    def get_execution_context(self):
-        return {
-            "user": self.request.user,
-            "to_status": self.target_status(),
-            "note": self.cleaned_form.cleaned_data.get("note", ""),
-            "refused": self.refused,
-        }
-
-    @classmethod
-    def execute_action(cls, ideas, *, user, to_status, note, refused):
-        for idea in ideas:
-            try:
-                services.change_status(idea=idea, to_status=to_status, user=user, note=note)
-            except services.InvalidTransition:
-                refused.append(idea)
-        return len(ideas) - len(refused), 0
-
-    def get_success_message(self, num_parent_objects, num_child_objects):
-        if num_parent_objects:
-            return ngettext(
-                "%(count)d idea is now “%(status)s”.",
-                "%(count)d ideas are now “%(status)s”.",
-                num_parent_objects,
-            ) % {"count": num_parent_objects, "status": self.target_status().label}
-        return None
-
-    def form_valid(self, form):
-        response = super().form_valid(form)
-        if self.refused:
-            messages.warning(
-                self.request,
-                _("Left unchanged, the workflow does not allow it: %(titles)s.")
-                % {"titles": ", ".join(f"“{idea.title}”" for idea in self.refused)},
-            )
-        return response
-
-
-class PublishIdeas(IdeaStatusBulkAction):
-    display_name = gettext_lazy("Publish")
-    action_type = "publish"
-    aria_label = gettext_lazy("Publish the selected ideas")
-    action_priority = 10
-    to_status = IdeaStatus.PUBLISHED
-    explanation = gettext_lazy("Published ideas are shown on the site; their authors are told.")
-
-
-class RejectForm(forms.Form):
-    note = PlainTextField(
-        label=gettext_lazy("Reason"),
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=gettext_lazy(
-            "Kept in the history and e-mailed to the idea's author; never published."
-        ),
-    )
-
-
-class RejectIdeas(IdeaStatusBulkAction):
-    display_name = gettext_lazy("Reject")
-    action_type = "reject"
-    aria_label = gettext_lazy("Reject the selected ideas")
-    action_priority = 20
-    classes = {"serious"}
-    to_status = IdeaStatus.REJECTED
-    form_class = RejectForm
-    explanation = gettext_lazy(
-        "Rejected ideas are not shown on the site; their authors are e-mailed the reason."
-    )
-
-
-class ChangeIdeaStatus(IdeaStatusBulkAction):
-    display_name = gettext_lazy("Change status")
-    action_type = "change_status"
-    aria_label = gettext_lazy("Change the status of the selected ideas")
-    action_priority = 30
-    form_class = StatusChangeForm
-    explanation = gettext_lazy("Authors are told of the new status by e-mail.")
-
-
-# Figures
-
-
-class ParticipationDashboardView(WagtailAdminTemplateMixin, TemplateView):
-    """Each live consultation's figures, newest first.
-
-    Consultations are listed in the default language: translations share their contributions.
-    A few queries per consultation (see figures.py), none per contribution.
-    """
-
-    template_name = "participation/admin/dashboard.html"
-    page_title = gettext_lazy("Participation dashboard")
-    header_icon = "table"
-
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm(DASHBOARD_PERMISSION):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_breadcrumbs_items(self):
-        return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]
-
-    def get_context_data(self, **kwargs):
-        awaiting = (
-            Idea.objects.awaiting_moderation()
-            .filter(box__consultation=OuterRef("pk"))
-            .values("box__consultation")
-            .annotate(count=Count("pk"))
-            .values("count")
-        )
-        consultations = (
-            ConsultationPage.objects.live()
-            .filter(locale=Locale.get_default())
-            .with_dates()
-            .annotate(awaiting=Coalesce(Subquery(awaiting), 0))
-            .order_by(F("opens_on").desc(nulls_first=True), "-pk")
-            .only("title")
-        )
-        rows = [
-            (consultation, consultation_figures(consultation)) for consultation in consultations
-        ]
-        return super().get_context_data(rows=rows, queue_url=queue_url(), **kwargs)
 
 
 class ModerationQueuePanel(Component):
