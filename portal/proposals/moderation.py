@@ -29,16 +29,11 @@ from portal.participation.forms import PlainTextField
 from portal.participation.moderation import ADMIN_CSS, ReadOnlyPanel
 
 from . import services
-from .models import MESSAGE_REQUIRED, TRANSITIONS, EventProposal, ProposalStatus
+from .models import PROPOSAL_WORKFLOW, EventProposal, ProposalStatus
 
 QUEUE, ALL = "queue", "all"
 
-# What a moderator may decide, and the status each decision leads to.
-DECISIONS = {
-    "approve": ProposalStatus.APPROVED,
-    "request_changes": ProposalStatus.CHANGES_REQUESTED,
-    "reject": ProposalStatus.REJECTED,
-}
+# What a moderator may decide (PROPOSAL_WORKFLOW.decisions), in the review's words.
 DECISION_LABELS = {
     "approve": gettext_lazy("Approve: publish the event in the agenda"),
     "request_changes": gettext_lazy("Ask the association for changes"),
@@ -204,9 +199,9 @@ class DecisionForm(WagtailAdminModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        allowed = TRANSITIONS[ProposalStatus(self.instance.status)]
         choices = [
-            (name, DECISION_LABELS[name]) for name, status in DECISIONS.items() if status in allowed
+            (name, DECISION_LABELS[name])
+            for name in PROPOSAL_WORKFLOW.decisions_from(self.instance.status)
         ]
         if not choices:  # decided already, or waiting for the contact's confirmation
             for name in ("decision", "message", "trust"):
@@ -217,7 +212,11 @@ class DecisionForm(WagtailAdminModelForm):
     def clean(self):
         cleaned = super().clean()
         decision, message = cleaned.get("decision"), cleaned.get("message")
-        if decision and DECISIONS[decision] in MESSAGE_REQUIRED and not message:
+        if (
+            decision
+            and PROPOSAL_WORKFLOW.needs_message(PROPOSAL_WORKFLOW.decisions[decision])
+            and not message
+        ):
             self.add_error("message", _("Write the message the association will read."))
         if cleaned.get("trust") and decision and decision != "approve":
             self.add_error(

@@ -27,7 +27,8 @@ from portal.core.http import absolute_url, page_url
 from portal.pages.models import AgendaPage, EventPage, Organiser
 from portal.participation.services import InvalidLink, data_token
 
-from .models import MESSAGE_REQUIRED, TRANSITIONS, EventProposal, ProposalStatus, ProposalStep
+from .errors import ProposalError
+from .models import PROPOSAL_WORKFLOW, EventProposal, ProposalStatus
 
 FOLLOW_SALT = "portal.proposals.follow"
 FOLLOW_MAX_AGE = timedelta(days=60)
@@ -42,10 +43,6 @@ SUBJECTS = {
     ProposalStatus.PUBLISHED_DIRECTLY: gettext_lazy("Your event “%(title)s” is in the agenda"),
     ProposalStatus.REJECTED: gettext_lazy("Your event proposal “%(title)s” was not accepted"),
 }
-
-
-class ProposalError(Exception):
-    """A step refused for a reason the moderator or the association must be told."""
 
 
 # The signed link to follow a proposal
@@ -77,50 +74,15 @@ def follow_url(proposal):
 # Steps
 
 
-def record_step(*, proposal, to_status, user, at, from_status="", note=""):
-    ProposalStep.objects.create(
-        proposal=proposal,
-        from_status=from_status,
-        to_status=to_status,
-        user=user,
-        at=at,
-        note=note,
-    )
-
-
-def check_transition(proposal, to_status):
-    from_status = ProposalStatus(proposal.status)
-    if to_status not in TRANSITIONS[from_status]:
-        raise ProposalError(
-            _("A proposal cannot go from “%(from)s” to “%(to)s”.")
-            % {"from": from_status.label, "to": ProposalStatus(to_status).label}
-        )
-    return from_status
-
-
 def move(proposal, to_status, *, user, now, note="", message=None, **changes):
     """Take one step of the workflow: check it, save the proposal and record the step.
 
     `message`, when given, replaces what the association reads from the moderators.
     """
-    from_status = check_transition(proposal, to_status)
-    to_status = ProposalStatus(to_status)
-    proposal.status = to_status
-    proposal.updated_at = now
-    changed = {"status", "updated_at", *changes}
-    for name, value in changes.items():
-        setattr(proposal, name, value)
     if message is not None:
-        proposal.moderator_message = message
-        changed.add("moderator_message")
-    proposal.save(update_fields=sorted(changed))
-    record_step(
-        proposal=proposal,
-        from_status=from_status,
-        to_status=to_status,
-        user=user,
-        at=now,
-        note=note,
+        changes["moderator_message"] = message
+    PROPOSAL_WORKFLOW.move(
+        proposal, to_status, user=user, at=now, note=note, updated_at=now, **changes
     )
 
 
@@ -157,8 +119,8 @@ def submit_proposal(
         proposal.image = image
     proposal.save()
     _with_relations(proposal, themes, districts)
-    record_step(
-        proposal=proposal, to_status=ProposalStatus.AWAITING_CONFIRMATION, user=None, at=now
+    PROPOSAL_WORKFLOW.record(
+        proposal, to_status=ProposalStatus.AWAITING_CONFIRMATION, user=None, at=now
     )
     if contact.counts_now:
         release(proposal, now=now, notify=notify)
@@ -257,11 +219,8 @@ def _decidable(proposal, to_status, message):
     """The proposal, locked against a second moderator deciding at the same time, and the
     message; refused if the workflow does not allow the step or the message is missing."""
     proposal = EventProposal.objects.select_for_update().get(pk=proposal.pk)
-    check_transition(proposal, to_status)
-    message = message.strip()
-    if to_status in MESSAGE_REQUIRED and not message:
-        raise ProposalError(_("Write the message the association will read."))
-    return proposal, message
+    PROPOSAL_WORKFLOW.check(proposal, to_status)
+    return proposal, PROPOSAL_WORKFLOW.check_message(to_status, message)
 
 
 @transaction.atomic

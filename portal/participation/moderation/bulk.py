@@ -9,7 +9,7 @@ from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from .. import services
 from ..forms import PlainTextField
 from ..models import Idea, IdeaStatus
-from ..models.ideas import TRANSITIONS
+from ..models.ideas import IDEA_WORKFLOW
 from .ideas import StatusChangeForm, ideas_in_listing
 
 
@@ -42,7 +42,7 @@ class IdeaStatusBulkAction(SnippetBulkAction):
         context = super().object_context(idea)
         context["status"] = idea.get_status_display()
         if self.to_status:
-            context["refused"] = self.to_status not in TRANSITIONS[IdeaStatus(idea.status)]
+            context["refused"] = not IDEA_WORKFLOW.allows(idea.status, self.to_status)
         return context
 
     def target_status(self):

@@ -30,7 +30,7 @@ from portal.pages.models import ConsultationPage, District, Theme
 from .. import services
 from ..forms import PlainTextField, SingleLineTextField
 from ..models import Idea, IdeaSource, IdeaStatus
-from ..models.ideas import REASON_REQUIRED, TRANSITIONS
+from ..models.ideas import IDEA_WORKFLOW
 from ..permissions import reads_confidential
 
 SEARCH_FIELDS = ["title", "description"]
@@ -206,11 +206,7 @@ class StatusChangeForm(forms.Form):
         label=gettext_lazy("New status"),
         choices=[
             ("", gettext_lazy("Choose a status")),
-            *[
-                (status.value, status.label)
-                for status in IdeaStatus
-                if any(status in targets for targets in TRANSITIONS.values())
-            ],
+            *[(status.value, status.label) for status in IDEA_WORKFLOW.targets],
         ],
     )
     note = PlainTextField(
@@ -227,7 +223,7 @@ class StatusChangeForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         new_status, note = cleaned.get("new_status"), cleaned.get("note")
-        if new_status in REASON_REQUIRED and not note:
+        if IDEA_WORKFLOW.needs_message(new_status) and not note:
             self.add_error("note", _("Give the reason for this status."))
         if note and not new_status:
             self.add_error(
@@ -270,11 +266,7 @@ class IdeaModerationForm(StatusChangeForm, IdeaTextForm):
         status.required = False
         status.choices = [
             ("", _("Keep “%(status)s”") % {"status": current.label}),
-            *[
-                (choice.value, choice.label)
-                for choice in IdeaStatus
-                if choice in TRANSITIONS[current]
-            ],
+            *[(choice.value, choice.label) for choice in IDEA_WORKFLOW.following(current)],
         ]
         self.fields["answer"].initial = idea.official_answer
         for name in ("theme", "district"):

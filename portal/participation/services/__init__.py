@@ -11,6 +11,7 @@ One module per family, as in `models/`; callers use the names gathered here
 from ..errors import (
     AlreadyAnswered,
     InvalidLink,
+    InvalidTransition,
     LinkUsed,
     ParticipationClosed,
     ParticipationError,
@@ -18,7 +19,6 @@ from ..errors import (
 )
 from ..identity import data_token
 from .ideas import (
-    InvalidTransition,
     answer_idea,
     change_status,
     correct_idea,
@@ -27,7 +27,6 @@ from .ideas import (
     idea_accepts_supports,
     in_language,
     notify_author,
-    record_step,
     submit_idea,
     support_idea,
     tell_author,
@@ -72,7 +71,6 @@ __all__ = [
     "purge_expired",
     "purge_unconfirmed",
     "record_crossed_thresholds",
-    "record_step",
     "submit_idea",
     "support",
     "support_count",

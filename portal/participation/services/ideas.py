@@ -11,26 +11,14 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from portal.core import mail, page_cache
+from portal.core import mail
 from portal.core.http import absolute_url, page_url
 
 from .. import tasks
-from ..errors import ParticipationClosed, ParticipationError
+from ..errors import InvalidTransition, ParticipationClosed
 from ..identity import data_token, waiting_on
-from ..models import Idea, IdeaSource, IdeaStatus, IdeaSupport, IdeaTransition
-from ..models.ideas import REASON_REQUIRED, TRANSITIONS
-
-
-class InvalidTransition(ParticipationError):
-    """A status change the workflow does not allow, or one missing its reason."""
-
-
-def record_step(*, idea, to_status, user, at, from_status="", note=""):
-    """Keep a step in the idea's history; pages listing ideas, cached whole, are refreshed."""
-    IdeaTransition.objects.create(
-        idea=idea, from_status=from_status, to_status=to_status, user=user, at=at, note=note
-    )
-    transaction.on_commit(page_cache.invalidate)
+from ..models import Idea, IdeaSource, IdeaStatus, IdeaSupport
+from ..models.ideas import IDEA_WORKFLOW
 
 
 def submit_idea(*, box, participant, now=None, **fields):
@@ -75,7 +63,7 @@ def enter_paper_idea(*, box, user, collected_at, author_name="", now=None, **fie
         created_at=now,
         **fields,
     )
-    record_step(idea=idea, to_status=IdeaStatus.SUBMITTED, user=user, at=now)
+    IDEA_WORKFLOW.record(idea, to_status=IdeaStatus.SUBMITTED, user=user, at=now)
     change_status(idea=idea, to_status=IdeaStatus.PUBLISHED, user=user, now=now)
     return idea
 
@@ -90,7 +78,6 @@ def change_status(*, idea, to_status, user, note="", now=None, notify=True):
     """
     now = now or timezone.now()
     to_status = IdeaStatus(to_status)
-    from_status = IdeaStatus(idea.status)
     if not idea.confirmed:
         raise InvalidTransition(
             _(
@@ -99,28 +86,14 @@ def change_status(*, idea, to_status, user, note="", now=None, notify=True):
             )
             % {"title": idea.title}
         )
-    if to_status not in TRANSITIONS[from_status]:
-        raise InvalidTransition(
-            _("An idea cannot go from “%(from)s” to “%(to)s”.")
-            % {"from": from_status.label, "to": to_status.label}
-        )
-    note = note.strip()
-    if to_status in REASON_REQUIRED and not note:
-        raise InvalidTransition(
-            _("Give a reason to mark an idea “%(to)s”.") % {"to": to_status.label}
-        )
-    idea.status = to_status
-    changed = ["status"]
+    IDEA_WORKFLOW.check(idea, to_status)
+    note = IDEA_WORKFLOW.check_message(to_status, note)
+    changes = {}
     if to_status == IdeaStatus.PUBLISHED and idea.published_at is None:
-        idea.published_at = now
-        changed.append("published_at")
+        changes["published_at"] = now
     if to_status == IdeaStatus.NOT_RETAINED:
-        idea.public_reason = note
-        changed.append("public_reason")
-    idea.save(update_fields=changed)
-    record_step(
-        idea=idea, from_status=from_status, to_status=to_status, user=user, at=now, note=note
-    )
+        changes["public_reason"] = note
+    IDEA_WORKFLOW.move(idea, to_status, user=user, at=now, note=note, **changes)
     if notify:
         tell_author(idea)
     return idea
@@ -136,8 +109,8 @@ def answer_idea(*, idea, user, answer, now=None, notify=True):
     idea.official_answer = answer
     idea.answered_at = now if answer else None
     idea.save(update_fields=["official_answer", "answered_at"])
-    record_step(
-        idea=idea,
+    IDEA_WORKFLOW.record(
+        idea,
         from_status=idea.status,
         to_status=idea.status,
         user=user,
@@ -168,8 +141,8 @@ def correct_idea(*, idea, user, now=None, **fields):
     if not changed:
         return idea
     idea.save(update_fields=[field.name for field in changed])
-    record_step(
-        idea=idea,
+    IDEA_WORKFLOW.record(
+        idea,
         from_status=idea.status,
         to_status=idea.status,
         user=user,
