@@ -8,11 +8,12 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from portal.core.moderation import QueueViewSet, status_column, submitted_column
 from portal.proposals.moderation import EventProposalViewSet
 
 from .admin_views import SurveyEditView, SurveyExportView, SurveyIndexView, SurveyResultsView
@@ -119,7 +120,7 @@ class IdeaBoxViewSet(SnippetViewSet):
         )
 
 
-class IdeaViewSet(SnippetViewSet):
+class IdeaViewSet(QueueViewSet):
     """The moderators' daily tool: the queue, every idea, and ideas collected on paper."""
 
     model = Idea
@@ -128,26 +129,18 @@ class IdeaViewSet(SnippetViewSet):
     index_view_class = IdeaIndexView
     edit_view_class = IdeaEditView
     add_view_class = PaperIdeaCreateView
-    copy_view_enabled = False
     filterset_class = IdeaFilterSet
     search_fields = SEARCH_FIELDS
-    ordering = "-created_at"
     edit_handler = IDEA_PANELS
     list_display = [
         "title",
         Column("consultation", label=_("Consultation"), accessor="box.consultation"),
-        StatusTagColumn(
-            "status",
-            label=_("Status"),
-            accessor="get_status_display",
-            sort_key="status",
-            primary=lambda idea: idea.status == IdeaStatus.SUBMITTED,
-        ),
+        status_column(waiting=IdeaStatus.SUBMITTED),
         "theme",
         "district",
         Column("source", label=_("Source"), accessor=source_label),
         Column("support_count", label=_("Supports"), sort_key="support_count"),
-        DateColumn("created_at", label=_("Submitted on"), sort_key="created_at"),
+        submitted_column(),
     ]
 
     def get_queryset(self, request):

@@ -64,6 +64,11 @@ EDITABLE = {ProposalStatus.SUBMITTED, ProposalStatus.CHANGES_REQUESTED}
 PUBLISHED = {ProposalStatus.APPROVED, ProposalStatus.PUBLISHED_DIRECTLY}
 
 
+class EventProposalQuerySet(models.QuerySet):
+    def awaiting_moderation(self):
+        return self.filter(status=ProposalStatus.SUBMITTED)
+
+
 def upload_image(instance, filename):
     """An unguessable folder: the image is not public until a moderator publishes the event."""
     return unguessable_path("proposals", filename)
@@ -155,6 +160,8 @@ class EventProposal(models.Model):
     )
     created_at = models.DateTimeField(_("submitted on"), default=timezone.now)
     updated_at = models.DateTimeField(_("updated on"), default=timezone.now)
+
+    objects = EventProposalQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("event proposal")

@@ -7,20 +7,17 @@ wagtail_hooks.py.
 from .bulk import ChangeIdeaStatus, IdeaStatusBulkAction, PublishIdeas, RejectIdeas
 from .dashboard import DASHBOARD_PERMISSION, ParticipationDashboardView
 from .ideas import (
-    ADMIN_CSS,
     IDEA_PANELS,
     SEARCH_FIELDS,
     IdeaEditView,
     IdeaFilterSet,
     IdeaIndexView,
     ModerationQueuePanel,
-    ReadOnlyPanel,
     source_label,
 )
 from .paper import PAPER_PANELS, PaperIdeaCreateView
 
 __all__ = [
-    "ADMIN_CSS",
     "DASHBOARD_PERMISSION",
     "IDEA_PANELS",
     "PAPER_PANELS",
@@ -34,7 +31,6 @@ __all__ = [
     "PaperIdeaCreateView",
     "ParticipationDashboardView",
     "PublishIdeas",
-    "ReadOnlyPanel",
     "RejectIdeas",
     "source_label",
 ]

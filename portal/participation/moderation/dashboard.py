@@ -8,11 +8,11 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Locale
 
+from portal.core.moderation import queue_url
 from portal.pages.models import ConsultationPage
 
 from ..figures import consultation_figures
 from ..models import Idea
-from .ideas import queue_url
 
 # Moderators and editors both have it: everyone who works on participation sees the figures.
 DASHBOARD_PERMISSION = "participation.view_ideabox"
@@ -56,4 +56,4 @@ class ParticipationDashboardView(WagtailAdminTemplateMixin, TemplateView):
         rows = [
             (consultation, consultation_figures(consultation)) for consultation in consultations
         ]
-        return super().get_context_data(rows=rows, queue_url=queue_url(), **kwargs)
+        return super().get_context_data(rows=rows, queue_url=queue_url(Idea), **kwargs)

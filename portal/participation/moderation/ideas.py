@@ -13,18 +13,24 @@ import django_filters
 from django import forms
 from django.db.models import Q
 from django.http import QueryDict
-from django.urls import reverse
 from django.utils import translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
-from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from django.utils.translation import gettext_lazy, ngettext_lazy
 from wagtail.admin.forms import WagtailAdminModelForm
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList, Panel
-from wagtail.admin.ui.components import Component
-from wagtail.admin.widgets.button import HeaderButton
-from wagtail.snippets.views import snippets
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 
+from portal.core.moderation import (
+    HistoryPanel,
+    QueueFilterSet,
+    QueueIndexView,
+    QueuePanel,
+    ReadOnlyPanel,
+    ReviewEditView,
+    status_filter,
+    submitted_between,
+    view_on_site,
+)
 from portal.pages.models import ConsultationPage, District, Theme
 
 from .. import services
@@ -34,32 +40,16 @@ from ..models.ideas import IDEA_WORKFLOW
 from ..permissions import reads_confidential
 
 SEARCH_FIELDS = ["title", "description"]
-QUEUE, ALL = "queue", "all"
-ADMIN_CSS = {"all": ["participation/admin.css"]}
-
-
-def queue_url():
-    return reverse(Idea.snippet_viewset.get_url_name("list"))
 
 
 # The list of ideas
 
 
-class IdeaFilterSet(WagtailFilterSet):
+class IdeaFilterSet(QueueFilterSet):
     """The moderators' filters; without a status in the query, the list is the queue."""
 
-    status = django_filters.ChoiceFilter(
-        label=gettext_lazy("Status"),
-        choices=[
-            (QUEUE, gettext_lazy("Moderation queue")),
-            (ALL, gettext_lazy("All ideas")),
-            *IdeaStatus.choices,
-        ],
-        empty_label=None,
-        initial=QUEUE,
-        method="filter_status",
-        widget=forms.RadioSelect,
-    )
+    every = gettext_lazy("All ideas")
+    status = status_filter(IdeaStatus, every=every)
     consultation = django_filters.ModelChoiceFilter(
         label=gettext_lazy("Consultation"),
         field_name="box__consultation",
@@ -75,9 +65,7 @@ class IdeaFilterSet(WagtailFilterSet):
         label=gettext_lazy("District"),
         queryset=District.objects.filter(ideabox__isnull=False).distinct(),
     )
-    created_at = django_filters.DateFromToRangeFilter(
-        label=gettext_lazy("Submitted between"), widget=DateRangePickerWidget
-    )
+    created_at = submitted_between()
     source = django_filters.ChoiceFilter(
         label=gettext_lazy("Source"),
         choices=IdeaSource.choices,
@@ -88,19 +76,6 @@ class IdeaFilterSet(WagtailFilterSet):
     class Meta:
         model = Idea
         fields = []
-
-    def __init__(self, data=None, queryset=None, *, request=None, prefix=None):
-        if data is not None and not data.get("status"):
-            data = data.copy()
-            data["status"] = QUEUE
-        super().__init__(data, queryset, request=request, prefix=prefix)
-
-    def filter_status(self, queryset, name, value):
-        if value == QUEUE:
-            return queryset.awaiting_moderation()
-        if value == ALL:
-            return queryset
-        return queryset.filter(status=value)
 
 
 def ideas_in_listing(listing_url, request):
@@ -122,52 +97,13 @@ def source_label(idea):
     return idea.get_source_display()
 
 
-class IdeaIndexView(snippets.IndexView):
+class IdeaIndexView(QueueIndexView):
     """Opens on the moderation queue and says so; one click away from every idea."""
 
     add_item_label = gettext_lazy("Enter an idea collected on paper")
 
-    @cached_property
-    def shows_queue(self):
-        return self.filters.is_valid() and self.filters.form.cleaned_data["status"] == QUEUE
-
-    def get_page_title(self):
-        return _("Moderation queue") if self.shows_queue else super().get_page_title()
-
-    @cached_property
-    def header_buttons(self):
-        if self.shows_queue:
-            switch = HeaderButton(
-                _("All ideas"), url=f"{self.index_url}?status={ALL}", icon_name="list-ul"
-            )
-        else:
-            switch = HeaderButton(_("Moderation queue"), url=self.index_url, icon_name="tasks")
-        return [*super().header_buttons, switch]
-
 
 # One idea
-
-
-class ReadOnlyPanel(Panel):
-    """Something about the idea that moderators read but do not edit, drawn by a template."""
-
-    template_name = None
-
-    def get_context(self, idea, user):
-        """The template's context, for this user."""
-        return {"idea": idea}
-
-    class BoundPanel(Panel.BoundPanel):
-        class Media:
-            css = ADMIN_CSS
-
-        def __init__(self, **kwargs):
-            super().__init__(**kwargs)
-            self.template_name = self.panel.template_name
-
-        def get_context_data(self, parent_context=None):
-            context = super().get_context_data(parent_context)
-            return {**context, **self.panel.get_context(self.instance, self.request.user)}
 
 
 class IdeaDetailsPanel(ReadOnlyPanel):
@@ -190,13 +126,13 @@ class IdeaDetailsPanel(ReadOnlyPanel):
         }
 
 
-class IdeaHistoryPanel(ReadOnlyPanel):
+class IdeaHistoryPanel(HistoryPanel):
     """Every status change, answer and correction: when, who, from and to, and why."""
 
     template_name = "participation/admin/idea_history.html"
-
-    def get_context(self, idea, user):
-        return {"transitions": idea.transitions.select_related("user")}
+    workflow = IDEA_WORKFLOW
+    caption = gettext_lazy("What happened to this idea, oldest first")
+    nothing_yet = gettext_lazy("No moderator has acted on this idea yet.")
 
 
 class StatusChangeForm(forms.Form):
@@ -285,7 +221,7 @@ class IdeaModerationForm(StatusChangeForm, IdeaTextForm):
 CORRECTABLE = ("title", "description", "theme", "district")
 
 
-class IdeaEditView(snippets.EditView):
+class IdeaEditView(ReviewEditView):
     """Corrections, answer, then status, through the services.
 
     The author gets one e-mail with the answer and the new status: each notice replaces the
@@ -304,10 +240,6 @@ class IdeaEditView(snippets.EditView):
             )
         return idea
 
-    def get_history_url(self):
-        """None: the idea's history is the panel of the form, recorded by the services."""
-        return None
-
     @cached_property
     def header_buttons(self):
         """Public ideas get a link to their page, in the language of their consultation."""
@@ -315,13 +247,7 @@ class IdeaEditView(snippets.EditView):
             return super().header_buttons
         with translation.override(self.object.box.consultation.locale.language_code):
             url = self.object.get_absolute_url()
-        view_on_site = HeaderButton(
-            _("View on site"),
-            url=url,
-            icon_name="link-external",
-            attrs={"target": "_blank", "rel": "noreferrer"},
-        )
-        return [*super().header_buttons, view_on_site]
+        return [*super().header_buttons, view_on_site(url)]
 
 
 IDEA_PANELS = ObjectList(
@@ -353,15 +279,13 @@ IDEA_PANELS = ObjectList(
 )
 
 
-class ModerationQueuePanel(Component):
+class ModerationQueuePanel(QueuePanel):
     """On the admin's home page: how many ideas wait for a moderator, and the way to them."""
 
     name = "participation_moderation_queue"
-    template_name = "participation/admin/moderation_queue_panel.html"
     order = 50
-
-    class Media:
-        css = ADMIN_CSS
-
-    def get_context_data(self, parent_context):
-        return {"count": Idea.objects.awaiting_moderation().count(), "queue_url": queue_url()}
+    model = Idea
+    heading = gettext_lazy("Ideas awaiting moderation")
+    waiting = ngettext_lazy(
+        "%(counter)s idea awaits moderation.", "%(counter)s ideas await moderation.", "counter"
+    )
