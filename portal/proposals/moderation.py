@@ -169,11 +169,8 @@ class DecisionForm(WagtailAdminModelForm):
     def clean(self):
         cleaned = super().clean()
         decision, message = cleaned.get("decision"), cleaned.get("message")
-        if (
-            decision
-            and PROPOSAL_WORKFLOW.needs_message(PROPOSAL_WORKFLOW.decisions[decision])
-            and not message
-        ):
+        leads_to = PROPOSAL_WORKFLOW.decisions.get(decision)
+        if PROPOSAL_WORKFLOW.needs_message(leads_to) and not message:
             self.add_error("message", _("Write the message the association will read."))
         if cleaned.get("trust") and decision and decision != "approve":
             self.add_error(
