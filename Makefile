@@ -54,9 +54,10 @@ messages: install
 update-messages: install ## After changing UI strings: add them to the catalogues, then translate
 	$(PY) manage.py update_translations
 
-lint: install-dev
+lint: install-dev ## Style, and the layers of docs/architecture.md (pyproject.toml, tool.importlinter)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 lock: ## Refresh requirements.lock after changing dependency ranges
 	$(BIN)/pip install --quiet -e ".[dev]" && $(BIN)/pip freeze --exclude-editable > requirements.lock

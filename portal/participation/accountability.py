@@ -20,6 +20,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django_tasks import task
 from wagtail.models import Locale
 
 from portal.core import page_cache
@@ -41,7 +42,6 @@ from .models import (
 )
 from .models.ideas import PUBLIC_STATUSES
 from .survey_results import COUNTED_KINDS, survey_results
-from .tasks import announce_results
 
 # The ideas "with what will be done": those the authority took up.
 TAKEN_UP = (IdeaStatus.RETAINED, IdeaStatus.REALISED)
@@ -221,6 +221,15 @@ def freeze_on_publish(sender, instance, revision=None, **kwargs):
     freeze(instance, revision)
     if not ResultsAnnouncement.objects.filter(restitution=instance).exists():
         transaction.on_commit(lambda: announce_results.enqueue(instance.pk))
+
+
+@task()
+def announce_results(restitution_id):
+    """Tell the participants who asked for them that a consultation's results are out."""
+    # The restitution page type, without importing page modules (docs/architecture.md, Layers).
+    restitutions = ResultsAnnouncement._meta.get_field("restitution").related_model.objects
+    page = restitutions.live().filter(pk=restitution_id).first()
+    return announce(page) if page is not None else 0
 
 
 def interested(consultation):

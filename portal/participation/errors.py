@@ -15,6 +15,10 @@ class RateLimited(ParticipationError):
     pass
 
 
+class InvalidTransition(ParticipationError):
+    """A status change the workflow does not allow, or one missing its reason."""
+
+
 class AlreadyAnswered(ParticipationError):
     def __init__(self):
         super().__init__(_("You have already answered this survey."))

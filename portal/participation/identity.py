@@ -97,6 +97,15 @@ def await_confirmation(
     return participant
 
 
+def waiting_on(participant):
+    """The confirmation a contribution by `participant` waits on; None if it counts now."""
+    if participant.counts_now:
+        return None
+    if participant.confirmation is None:
+        raise ValueError("A participant not proven by this browser needs a confirmation.")
+    return participant.confirmation
+
+
 # Signed links
 
 

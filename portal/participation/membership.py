@@ -48,6 +48,12 @@ REFUSALS = {
 }
 
 
+def consultation_pages():
+    """The consultation pages, named by label: participation sits below the page types
+    (docs/architecture.md, "Layers")."""
+    return apps.get_model("pages", "ConsultationPage").objects
+
+
 def language_versions(consultation):
     """The ids of a consultation's pages in every language, as a subquery (read in SQL, so
     that a page loaded with few fields costs no query more)."""
@@ -128,8 +134,7 @@ def check_consultation(item):
     if item.consultation_id == before.first():
         return
     kind = next(kind for kind, (_f, label) in EMBEDDING_BLOCKS.items() if label == item._meta.label)
-    ConsultationPage = apps.get_model("pages", "ConsultationPage")
-    pages = ConsultationPage.objects.live().only("id", "title", "translation_key", "body")
+    pages = consultation_pages().live().only("id", "title", "translation_key", "body")
     for page in pages.order_by("pk"):
         if item.pk in embedded(page.body)[kind] and not belongs_to(item, page):
             raise ValidationError(

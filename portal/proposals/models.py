@@ -1,12 +1,14 @@
 """Events that associations propose for the agenda, and what happened to each proposal."""
 
-from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from portal.core.workflow import Step, Workflow
 from portal.pages.agenda import ACCESSIBILITY_FLAGS
 from portal.participation.uploads import unguessable_path
+
+from .errors import ProposalError
 
 
 class ProposalStatus(models.TextChoices):
@@ -19,34 +21,52 @@ class ProposalStatus(models.TextChoices):
 
 
 # The workflow: which status may follow which. "Submitted" may follow itself: the association
-# updated its proposal while it waited in the queue.
-TRANSITIONS = {
-    ProposalStatus.AWAITING_CONFIRMATION: {
-        ProposalStatus.SUBMITTED,
-        ProposalStatus.PUBLISHED_DIRECTLY,
+# updated its proposal while it waited in the queue. Moderators must say what to change, or why
+# they refuse: the association reads it.
+PROPOSAL_WORKFLOW = Workflow(
+    ProposalStatus,
+    {
+        ProposalStatus.AWAITING_CONFIRMATION: {
+            ProposalStatus.SUBMITTED,
+            ProposalStatus.PUBLISHED_DIRECTLY,
+        },
+        ProposalStatus.SUBMITTED: {
+            ProposalStatus.SUBMITTED,
+            ProposalStatus.APPROVED,
+            ProposalStatus.CHANGES_REQUESTED,
+            ProposalStatus.REJECTED,
+        },
+        ProposalStatus.CHANGES_REQUESTED: {
+            ProposalStatus.SUBMITTED,
+            ProposalStatus.APPROVED,
+            ProposalStatus.CHANGES_REQUESTED,
+            ProposalStatus.REJECTED,
+        },
+        ProposalStatus.APPROVED: set(),
+        ProposalStatus.REJECTED: set(),
+        ProposalStatus.PUBLISHED_DIRECTLY: set(),
     },
-    ProposalStatus.SUBMITTED: {
-        ProposalStatus.SUBMITTED,
-        ProposalStatus.APPROVED,
-        ProposalStatus.CHANGES_REQUESTED,
-        ProposalStatus.REJECTED,
+    message_required={ProposalStatus.CHANGES_REQUESTED, ProposalStatus.REJECTED},
+    # What a moderator may decide, and the status each decision leads to.
+    decisions={
+        "approve": ProposalStatus.APPROVED,
+        "request_changes": ProposalStatus.CHANGES_REQUESTED,
+        "reject": ProposalStatus.REJECTED,
     },
-    ProposalStatus.CHANGES_REQUESTED: {
-        ProposalStatus.SUBMITTED,
-        ProposalStatus.APPROVED,
-        ProposalStatus.CHANGES_REQUESTED,
-        ProposalStatus.REJECTED,
-    },
-    ProposalStatus.APPROVED: set(),
-    ProposalStatus.REJECTED: set(),
-    ProposalStatus.PUBLISHED_DIRECTLY: set(),
-}
-# Moderators must say what to change, or why they refuse: the association reads it.
-MESSAGE_REQUIRED = {ProposalStatus.CHANGES_REQUESTED, ProposalStatus.REJECTED}
+    steps="steps",
+    refused=ProposalError,
+    cannot_go=_("A proposal cannot go from “%(from)s” to “%(to)s”."),
+    message_missing=_("Write the message the association will read."),
+)
 # While in these statuses, the association may still change its proposal (follow link).
 EDITABLE = {ProposalStatus.SUBMITTED, ProposalStatus.CHANGES_REQUESTED}
 # Statuses in which the event is in the agenda.
 PUBLISHED = {ProposalStatus.APPROVED, ProposalStatus.PUBLISHED_DIRECTLY}
+
+
+class EventProposalQuerySet(models.QuerySet):
+    def awaiting_moderation(self):
+        return self.filter(status=ProposalStatus.SUBMITTED)
 
 
 def upload_image(instance, filename):
@@ -141,6 +161,8 @@ class EventProposal(models.Model):
     created_at = models.DateTimeField(_("submitted on"), default=timezone.now)
     updated_at = models.DateTimeField(_("updated on"), default=timezone.now)
 
+    objects = EventProposalQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("event proposal")
         verbose_name_plural = _("event proposals")
@@ -162,23 +184,15 @@ class EventProposal(models.Model):
         return [label for name, label in ACCESSIBILITY_FLAGS if getattr(self, name)]
 
 
-class ProposalStep(models.Model):
+class ProposalStep(Step):
     """A recorded step of a proposal: when, who (a moderator, or nobody for the association),
     from which status to which, and the message that went with it."""
 
-    proposal = models.ForeignKey(EventProposal, on_delete=models.CASCADE, related_name="steps")
-    from_status = models.CharField(max_length=30, choices=ProposalStatus.choices, blank=True)
-    to_status = models.CharField(max_length=30, choices=ProposalStatus.choices)
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    at = models.DateTimeField(default=timezone.now)
-    note = models.TextField(blank=True)
+    subject_field = "proposal"
 
-    class Meta:
+    proposal = models.ForeignKey(EventProposal, on_delete=models.CASCADE, related_name="steps")
+    from_status, to_status = PROPOSAL_WORKFLOW.step_fields(max_length=30)
+
+    class Meta(Step.Meta):
         verbose_name = _("proposal step")
         verbose_name_plural = _("proposal steps")
-        ordering = ["at", "pk"]
-
-    def __str__(self):
-        return f"{self.proposal_id}: {self.from_status} → {self.to_status}"

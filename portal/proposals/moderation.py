@@ -5,7 +5,6 @@ Wagtail's generic snippet views, specialised like those of ideas. Every decision
 contact's e-mail address is never shown: moderators see the organiser's name.
 """
 
-import django_filters
 from django import forms
 from django.conf import settings
 from django.urls import reverse
@@ -13,32 +12,34 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext_lazy
 from wagtail.admin import messages
-from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
-from wagtail.admin.ui.components import Component
-from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.widgets.button import HeaderButton
-from wagtail.snippets.views import snippets
-from wagtail.snippets.views.snippets import SnippetViewSet
 
+from portal.core.moderation import (
+    HistoryPanel,
+    QueueFilterSet,
+    QueueIndexView,
+    QueuePanel,
+    QueueViewSet,
+    ReadOnlyPanel,
+    ReviewEditView,
+    status_column,
+    status_filter,
+    submitted_between,
+    submitted_column,
+    view_on_site,
+)
 from portal.pages.models import Organiser
 from portal.participation.forms import PlainTextField
-from portal.participation.moderation import ADMIN_CSS, ReadOnlyPanel
 
 from . import services
-from .models import MESSAGE_REQUIRED, TRANSITIONS, EventProposal, ProposalStatus
+from .models import PROPOSAL_WORKFLOW, EventProposal, ProposalStatus
 
-QUEUE, ALL = "queue", "all"
-
-# What a moderator may decide, and the status each decision leads to.
-DECISIONS = {
-    "approve": ProposalStatus.APPROVED,
-    "request_changes": ProposalStatus.CHANGES_REQUESTED,
-    "reject": ProposalStatus.REJECTED,
-}
+# What a moderator may decide (PROPOSAL_WORKFLOW.decisions), in the review's words.
 DECISION_LABELS = {
     "approve": gettext_lazy("Approve: publish the event in the agenda"),
     "request_changes": gettext_lazy("Ask the association for changes"),
@@ -52,14 +53,6 @@ DECISION_DONE = {
 }
 
 
-def queue_url():
-    return reverse(EventProposal.snippet_viewset.get_url_name("list"))
-
-
-def in_queue():
-    return EventProposal.objects.filter(status=ProposalStatus.SUBMITTED)
-
-
 def event_date(proposal):
     """When the event starts, in Paris time."""
     return date_format(timezone.localtime(proposal.start), "SHORT_DATETIME_FORMAT")
@@ -68,62 +61,22 @@ def event_date(proposal):
 # The list
 
 
-class ProposalFilterSet(WagtailFilterSet):
+class ProposalFilterSet(QueueFilterSet):
     """Without a status in the query, the list is the queue: proposals awaiting moderation."""
 
-    status = django_filters.ChoiceFilter(
-        label=gettext_lazy("Status"),
-        choices=[
-            (QUEUE, gettext_lazy("Moderation queue")),
-            (ALL, gettext_lazy("All proposals")),
-            *ProposalStatus.choices,
-        ],
-        empty_label=None,
-        initial=QUEUE,
-        method="filter_status",
-        widget=forms.RadioSelect,
-    )
-    created_at = django_filters.DateFromToRangeFilter(
-        label=gettext_lazy("Submitted between"), widget=DateRangePickerWidget
-    )
+    every = gettext_lazy("All proposals")
+    status = status_filter(ProposalStatus, every=every)
+    created_at = submitted_between()
 
     class Meta:
         model = EventProposal
         fields = []
 
-    def __init__(self, data=None, queryset=None, *, request=None, prefix=None):
-        if data is not None and not data.get("status"):
-            data = data.copy()
-            data["status"] = QUEUE
-        super().__init__(data, queryset, request=request, prefix=prefix)
 
-    def filter_status(self, queryset, name, value):
-        if value == QUEUE:
-            return queryset.filter(status=ProposalStatus.SUBMITTED)
-        if value == ALL:
-            return queryset
-        return queryset.filter(status=value)
-
-
-class ProposalIndexView(snippets.IndexView):
+class ProposalIndexView(QueueIndexView):
     """Opens on the queue and says so; one click away from every proposal."""
 
-    @cached_property
-    def shows_queue(self):
-        return self.filters.is_valid() and self.filters.form.cleaned_data["status"] == QUEUE
-
-    def get_page_title(self):
-        return _("Event proposals to moderate") if self.shows_queue else super().get_page_title()
-
-    @cached_property
-    def header_buttons(self):
-        if self.shows_queue:
-            switch = HeaderButton(
-                _("All proposals"), url=f"{self.index_url}?status={ALL}", icon_name="list-ul"
-            )
-        else:
-            switch = HeaderButton(_("Moderation queue"), url=self.index_url, icon_name="tasks")
-        return [*super().header_buttons, switch]
+    queue_title = gettext_lazy("Event proposals to moderate")
 
 
 # One proposal
@@ -166,13 +119,12 @@ class ProposalDetailsPanel(ReadOnlyPanel):
         }
 
 
-class ProposalHistoryPanel(ReadOnlyPanel):
+class ProposalHistoryPanel(HistoryPanel):
     """Every step: when, who (a moderator, or the association), from and to, and the message."""
 
-    template_name = "proposals/admin/history.html"
-
-    def get_context(self, proposal, user):
-        return {"steps": proposal.steps.select_related("user")}
+    workflow = PROPOSAL_WORKFLOW
+    caption = gettext_lazy("What happened to this proposal, oldest first")
+    nobody = gettext_lazy("The association")
 
 
 class DecisionForm(WagtailAdminModelForm):
@@ -204,9 +156,9 @@ class DecisionForm(WagtailAdminModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        allowed = TRANSITIONS[ProposalStatus(self.instance.status)]
         choices = [
-            (name, DECISION_LABELS[name]) for name, status in DECISIONS.items() if status in allowed
+            (name, DECISION_LABELS[name])
+            for name in PROPOSAL_WORKFLOW.decisions_from(self.instance.status)
         ]
         if not choices:  # decided already, or waiting for the contact's confirmation
             for name in ("decision", "message", "trust"):
@@ -217,7 +169,8 @@ class DecisionForm(WagtailAdminModelForm):
     def clean(self):
         cleaned = super().clean()
         decision, message = cleaned.get("decision"), cleaned.get("message")
-        if decision and DECISIONS[decision] in MESSAGE_REQUIRED and not message:
+        leads_to = PROPOSAL_WORKFLOW.decisions.get(decision)
+        if PROPOSAL_WORKFLOW.needs_message(leads_to) and not message:
             self.add_error("message", _("Write the message the association will read."))
         if cleaned.get("trust") and decision and decision != "approve":
             self.add_error(
@@ -226,7 +179,7 @@ class DecisionForm(WagtailAdminModelForm):
         return cleaned
 
 
-class ProposalEditView(snippets.EditView):
+class ProposalEditView(ReviewEditView):
     """The review: the proposal, the decision, the history. Nothing of the proposal is edited
     here: moderators ask the association for changes, or edit the event once published."""
 
@@ -263,10 +216,6 @@ class ProposalEditView(snippets.EditView):
             return services.reject(**common, reason=data["message"])
         return proposal
 
-    def get_history_url(self):
-        """None: the proposal's history is the panel of the form, recorded by the services."""
-        return None
-
     @cached_property
     def header_buttons(self):
         """Once published: the event on the site, and in the page editor."""
@@ -275,12 +224,7 @@ class ProposalEditView(snippets.EditView):
             return super().header_buttons
         return [
             *super().header_buttons,
-            HeaderButton(
-                _("View on site"),
-                url=event.get_url(self.request),
-                icon_name="link-external",
-                attrs={"target": "_blank", "rel": "noreferrer"},
-            ),
+            view_on_site(event.get_url(self.request)),
             HeaderButton(
                 _("Edit the event"),
                 url=reverse("wagtailadmin_pages:edit", args=[event.pk]),
@@ -302,7 +246,7 @@ PROPOSAL_PANELS = ObjectList(
 )
 
 
-class EventProposalViewSet(SnippetViewSet):
+class EventProposalViewSet(QueueViewSet):
     """Moderators' queue of the events associations propose."""
 
     model = EventProposal
@@ -310,35 +254,27 @@ class EventProposalViewSet(SnippetViewSet):
     menu_label = gettext_lazy("Event proposals")
     index_view_class = ProposalIndexView
     edit_view_class = ProposalEditView
-    copy_view_enabled = False
     filterset_class = ProposalFilterSet
     search_fields = ["title", "organiser_name", "summary"]
-    ordering = "-created_at"
     edit_handler = PROPOSAL_PANELS
     list_display = [
         "title",
         Column("organiser_name", label=gettext_lazy("Organiser"), sort_key="organiser_name"),
         Column("start", label=gettext_lazy("When"), accessor=event_date, sort_key="start"),
-        StatusTagColumn(
-            "status",
-            label=gettext_lazy("Status"),
-            accessor="get_status_display",
-            sort_key="status",
-            primary=lambda proposal: proposal.status == ProposalStatus.SUBMITTED,
-        ),
-        DateColumn("created_at", label=gettext_lazy("Submitted on"), sort_key="created_at"),
+        status_column(waiting=ProposalStatus.SUBMITTED),
+        submitted_column(),
     ]
 
 
-class ProposalQueuePanel(Component):
+class ProposalQueuePanel(QueuePanel):
     """On the admin's home page: how many proposals wait for a moderator, and the way there."""
 
     name = "proposals_moderation_queue"
-    template_name = "proposals/admin/queue_panel.html"
     order = 51
-
-    class Media:
-        css = ADMIN_CSS
-
-    def get_context_data(self, parent_context):
-        return {"count": in_queue().count(), "queue_url": queue_url()}
+    model = EventProposal
+    heading = gettext_lazy("Event proposals awaiting moderation")
+    waiting = ngettext_lazy(
+        "%(counter)s event proposal awaits moderation.",
+        "%(counter)s event proposals await moderation.",
+        "counter",
+    )

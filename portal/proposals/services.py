@@ -3,31 +3,29 @@
 A proposal waits for its contact's address to be confirmed, then for a moderator; a moderator
 approves it (the event is published in the agenda), asks for changes or refuses it. The contact
 is e-mailed at each step, in the language they proposed in, with the signed link to follow it.
+The event page itself is made in agenda.py.
 """
 
 import contextlib
 from datetime import timedelta
-from pathlib import Path
 
 from django.conf import settings
 from django.core import signing
-from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from wagtail.images import get_image_model
-from wagtail.models import Locale
 
-from portal.core import mail, page_cache
+from portal.core import mail
 from portal.core.http import absolute_url, page_url
-from portal.pages.models import AgendaPage, EventPage, Organiser
+from portal.pages.models import Organiser
 from portal.participation.services import InvalidLink, data_token
 
-from .models import MESSAGE_REQUIRED, TRANSITIONS, EventProposal, ProposalStatus, ProposalStep
+from .agenda import agenda_for, publish_event  # noqa: F401 (views use services.agenda_for)
+from .errors import ProposalError
+from .models import PROPOSAL_WORKFLOW, EventProposal, ProposalStatus
 
 FOLLOW_SALT = "portal.proposals.follow"
 FOLLOW_MAX_AGE = timedelta(days=60)
@@ -42,10 +40,6 @@ SUBJECTS = {
     ProposalStatus.PUBLISHED_DIRECTLY: gettext_lazy("Your event “%(title)s” is in the agenda"),
     ProposalStatus.REJECTED: gettext_lazy("Your event proposal “%(title)s” was not accepted"),
 }
-
-
-class ProposalError(Exception):
-    """A step refused for a reason the moderator or the association must be told."""
 
 
 # The signed link to follow a proposal
@@ -77,50 +71,15 @@ def follow_url(proposal):
 # Steps
 
 
-def record_step(*, proposal, to_status, user, at, from_status="", note=""):
-    ProposalStep.objects.create(
-        proposal=proposal,
-        from_status=from_status,
-        to_status=to_status,
-        user=user,
-        at=at,
-        note=note,
-    )
-
-
-def check_transition(proposal, to_status):
-    from_status = ProposalStatus(proposal.status)
-    if to_status not in TRANSITIONS[from_status]:
-        raise ProposalError(
-            _("A proposal cannot go from “%(from)s” to “%(to)s”.")
-            % {"from": from_status.label, "to": ProposalStatus(to_status).label}
-        )
-    return from_status
-
-
 def move(proposal, to_status, *, user, now, note="", message=None, **changes):
     """Take one step of the workflow: check it, save the proposal and record the step.
 
     `message`, when given, replaces what the association reads from the moderators.
     """
-    from_status = check_transition(proposal, to_status)
-    to_status = ProposalStatus(to_status)
-    proposal.status = to_status
-    proposal.updated_at = now
-    changed = {"status", "updated_at", *changes}
-    for name, value in changes.items():
-        setattr(proposal, name, value)
     if message is not None:
-        proposal.moderator_message = message
-        changed.add("moderator_message")
-    proposal.save(update_fields=sorted(changed))
-    record_step(
-        proposal=proposal,
-        from_status=from_status,
-        to_status=to_status,
-        user=user,
-        at=now,
-        note=note,
+        changes["moderator_message"] = message
+    PROPOSAL_WORKFLOW.move(
+        proposal, to_status, user=user, at=now, note=note, updated_at=now, **changes
     )
 
 
@@ -157,8 +116,8 @@ def submit_proposal(
         proposal.image = image
     proposal.save()
     _with_relations(proposal, themes, districts)
-    record_step(
-        proposal=proposal, to_status=ProposalStatus.AWAITING_CONFIRMATION, user=None, at=now
+    PROPOSAL_WORKFLOW.record(
+        proposal, to_status=ProposalStatus.AWAITING_CONFIRMATION, user=None, at=now
     )
     if contact.counts_now:
         release(proposal, now=now, notify=notify)
@@ -257,11 +216,8 @@ def _decidable(proposal, to_status, message):
     """The proposal, locked against a second moderator deciding at the same time, and the
     message; refused if the workflow does not allow the step or the message is missing."""
     proposal = EventProposal.objects.select_for_update().get(pk=proposal.pk)
-    check_transition(proposal, to_status)
-    message = message.strip()
-    if to_status in MESSAGE_REQUIRED and not message:
-        raise ProposalError(_("Write the message the association will read."))
-    return proposal, message
+    PROPOSAL_WORKFLOW.check(proposal, to_status)
+    return proposal, PROPOSAL_WORKFLOW.check_message(to_status, message)
 
 
 @transaction.atomic
@@ -324,76 +280,6 @@ def reject(*, proposal, user, reason, now=None):
     move(proposal, ProposalStatus.REJECTED, user=user, now=now, note=reason, message=reason)
     transaction.on_commit(lambda: notify_contact(proposal))
     return proposal
-
-
-# The event in the agenda
-
-
-def agenda_for(language):
-    """The live agenda of that language, else the main language's: where the event goes."""
-    agendas = AgendaPage.objects.live()
-    return (
-        agendas.filter(locale__language_code=language).first()
-        or agendas.filter(locale=Locale.get_default()).first()
-    )
-
-
-def publish_event(proposal, *, organiser, user):
-    """Create and publish the event page, its revision in the moderator's name.
-
-    Publishing sends `page_published`, which makes the page cache stale at once; it is made
-    stale again after the commit, so that no request caches the agenda as it was meanwhile.
-    """
-    agenda = agenda_for(proposal.language)
-    if agenda is None:
-        raise ProposalError(_("There is no agenda to publish the event in."))
-    event = EventPage(
-        title=proposal.title,
-        summary=proposal.summary,
-        start=proposal.start,
-        end=proposal.end,
-        all_day=proposal.all_day,
-        place_name=proposal.place_name,
-        address=proposal.address,
-        online_url=proposal.online_url,
-        free_entry=proposal.free_entry,
-        registration_url=proposal.registration_url,
-        step_free_access=proposal.step_free_access,
-        sign_language=proposal.sign_language,
-        induction_loop=proposal.induction_loop,
-        accessibility_notes=proposal.accessibility_notes,
-        organiser=organiser,
-        consultation=proposal.consultation,
-        image=agenda_image(proposal, user),
-        image_alt=proposal.image_alt,
-        owner=user,
-        live=False,
-    )
-    event.themes = list(proposal.themes.all())
-    event.districts = list(proposal.districts.all())
-    try:
-        agenda.add_child(instance=event)
-    except ValidationError as error:
-        raise ProposalError(" ".join(error.messages)) from None
-    # Approving is the moderators' decision; they have no rights on pages themselves.
-    event.save_revision(user=user, log_action=True).publish(user=user, skip_permission_checks=True)
-    transaction.on_commit(page_cache.invalidate)
-    return event
-
-
-def agenda_image(proposal, user):
-    """A copy of the proposal's (already re-encoded) image in the image library."""
-    if not proposal.image:
-        return None
-    with proposal.image.open("rb") as handle:
-        content = handle.read()
-    image = get_image_model()(
-        title=proposal.title,
-        file=ContentFile(content, name=Path(proposal.image.name).name),
-        uploaded_by_user=user,
-    )
-    image.save()
-    return image
 
 
 # Files and e-mails

@@ -1,9 +1,40 @@
-"""Proposals in the admin. Their moderation view sits in the "Participation" menu
-(portal/participation/wagtail_hooks.py); moderators also see the queue on the home page."""
+"""Proposals in the admin, and the "Participation" menu: participation's screens
+(portal/participation/viewsets.py) with the event proposals' queue, assembled here because
+proposals sit above participation (docs/architecture.md, "Layers"). Moderators also see the
+queue on the home page."""
 
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
-from .moderation import ProposalQueuePanel
+from portal.participation.viewsets import (
+    IdeaBoxViewSet,
+    IdeaViewSet,
+    ParticipationDashboardViewSet,
+    PetitionViewSet,
+    SurveyViewSet,
+)
+
+from .moderation import EventProposalViewSet, ProposalQueuePanel
+
+
+class ParticipationViewSetGroup(SnippetViewSetGroup):
+    items = (
+        ParticipationDashboardViewSet,
+        IdeaViewSet,
+        EventProposalViewSet,
+        IdeaBoxViewSet,
+        SurveyViewSet,
+        PetitionViewSet,
+    )
+    menu_label = _("Participation")
+    menu_icon = "group"
+    menu_name = "participation"
+    menu_order = 300
+
+
+register_snippet(ParticipationViewSetGroup)
 
 
 @hooks.register("construct_homepage_panels")

@@ -1,32 +1,7 @@
-"""The demo app stays apart: nothing else in portal/ imports it, and production lacks it."""
+"""The demo app stays apart: production lacks it (that nothing imports it is a contract of
+`lint-imports`, pyproject.toml)."""
 
-import ast
 import runpy
-from pathlib import Path
-
-PORTAL = Path(__file__).resolve().parents[2] / "portal"
-
-
-def imported_modules(path):
-    for node in ast.walk(ast.parse(path.read_text(), str(path))):
-        if isinstance(node, ast.Import):
-            yield from (alias.name for alias in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
-            yield node.module
-            yield from (f"{node.module}.{alias.name}" for alias in node.names)
-
-
-def test_nothing_outside_the_demo_app_imports_it():
-    importers = [
-        str(path.relative_to(PORTAL.parent))
-        for path in PORTAL.rglob("*.py")
-        if PORTAL / "demo" not in path.parents
-        and any(
-            name == "portal.demo" or name.startswith("portal.demo.")
-            for name in imported_modules(path)
-        )
-    ]
-    assert importers == []
 
 
 def test_production_does_not_install_the_demo_but_the_bench_does(monkeypatch):

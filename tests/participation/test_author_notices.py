@@ -11,7 +11,8 @@ from django.core import mail
 from django.core.management import call_command
 from django.utils import translation
 
-from portal.participation import services, tasks
+from portal.core import background
+from portal.participation import services
 from portal.participation.models import Idea, IdeaStatus
 from tests import factories
 from tests.factories import IdeaBoxFactory, IdeaFactory, ParticipantFactory, paris
@@ -153,7 +154,7 @@ def test_a_queue_that_is_down_does_not_fail_the_moderation(
     def broken(*args):
         raise ConnectionError("the task queue is down")
 
-    monkeypatch.setattr(tasks, "enqueue_later", broken)
+    monkeypatch.setattr(background, "enqueue_later", broken)
     idea = IdeaFactory(box=box)
     with django_capture_on_commit_callbacks(execute=True):
         services.change_status(idea=idea, to_status=IdeaStatus.PUBLISHED, user=None)

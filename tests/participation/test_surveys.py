@@ -18,7 +18,7 @@ from portal.pages.models import District
 from portal.participation import identity, services
 from portal.participation.forms import OTHER, SurveyForm
 from portal.participation.models import Answer, QuestionKind, SurveyResponse
-from portal.participation.services import Other
+from portal.participation.services import Other, surveys
 from portal.participation.survey_results import safe_cell, survey_results
 from tests.conftest import confirm_by_link, make_standard_page
 from tests.factories import QuestionFactory, SurveyFactory, confirmed, named
@@ -136,7 +136,7 @@ def test_one_answer_per_participant_is_enforced_by_the_database(s):
 def test_the_database_refuses_a_second_response_even_without_the_check(s, monkeypatch):
     participant = confirmed("c@example.org")
     services.answer_survey(survey=s.survey, participant=participant, answers={s.ideas: "Un"})
-    monkeypatch.setattr(services, "check_answerable", lambda **kwargs: None)  # a concurrent twin
+    monkeypatch.setattr(surveys, "check_answerable", lambda **kwargs: None)  # a concurrent twin
     with pytest.raises(services.AlreadyAnswered):
         services.answer_survey(survey=s.survey, participant=participant, answers={s.ideas: "2"})
     assert SurveyResponse.objects.count() == 1

@@ -10,6 +10,7 @@ from wagtail.models import Locale
 
 from portal.pages.models import AgendaPage, EventPage, Organiser
 from portal.participation import services as participation
+from portal.participation.models import Participant
 from portal.proposals import services
 from portal.proposals.models import EventProposal, ProposalStatus
 
@@ -96,7 +97,7 @@ def test_retention_counts_proposals_and_an_anonymised_contact_is_not_written_to(
     old = confirmed("ancien@example.org")
     recent = confirmed("recent@example.org")
     long_ago = timezone.now() - timedelta(days=30 * settings.PARTICIPATION_RETENTION_MONTHS + 1)
-    participation.Participant.objects.update(created_at=long_ago)
+    Participant.objects.update(created_at=long_ago)
     forgotten = submit(old, title="Il y a longtemps")
     EventProposal.objects.filter(pk=forgotten.pk).update(created_at=long_ago)
     submit(recent, title="Ce mois-ci")

@@ -1,6 +1,5 @@
 """Idea boxes attached to consultations, the ideas residents propose, and their supports."""
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
@@ -20,6 +19,9 @@ from wagtail.admin.panels import (
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from portal.core.workflow import Step, Workflow
+
+from ..errors import InvalidTransition
 from ..membership import check_consultation
 from ..uploads import unguessable_path
 from .confidential import KeepsConfidentiality
@@ -185,18 +187,30 @@ PUBLIC_STATUSES = [
     IdeaStatus.REALISED,
 ]
 
-# The workflow: which status may follow which.
-TRANSITIONS = {
-    IdeaStatus.SUBMITTED: {IdeaStatus.PUBLISHED, IdeaStatus.REJECTED},
-    IdeaStatus.PUBLISHED: {IdeaStatus.UNDER_STUDY, IdeaStatus.RETAINED, IdeaStatus.NOT_RETAINED},
-    IdeaStatus.UNDER_STUDY: {IdeaStatus.RETAINED, IdeaStatus.NOT_RETAINED},
-    IdeaStatus.RETAINED: {IdeaStatus.REALISED, IdeaStatus.UNDER_STUDY},
-    IdeaStatus.NOT_RETAINED: {IdeaStatus.UNDER_STUDY},
-    IdeaStatus.REALISED: set(),
-    IdeaStatus.REJECTED: {IdeaStatus.PUBLISHED},
-}
-# A reason is required to move to these statuses.
-REASON_REQUIRED = {IdeaStatus.NOT_RETAINED, IdeaStatus.REJECTED}
+# The workflow: which status may follow which; a reason is required to move to some. Every
+# step is recorded (IdeaTransition) and refreshes the cached pages that list ideas.
+IDEA_WORKFLOW = Workflow(
+    IdeaStatus,
+    {
+        IdeaStatus.SUBMITTED: {IdeaStatus.PUBLISHED, IdeaStatus.REJECTED},
+        IdeaStatus.PUBLISHED: {
+            IdeaStatus.UNDER_STUDY,
+            IdeaStatus.RETAINED,
+            IdeaStatus.NOT_RETAINED,
+        },
+        IdeaStatus.UNDER_STUDY: {IdeaStatus.RETAINED, IdeaStatus.NOT_RETAINED},
+        IdeaStatus.RETAINED: {IdeaStatus.REALISED, IdeaStatus.UNDER_STUDY},
+        IdeaStatus.NOT_RETAINED: {IdeaStatus.UNDER_STUDY},
+        IdeaStatus.REALISED: set(),
+        IdeaStatus.REJECTED: {IdeaStatus.PUBLISHED},
+    },
+    message_required={IdeaStatus.NOT_RETAINED, IdeaStatus.REJECTED},
+    steps="transitions",
+    refused=InvalidTransition,
+    cannot_go=_("An idea cannot go from “%(from)s” to “%(to)s”."),
+    message_missing=_("Give a reason to mark an idea “%(to)s”."),
+    refreshes_pages=True,
+)
 
 
 class IdeaSource(models.TextChoices):
@@ -347,25 +361,17 @@ class Idea(models.Model):
         return {key: value for key, value in self.extra.items() if key not in confidential}
 
 
-class IdeaTransition(models.Model):
+class IdeaTransition(Step):
     """A recorded change of status: who, when, from, to, and why."""
 
-    idea = models.ForeignKey(Idea, on_delete=models.CASCADE, related_name="transitions")
-    from_status = models.CharField(max_length=20, choices=IdeaStatus.choices, blank=True)
-    to_status = models.CharField(max_length=20, choices=IdeaStatus.choices)
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    at = models.DateTimeField(default=timezone.now)
-    note = models.TextField(blank=True)
+    subject_field = "idea"
 
-    class Meta:
+    idea = models.ForeignKey(Idea, on_delete=models.CASCADE, related_name="transitions")
+    from_status, to_status = IDEA_WORKFLOW.step_fields(max_length=20)
+
+    class Meta(Step.Meta):
         verbose_name = _("status change")
         verbose_name_plural = _("status changes")
-        ordering = ["at", "pk"]
-
-    def __str__(self):
-        return f"{self.idea_id}: {self.from_status} → {self.to_status}"
 
 
 class IdeaSupport(models.Model):

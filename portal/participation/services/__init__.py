@@ -1,0 +1,81 @@
+"""Every write of participation data goes through here: views, blocks, admin and commands.
+
+Counting is left to the database: a unique constraint makes a second support from the same
+participant impossible, and threshold crossings are claimed with a conditional UPDATE, so
+that concurrent supports neither double-count nor double-notify.
+
+One module per family, as in `models/`; callers use the names gathered here
+(`services.confirm(...)`).
+"""
+
+from ..errors import (
+    AlreadyAnswered,
+    InvalidLink,
+    InvalidTransition,
+    LinkUsed,
+    ParticipationClosed,
+    ParticipationError,
+    RateLimited,
+)
+from ..identity import data_token
+from .ideas import (
+    answer_idea,
+    change_status,
+    correct_idea,
+    delete_idea,
+    enter_paper_idea,
+    idea_accepts_supports,
+    in_language,
+    notify_author,
+    submit_idea,
+    support_idea,
+    tell_author,
+    withdraw_idea_support,
+)
+from .people import Confirmed, confirm, erase, purge_expired, purge_unconfirmed
+from .petitions import (
+    moderator_emails,
+    notify_moderators,
+    record_crossed_thresholds,
+    support,
+    support_count,
+    withdraw,
+)
+from .surveys import Other, answer_survey, check_answerable
+
+__all__ = [
+    "AlreadyAnswered",
+    "Confirmed",
+    "InvalidLink",
+    "InvalidTransition",
+    "LinkUsed",
+    "Other",
+    "ParticipationClosed",
+    "ParticipationError",
+    "RateLimited",
+    "answer_idea",
+    "answer_survey",
+    "change_status",
+    "check_answerable",
+    "confirm",
+    "correct_idea",
+    "data_token",
+    "delete_idea",
+    "enter_paper_idea",
+    "erase",
+    "idea_accepts_supports",
+    "in_language",
+    "moderator_emails",
+    "notify_author",
+    "notify_moderators",
+    "purge_expired",
+    "purge_unconfirmed",
+    "record_crossed_thresholds",
+    "submit_idea",
+    "support",
+    "support_count",
+    "support_idea",
+    "tell_author",
+    "withdraw",
+    "withdraw_idea_support",
+]

@@ -1,0 +1,158 @@
+"""Participation's screens in the admin: the figures, the moderation of ideas, idea boxes,
+surveys and petitions, with what they gathered. The "Participation" menu that shows them, with
+the event proposals, is assembled by portal/proposals/wagtail_hooks.py (the app above)."""
+
+from django.db.models import Count, Q
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.viewsets.base import ViewSet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from portal.core.moderation import QueueViewSet, status_column, submitted_column
+
+from .admin_views import SurveyEditView, SurveyExportView, SurveyIndexView, SurveyResultsView
+from .models import Idea, IdeaBox, IdeaStatus, Petition, Survey
+from .moderation import (
+    DASHBOARD_PERMISSION,
+    IDEA_PANELS,
+    PAPER_PANELS,
+    SEARCH_FIELDS,
+    IdeaEditView,
+    IdeaFilterSet,
+    IdeaIndexView,
+    PaperIdeaCreateView,
+    ParticipationDashboardView,
+    source_label,
+)
+
+
+class PetitionViewSet(SnippetViewSet):
+    model = Petition
+    icon = "pick"
+    menu_label = _("Petitions")
+    search_fields = ["title"]
+    list_display = [
+        "title",
+        "opens_at",
+        "closes_at",
+        Column("support_count", label=_("Confirmed supports")),
+    ]
+
+    def get_queryset(self, request):
+        return Petition.objects.annotate(
+            support_count=Count("supports", filter=Q(supports__confirmed=True))
+        ).order_by("-opens_at")
+
+
+class SurveyViewSet(SnippetViewSet):
+    """Surveys, their questions, and for each its results page and CSV export."""
+
+    model = Survey
+    icon = "clipboard-list"
+    menu_label = _("Surveys")
+    search_fields = ["title"]
+    list_display = [
+        "title",
+        "opens_at",
+        "closes_at",
+        Column("response_count", label=_("Confirmed responses")),
+    ]
+    index_view_class = SurveyIndexView
+    edit_view_class = SurveyEditView
+
+    def get_queryset(self, request):
+        return Survey.objects.annotate(
+            response_count=Count("responses", filter=Q(responses__confirmed=True))
+        ).order_by("-opens_at")
+
+    def get_common_view_kwargs(self, **kwargs):
+        return super().get_common_view_kwargs(
+            results_url_name=self.get_url_name("results"),
+            export_url_name=self.get_url_name("export"),
+            **kwargs,
+        )
+
+    @property
+    def results_view(self):
+        return self.construct_view(SurveyResultsView)
+
+    @property
+    def export_view(self):
+        return self.construct_view(SurveyExportView)
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("results/<int:pk>/", self.results_view, name="results"),
+            path("results/<int:pk>/csv/", self.export_view, name="export"),
+        ]
+
+
+class IdeaBoxViewSet(SnippetViewSet):
+    model = IdeaBox
+    icon = "folder-open-inverse"
+    menu_label = _("Idea boxes")
+    search_fields = ["title"]
+    list_display = [
+        "title",
+        "consultation",
+        "opens_at",
+        "closes_at",
+        Column("idea_count", label=_("Ideas"), sort_key="idea_count"),
+    ]
+
+    def get_queryset(self, request):
+        return (
+            IdeaBox.objects.select_related("consultation")
+            .annotate(idea_count=Count("ideas", filter=Q(ideas__confirmed=True)))
+            .order_by("-opens_at")
+        )
+
+
+class IdeaViewSet(QueueViewSet):
+    """The moderators' daily tool: the queue, every idea, and ideas collected on paper."""
+
+    model = Idea
+    icon = "comment"
+    menu_label = _("Ideas")
+    index_view_class = IdeaIndexView
+    edit_view_class = IdeaEditView
+    add_view_class = PaperIdeaCreateView
+    filterset_class = IdeaFilterSet
+    search_fields = SEARCH_FIELDS
+    edit_handler = IDEA_PANELS
+    list_display = [
+        "title",
+        Column("consultation", label=_("Consultation"), accessor="box.consultation"),
+        status_column(waiting=IdeaStatus.SUBMITTED),
+        "theme",
+        "district",
+        Column("source", label=_("Source"), accessor=source_label),
+        Column("support_count", label=_("Supports"), sort_key="support_count"),
+        submitted_column(),
+    ]
+
+    def get_queryset(self, request):
+        return Idea.objects.select_related("box__consultation", "theme", "district", "collected_at")
+
+    def get_add_view_kwargs(self, **kwargs):
+        panel = PAPER_PANELS.bind_to_model(Idea)
+        return super().get_add_view_kwargs(panel=panel, form_class=panel.get_form_class(), **kwargs)
+
+
+class DashboardMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(DASHBOARD_PERMISSION)
+
+
+class ParticipationDashboardViewSet(ViewSet):
+    name = "participation_dashboard"
+    url_prefix = "participation/dashboard"
+    icon = "table"
+    menu_label = _("Dashboard")
+    menu_item_class = DashboardMenuItem
+
+    def get_urlpatterns(self):
+        return [path("", ParticipationDashboardView.as_view(), name="index")]
