@@ -40,26 +40,9 @@ from portal.participation import membership
 from portal.participation.figures import consultation_figures
 
 from .base import CARD_IMAGE, BasePage, block_errors
-from .phases import Phase, check_phase_forms, today
+from .phases import STATUS_BADGES, ConsultationStatus, Phase, check_phase_forms, today
 from .restitution import RestitutionPage
 from .taxonomy import District, Theme
-
-
-class ConsultationStatus(models.TextChoices):
-    """Where a consultation stands, computed from its phases and its restitution."""
-
-    UPCOMING = "upcoming", _("Upcoming")
-    OPEN = "open", _("Open")
-    CLOSED = "closed", _("Closed")
-    RESULTS = "results", _("Results published")
-
-
-STATUS_BADGES = {
-    ConsultationStatus.UPCOMING: "info",
-    ConsultationStatus.OPEN: "success",
-    ConsultationStatus.CLOSED: "neutral",
-    ConsultationStatus.RESULTS: "warning",
-}
 
 
 class ParticipationDegree(models.TextChoices):

@@ -1,4 +1,5 @@
-"""A consultation's phases: the calendar residents take part by, in Paris days.
+"""A consultation's phases: the calendar residents take part by, in Paris days, and the
+status they give it.
 
 Participation reads them (may one support now?) without loading a page: this module imports
 nothing of the page types, so that participation can use it (docs/architecture.md, Layers).
@@ -13,6 +14,23 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Orderable
+
+
+class ConsultationStatus(models.TextChoices):
+    """Where a consultation stands, computed from its phases and its restitution."""
+
+    UPCOMING = "upcoming", _("Upcoming")
+    OPEN = "open", _("Open")
+    CLOSED = "closed", _("Closed")
+    RESULTS = "results", _("Results published")
+
+
+STATUS_BADGES = {
+    ConsultationStatus.UPCOMING: "info",
+    ConsultationStatus.OPEN: "success",
+    ConsultationStatus.CLOSED: "neutral",
+    ConsultationStatus.RESULTS: "warning",
+}
 
 
 def today():

@@ -258,26 +258,19 @@ def approve(*, proposal, user, trust=False, message="", now=None):
 @transaction.atomic
 def request_changes(*, proposal, user, message, now=None):
     """Ask the association to change its proposal; the message says what."""
-    now = now or timezone.now()
-    proposal, message = _decidable(proposal, ProposalStatus.CHANGES_REQUESTED, message)
-    move(
-        proposal,
-        ProposalStatus.CHANGES_REQUESTED,
-        user=user,
-        now=now,
-        note=message,
-        message=message,
-    )
-    transaction.on_commit(lambda: notify_contact(proposal))
-    return proposal
+    return _decide(proposal, ProposalStatus.CHANGES_REQUESTED, user=user, text=message, now=now)
 
 
 @transaction.atomic
 def reject(*, proposal, user, reason, now=None):
     """Refuse the proposal; the association is told why."""
-    now = now or timezone.now()
-    proposal, reason = _decidable(proposal, ProposalStatus.REJECTED, reason)
-    move(proposal, ProposalStatus.REJECTED, user=user, now=now, note=reason, message=reason)
+    return _decide(proposal, ProposalStatus.REJECTED, user=user, text=reason, now=now)
+
+
+def _decide(proposal, status, *, user, text, now):
+    """A decision whose text is the history's note and the association's message."""
+    proposal, text = _decidable(proposal, status, text)
+    move(proposal, status, user=user, now=now or timezone.now(), note=text, message=text)
     transaction.on_commit(lambda: notify_contact(proposal))
     return proposal
 

@@ -37,8 +37,8 @@ from portal.core.http import page_url
 from portal.core.models import DEFAULT_PRIMARY_COLOUR, PortalSettings
 from portal.core.templatetags.dates import date_range, event_when
 from portal.pages.agenda import EventState
-from portal.pages.consultation import ConsultationStatus
 from portal.pages.models import ConsultationPage, EventPage, EventTourPage
+from portal.pages.phases import ConsultationStatus
 
 POSTER_TYPES = (EventPage, EventTourPage, ConsultationPage)
 
