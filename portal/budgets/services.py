@@ -28,7 +28,7 @@ from django.utils.translation import ngettext
 
 from portal.pages.taxonomy import District
 
-from .errors import InvalidBallot, InvalidProjectStep, MethodLocked, VotingClosed
+from .errors import BudgetError, InvalidBallot, InvalidProjectStep, MethodLocked, VotingClosed
 from .models import (
     BALLOT_STATUSES,
     PROJECT_WORKFLOW,
@@ -396,3 +396,31 @@ def winners(envelope, counted=None):
             funded.append(result.project)
             remaining -= result.project.cost
     return funded
+
+
+@transaction.atomic
+def declare_results(*, envelope, user, now=None):
+    """Once the last paper ballots are in (`PAPER_GRACE` after closing), mark the winners
+    "winner" and the other projects on the ballot "not selected", each step recorded.
+    Returns the winners; declared again, it changes nothing."""
+    now = now or timezone.now()
+    envelope = Envelope.objects.select_for_update().get(pk=envelope.pk)
+    if now < envelope.closes_at + PAPER_GRACE:
+        raise BudgetError(
+            _("Results can be declared from %(date)s, once the last paper ballots are in.")
+            % {
+                "date": date_format(
+                    timezone.localtime(envelope.closes_at + PAPER_GRACE), "DATETIME_FORMAT"
+                )
+            }
+        )
+    funded = {project.pk for project in winners(envelope)}
+    declared = []
+    for project in envelope.projects.filter(status=ProjectStatus.ON_BALLOT).order_by("pk"):
+        if project.pk in funded:
+            to_status = ProjectStatus.WINNER
+            declared.append(project)
+        else:
+            to_status = ProjectStatus.NOT_SELECTED
+        PROJECT_WORKFLOW.move(project, to_status, user=user, at=now)
+    return declared

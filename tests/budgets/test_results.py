@@ -1,11 +1,14 @@
 """Results and winners against hand-computed fixtures."""
 
+from datetime import timedelta
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from portal.budgets import services
-from portal.budgets.models import VotingMethod
+from portal.budgets.errors import BudgetError
+from portal.budgets.models import BudgetProject, ProjectStatus, VotingMethod
 from tests.factories import ParticipantFactory
 
 from .factories import EnvelopeFactory, ProjectFactory
@@ -111,3 +114,27 @@ def test_results_cost_the_same_queries_whatever_the_number_of_ballots(envelope, 
         counted = services.results(envelope)
     assert len(many) == len(few) == 4
     assert counted.ballots == 11
+
+
+def test_results_are_declared_once_the_last_paper_ballots_are_in(envelope, officer):
+    cheap, dear, unloved = (
+        ProjectFactory(envelope=envelope, cost=cost) for cost in (30_000, 80_000, 10_000)
+    )
+    vote(envelope, 2, [dear])
+    vote(envelope, 1, [cheap])
+    with pytest.raises(BudgetError, match="once the last paper ballots are in"):
+        services.declare_results(
+            envelope=envelope, user=officer, now=envelope.closes_at + timedelta(hours=23)
+        )
+    after = envelope.closes_at + timedelta(days=1)
+    assert services.declare_results(envelope=envelope, user=officer, now=after) == [dear]
+    statuses = {p.title: p.status for p in BudgetProject.objects.filter(envelope=envelope)}
+    assert statuses == {
+        dear.title: ProjectStatus.WINNER,
+        cheap.title: ProjectStatus.NOT_SELECTED,  # 30,000 € no longer fit in 20,000 €
+        unloved.title: ProjectStatus.NOT_SELECTED,
+    }
+    assert dear.steps.get().to_status == ProjectStatus.WINNER
+    assert services.declare_results(envelope=envelope, user=officer, now=after) == []
+    # Winners stay counted in the results once declared.
+    assert [r.project for r in services.results(envelope).projects][:1] == [dear]
