@@ -7,7 +7,7 @@ never in cents, and integer sums make the basket's limit exact. services.py is t
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
-from django.db import models
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext_lazy as _
@@ -16,7 +16,7 @@ from portal.core.workflow import Step, Workflow
 from portal.participation.models import Idea, Participant
 from portal.participation.models.window import OpeningWindow
 
-from .errors import InvalidProjectStep
+from .errors import InvalidProjectStep, MethodLocked
 
 
 def euros(amount):
@@ -99,6 +99,17 @@ class Envelope(OpeningWindow, models.Model):
     def __str__(self):
         return self.title
 
+    def save(self, *args, **kwargs):
+        """Save, unless a voting rule changed since the first ballot (`MethodLocked`); the
+        stored row is locked meanwhile, so a first ballot cast at the same moment waits, and
+        the lock's date is the stored one, never a stale instance's."""
+        with transaction.atomic():
+            if self.pk:
+                changes = self.locked_changes(lock=True)
+                if changes:
+                    raise MethodLocked(next(iter(changes.values())))
+            super().save(*args, **kwargs)
+
     def clean(self):
         errors = {}
         try:
@@ -114,10 +125,14 @@ class Envelope(OpeningWindow, models.Model):
         if errors:
             raise ValidationError(errors)
 
-    def locked_changes(self):
+    def locked_changes(self, lock=False):
         """{field: message} for each voting rule changed since the first ballot."""
-        stored = Envelope.objects.filter(pk=self.pk).values(*LOCKED_FIELDS, "method_locked_at")
-        stored = stored.first()
+        stored = Envelope.objects.filter(pk=self.pk)
+        if lock:
+            stored = stored.select_for_update()
+        stored = stored.values(*LOCKED_FIELDS, "method_locked_at").first()
+        if stored:
+            self.method_locked_at = stored["method_locked_at"]
         if not stored or stored["method_locked_at"] is None:
             return {}
         message = _(

@@ -7,8 +7,15 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from portal.budgets import services
-from portal.budgets.errors import InvalidBallot, VotingClosed
-from portal.budgets.models import Ballot, BallotChannel, BallotChoice, ProjectStatus, VotingMethod
+from portal.budgets.errors import InvalidBallot, MethodLocked, VotingClosed
+from portal.budgets.models import (
+    Ballot,
+    BallotChannel,
+    BallotChoice,
+    Envelope,
+    ProjectStatus,
+    VotingMethod,
+)
 from tests.factories import ParticipantFactory
 
 from .factories import EnvelopeFactory, ProjectFactory
@@ -217,3 +224,17 @@ def test_the_first_ballot_locks_the_voting_rules(envelope):
     envelope.refresh_from_db()
     envelope.title = "Enveloppe du centre"  # what does not change the vote still may
     envelope.full_clean()
+
+
+def test_a_save_from_a_stale_envelope_neither_unlocks_nor_changes_the_rules(envelope):
+    stale = Envelope.objects.get(pk=envelope.pk)  # as an editor's form read it, before voting
+    project = ProjectFactory(envelope=envelope)
+    services.cast_ballot(envelope=envelope, participant=ParticipantFactory(), choices=[project])
+    stale.title = "Enveloppe du centre"
+    stale.save()
+    stale.refresh_from_db()
+    assert stale.method_locked_at is not None
+    stale.amount = 1_000_000
+    with pytest.raises(MethodLocked, match="cannot change any more"):
+        stale.save()
+    assert Envelope.objects.get().amount == 100_000
