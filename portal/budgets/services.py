@@ -204,7 +204,12 @@ def _checked_choices(envelope, choices):
     ).in_bulk()
     if len(projects) < len(requested):
         missing = [pk for pk in requested if pk not in projects]
-        title = BudgetProject.objects.filter(pk=missing[0]).values_list("title", flat=True).first()
+        # Named only when it is this envelope's (a project of another is none of its business).
+        title = (
+            BudgetProject.objects.filter(envelope=envelope, pk=missing[0])
+            .values_list("title", flat=True)
+            .first()
+        )
         if title:
             raise InvalidBallot(_("“%(title)s” is not on this ballot.") % {"title": title})
         raise InvalidBallot(_("One of the projects chosen is not on this ballot."))

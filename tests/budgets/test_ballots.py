@@ -102,11 +102,12 @@ def test_an_empty_ballot_is_refused(envelope):
 def test_a_project_not_on_this_ballot_is_refused(envelope, consultation_page):
     studied = ProjectFactory(envelope=envelope, status=ProjectStatus.FEASIBLE, title="Un kiosque")
     elsewhere = ProjectFactory(envelope=EnvelopeFactory(consultation=consultation_page))
-    for project in (studied, elsewhere):
-        with pytest.raises(InvalidBallot, match="is not on this ballot"):
-            services.cast_ballot(
-                envelope=envelope, participant=ParticipantFactory(), choices=[project]
-            )
+    with pytest.raises(InvalidBallot, match="“Un kiosque” is not on this ballot"):
+        services.cast_ballot(envelope=envelope, participant=ParticipantFactory(), choices=[studied])
+    with pytest.raises(InvalidBallot, match="One of the projects chosen is not on this ballot"):
+        services.cast_ballot(
+            envelope=envelope, participant=ParticipantFactory(), choices=[elsewhere]
+        )
     assert nothing_stored(envelope)
 
 
