@@ -6,7 +6,7 @@ class BudgetsConfig(AppConfig):
     """Participatory budgets: envelopes, the projects residents propose and officers study,
     and the ballots that choose the winners.
 
-    models.py holds the data and the projects' workflow; services.py is the only writer.
+    models.py holds the data and the projects' workflow; services/ is the only writer.
     """
 
     name = "portal.budgets"

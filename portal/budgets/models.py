@@ -1,7 +1,7 @@
 """Participatory budgets: envelopes, projects and their feasibility study, ballots.
 
 Money is in whole euros (integers): envelopes and officers' estimates are announced in euros,
-never in cents, and integer sums make the basket's limit exact. services.py is the only writer.
+never in cents, and integer sums make the basket's limit exact. services/ is the only writer.
 """
 
 from django.conf import settings
@@ -169,7 +169,7 @@ BALLOT_STATUSES = [
 
 # The feasibility study and what follows; every step is recorded (ProjectStep). A project
 # not feasible says why, publicly. Putting a project on (or off) the ballot is refused once
-# voting has started (services.py); the vote's outcome is WINNER or NOT_SELECTED.
+# voting has started (services/projects.py); the vote's outcome is WINNER or NOT_SELECTED.
 PROJECT_WORKFLOW = Workflow(
     ProjectStatus,
     {
