@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "portal.core",
     "portal.pages",
     "portal.participation",
+    "portal.budgets",
     "portal.proposals",
     "portal.calendar",
     "portal.reports",

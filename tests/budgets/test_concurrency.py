@@ -1,0 +1,56 @@
+"""One ballot per participant and envelope, exact under concurrency: the partial unique
+constraint and the ballot's row lock decide, not Python."""
+
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+from django.db import connection, connections
+
+from portal.budgets import services
+from portal.budgets.models import Ballot, BallotChoice, Envelope
+from tests import factories
+from tests.factories import ParticipantFactory
+
+from .factories import EnvelopeFactory, ProjectFactory
+
+PARTICIPANTS = 200
+
+pytestmark = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="needs a database with real concurrency"
+)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_200_distinct_and_100_duplicate_ballots_count_each_participant_once(home):
+    consultation = factories.consultation(factories.consultation_index(home), "Budget 2027")
+    envelope = EnvelopeFactory(consultation=consultation, amount=100_000)
+    square, trees = ProjectFactory.create_batch(2, envelope=envelope, cost=40_000)
+    participants = ParticipantFactory.create_batch(PARTICIPANTS)
+
+    def cast(job):
+        participant, choices = job
+        try:
+            return services.cast_ballot(envelope=envelope, participant=participant, choices=choices)
+        finally:
+            connections.close_all()
+
+    # Each participant votes for the square; half of them vote again at once, for both.
+    jobs = [(participant, [square]) for participant in participants]
+    jobs += [(participant, [square, trees]) for participant in participants[: PARTICIPANTS // 2]]
+    with ThreadPoolExecutor(max_workers=16) as pool:
+        ballots = list(pool.map(cast, jobs))
+    assert len({ballot.pk for ballot in ballots}) == PARTICIPANTS
+    assert Ballot.objects.filter(envelope=envelope).count() == PARTICIPANTS
+    # Every ballot holds one whole set of choices, the first or the second, never a mix.
+    assert BallotChoice.objects.filter(project=square).count() == PARTICIPANTS
+    per_ballot = {
+        ballot.pk: {choice.project_id for choice in ballot.choices.all()}
+        for ballot in Ballot.objects.prefetch_related("choices")
+    }
+    assert set(map(frozenset, per_ballot.values())) <= {
+        frozenset({square.pk}),
+        frozenset({square.pk, trees.pk}),
+    }
+    counted = services.results(envelope)
+    assert counted.ballots == PARTICIPANTS
+    assert Envelope.objects.get().method_locked_at is not None
