@@ -12,6 +12,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 
 from portal.blocks.streams import RestitutionStreamBlock
+from portal.budgets import accountability as budgets
+from portal.participation import accountability as participation
 from portal.participation.membership import belongs_to
 
 from .base import BasePage, block_errors
@@ -132,7 +134,12 @@ class RestitutionPage(BasePage):
             if self.results and not self.refresh_results:
                 self._participation_data = self.results
             else:
-                from portal.participation.accountability import snapshot
-
-                self._participation_data = snapshot(self.consultation, self.locale)
+                self._participation_data = self.snapshot()
         return self._participation_data
+
+    def snapshot(self, now=None):
+        """What the restitution keeps when published: participation's data and the
+        participatory budget's results (`participation.accountability.freeze` calls it)."""
+        data = participation.snapshot(self.consultation, self.locale, now=now)
+        data["budgets"] = budgets.snapshot(self.consultation, self.locale, now=now)
+        return data
