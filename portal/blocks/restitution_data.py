@@ -362,11 +362,10 @@ def envelope_context(envelope, prefix, taken_at):
     shown = {
         **envelope,
         "id_prefix": prefix,
-        "opens_at": moment(envelope["opens_at"]),
-        "closes_at": closes_at,
-        "paper_until": moment(envelope["paper_until"]),
+        "closes": rules.moment(closes_at, closing=True),
+        "paper_until": rules.moment(moment(envelope["paper_until"]), closing=True),
         "closed_now": timezone.now() >= closes_at,
-        "taken_at": moment(taken_at) if taken_at else None,
+        "taken_on": moment(taken_at).date() if taken_at else None,
     }
     if envelope["state"] not in VoteState.COUNTED:
         return shown
