@@ -362,6 +362,11 @@ def envelope_context(envelope, prefix, taken_at):
     shown = {
         **envelope,
         "id_prefix": prefix,
+        # SVG titles need XML names: a block id may start with a digit.
+        "chart_ids": {
+            "projects": f"chart-{prefix}-projects",
+            "districts": f"chart-{prefix}-districts",
+        },
         "closes": rules.moment(closes_at, closing=True),
         "paper_until": rules.moment(moment(envelope["paper_until"]), closing=True),
         "closed_now": timezone.now() >= closes_at,

@@ -116,6 +116,4 @@ def who_sentence(envelope):
     district = envelope.district
     if district is None:
         return _("Open to every resident.")
-    return _("Open to residents of %(district)s.") % {
-        "district": district.localized.name
-    }
+    return _("Open to residents of %(district)s.") % {"district": district.localized.name}

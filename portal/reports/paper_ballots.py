@@ -85,11 +85,13 @@ def cached_paper_ballot(envelope, page):
     )
 
 
-def pdf_response(pdf, envelope):
+def pdf_response(pdf, envelope, page):
+    """The PDF inline, named in the ballot's language: "bulletin-papier-<envelope>.pdf"."""
+    with translation.override(page.locale.language_code):
+        kind = slugify(gettext("paper ballot"))
     response = HttpResponse(pdf, content_type="application/pdf")
-    name = slugify(envelope.title) or str(envelope.pk)
     response["Content-Disposition"] = content_disposition_header(
-        as_attachment=False, filename=f"{slugify(gettext('paper ballot'))}-{name}.pdf"
+        as_attachment=False, filename=f"{kind}-{slugify(envelope.title) or envelope.pk}.pdf"
     )
     return response
 

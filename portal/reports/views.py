@@ -26,6 +26,7 @@ def paper_ballot(request, envelope_id):
     page = Page.objects.live().public().filter(pk=envelope.consultation_id).first()
     if page is None or page.get_url(request) is None:
         raise Http404
+    page = page.specific
     return paper_ballots.pdf_response(
-        paper_ballots.cached_paper_ballot(envelope, page.specific), envelope
+        paper_ballots.cached_paper_ballot(envelope, page), envelope, page
     )
