@@ -280,7 +280,7 @@ def test_points_are_shown_as_points_with_their_share(client, consultation_page):
     assert text_of(block.select_one("ol li")).endswith("7 points")
     table = block.select_one("table")
     assert table.select("thead th")[2].get_text() == "Points"
-    assert [td.get_text() for td in table.select("tbody tr")[0].select("td")][1:3] == ["7", "70 %"]
+    assert [text_of(td) for td in table.select("tbody tr")[0].select("td")][1:3] == ["7", "70 %"]
     assert "Répartissez jusqu’à 10 points" in text_of(block)
 
 
@@ -328,3 +328,39 @@ def test_rendering_costs_no_query_per_project(client, settings, consultation_pag
         response = client.get(page.url)
     assert response.content.decode().count("Non financé") == 21
     assert len(many) == len(few)
+
+
+@pytest.mark.django_db
+def test_the_editor_cannot_pick_another_consultation_envelope(
+    admin_client, consultation_page, envelope
+):
+    from wagtail.test.utils.form_data import nested_form_data, streamfield
+
+    other = factories.consultation(consultation_page.get_parent(), "Autre", slug="autre")
+    foreign = EnvelopeFactory(consultation=other, title="Enveloppe d’ailleurs")
+
+    def post(chosen):
+        data = nested_form_data(
+            {
+                "title": "Les résultats",
+                "slug": "resultats",
+                "summary": "",
+                "body": streamfield(
+                    [("budget_results", {"heading": "Le vote", "show_districts": "on"})]
+                ),
+            }
+        )
+        data["body-0-value-envelopes"] = [str(pk) for pk in chosen]  # checkboxes: one key
+        return admin_client.post(
+            f"/admin/pages/add/pages/restitutionpage/{consultation_page.pk}/", data
+        )
+
+    response = post([envelope.pk, foreign.pk])
+    assert response.status_code == 200
+    error = response.context["form"].errors.as_data()["body"][0].block_errors[0]
+    assert " ".join(error.block_errors["envelopes"].messages).startswith(
+        "Choisissez seulement des enveloppes de cette concertation"
+    )
+    assert not RestitutionPage.objects.exists()
+    assert post([envelope.pk]).status_code == 302
+    assert RestitutionPage.objects.get().body[0].value["envelopes"] == [str(envelope.pk)]
