@@ -19,7 +19,8 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 
 from portal.budgets import rules
 from portal.budgets.accountability import VoteState
-from portal.budgets.models import BallotChannel, Envelope, VotingMethod, euros
+from portal.budgets.models import BallotChannel, Envelope, VotingMethod
+from portal.budgets.models import euros as plain_euros
 from portal.core import page_cache
 from portal.participation.models import IdeaStatus, Question, QuestionKind
 from portal.participation.models.ideas import PUBLIC_STATUSES
@@ -305,6 +306,11 @@ def envelope_choices():
         (str(envelope.pk), f"{envelope.consultation.title} — {envelope.title}")
         for envelope in envelopes
     ]
+
+
+def euros(amount):
+    """An amount that never wraps before its "€"."""
+    return plain_euros(amount).replace(" €", "\N{NO-BREAK SPACE}€")
 
 
 def moment(text):

@@ -1,11 +1,12 @@
 """What a restitution tells of a consultation's participatory budget, as data frozen at
 publication (next to participation's, `participation.accountability.snapshot`).
 
-Per envelope: its rules, the state of its vote, and, once its results are public
-(`Envelope.results_public`), the ballots by channel and by district and every project on the
-ballot with its votes, the winners marked. While results are not public (the vote is open and
-the editor hides them, or it has not opened) only the rules and dates are kept: a
-restitution frozen then never holds a live count, and says when the results come.
+Per envelope: its rules, the state of its vote, and, once its results are public (the vote
+has closed, or the editor unticked `results_hidden_while_open`), the ballots by channel and
+by district and every project on the ballot with its votes, the winners marked. While
+results are not public (the vote is open and the editor hides them, or it has not opened)
+only the rules and dates are kept: a restitution frozen then never holds a live count, and
+says when the results come.
 """
 
 from django.utils import timezone
@@ -34,10 +35,8 @@ class VoteState:
 def vote_state(envelope, now):
     if now < envelope.opens_at:
         return VoteState.UPCOMING
-    if not envelope.results_public(now):
-        return VoteState.HIDDEN
     if now < envelope.closes_at:
-        return VoteState.OPEN
+        return VoteState.HIDDEN if envelope.results_hidden_while_open else VoteState.OPEN
     if now < envelope.closes_at + PAPER_GRACE:
         return VoteState.PROVISIONAL
     return VoteState.FINAL
