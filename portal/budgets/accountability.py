@@ -17,6 +17,7 @@ from portal.participation.membership import language_versions
 
 from . import services
 from .models import BallotChannel, Envelope
+from .rules import READING_ORDER
 from .services import PAPER_GRACE
 
 
@@ -48,7 +49,7 @@ def snapshot(consultation, locale, now=None):
     envelopes = list(
         Envelope.objects.filter(consultation__in=language_versions(consultation))
         .select_related("district")
-        .order_by("district__name", "title", "pk")
+        .order_by(*READING_ORDER)
     )
     rows = []
     for envelope in envelopes:

@@ -9,6 +9,7 @@ Paris time. Eligibility is told by `who_sentence`.
 from dataclasses import dataclass
 from datetime import timedelta
 
+from django.db.models import F
 from django.utils import timezone
 from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
@@ -17,6 +18,9 @@ from django.utils.translation import ngettext
 from portal.core.templatetags.dates import long_date
 
 from .models import VotingMethod, euros
+
+# The order envelopes are read in: the whole territory's first, then the districts' by name.
+READING_ORDER = (F("district__name").asc(nulls_first=True), "title", "pk")
 
 
 @dataclass(frozen=True)

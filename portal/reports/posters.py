@@ -281,7 +281,7 @@ def envelopes(page):
     ).select_related("district")
     return [
         {"envelope": envelope, "rules": rules.describe(envelope)}
-        for envelope in found.order_by("district__name", "title", "pk")
+        for envelope in found.order_by(*rules.READING_ORDER)
     ]
 
 

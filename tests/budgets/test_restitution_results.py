@@ -218,8 +218,9 @@ def test_frozen_values_do_not_change_when_ballots_come_afterwards(
 @pytest.mark.django_db
 @pytest.mark.parametrize("moment", [OPENS - timedelta(days=1), DURING])
 def test_a_restitution_frozen_before_closing_holds_no_count(
-    client, consultation_page, envelope, vote, moment
+    client, settings, consultation_page, envelope, vote, moment
 ):
+    settings.PAGE_CACHE_SECONDS = 0  # the page is read again at another moment below
     page = publish_restitution(consultation_page, moment)
     data = frozen(page)
     assert data["state"] in ("upcoming", "hidden")
