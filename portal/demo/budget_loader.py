@@ -62,19 +62,17 @@ class BudgetLoader:
         ).count()
         with translation.override("fr"):
             amount = euros(sum(envelope.amount for envelope in envelopes))
+            detail = ", ".join(
+                f"{envelope.title} : {euros(envelope.amount)}" for envelope in envelopes
+            )
         figures = {
             "type": "key_figures",
             "value": {
                 "title": "Le budget participatif 2027 en chiffres",
                 "figures": [
-                    {"value": amount, "label": "pour des projets d’habitants"},
+                    {"value": amount, "label": "pour des projets d’habitants", "detail": detail},
                     {"value": str(box.ideas.count()), "label": "idées proposées"},
                     {"value": str(on_ballot), "label": "projets soumis au vote"},
-                    {
-                        "value": str(len(envelopes)),
-                        "label": "enveloppes",
-                        "detail": " et ".join(envelope.title for envelope in envelopes),
-                    },
                 ],
             },
         }

@@ -262,7 +262,7 @@ CONSULTATIONS = [
                     {
                         "days": -200,
                         "title": "Cour de l’école Jean-Zay végétalisée",
-                        "description": "Travaux réalisés pendant les vacances d’été.",
+                        "description": "Une partie du bitume a laissé place à de la terre et à des arbres.",
                         "done": True,
                     },
                     {
