@@ -262,7 +262,9 @@ CONSULTATIONS = [
                     {
                         "days": -200,
                         "title": "Cour de l’école Jean-Zay végétalisée",
-                        "description": "Une partie du bitume a laissé place à de la terre et à des arbres.",
+                        "description": (
+                            "Une partie du bitume a laissé place à de la terre et à des arbres."
+                        ),
                         "done": True,
                     },
                     {
