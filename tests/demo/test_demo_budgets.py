@@ -130,7 +130,7 @@ def test_2027_page_shows_the_idea_box_and_figures_read_from_the_data(demo, clien
     response = client.get(page.url)
     assert response.status_code == 200
     html = response.content.decode()
-    assert "projets soumis au vote" in html and "Vos idées pour le budget participatif" in html
+    assert "projets soumis au vote" in html and "12 idées" in html
 
 
 def test_loading_again_changes_no_budget_data(demo):
