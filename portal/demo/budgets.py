@@ -209,6 +209,9 @@ CONSULTATIONS = [
                         "place.</p>"
                     ),
                 },
+                # The budget's results block goes here once it exists, naming its envelope
+                # as survey_results names its survey (DemoLoader.restitution_page swaps the
+                # name for the id); realisation stages go in BudgetLoader.realise.
                 {
                     "type": "key_figures",
                     "value": {
