@@ -52,7 +52,7 @@ def test_2027_vote_is_open_in_both_envelopes(demo):
     now = timezone.now()
     for open_envelope in (town, district):
         assert open_envelope.is_open(now) and open_envelope.method_locked_at is not None
-        assert not open_envelope.results_public(now)
+        assert open_envelope.results_hidden_while_open
     assert (town.amount, town.method, town.district) == (600_000, VotingMethod.BASKET, None)
     assert (district.amount, district.method, district.max_choices) == (
         80_000,
@@ -100,7 +100,7 @@ def test_2026_results_are_declared_with_a_restitution(demo):
     page = ConsultationPage.objects.get(slug=budgets.BUDGET_2026)
     assert page.closes < timezone.localdate() and page.restitution.live
     closed = envelope(budgets.BUDGET_2026, "Toute la ville")
-    assert closed.results_public()
+    assert closed.closes_at < timezone.now()
     counted = services.results(closed)
     assert counted.ballots == 72
     assert counted.ballots_by_channel == {"online": 12, "paper": 50, "in_person": 10}
