@@ -233,6 +233,14 @@ CONSULTATIONS = [
                     },
                 },
                 {
+                    "type": "budget_results",
+                    "value": {
+                        "heading": "Les résultats du vote",
+                        "envelopes": [],
+                        "show_districts": True,
+                    },
+                },
+                {
                     "type": "decision",
                     "value": {
                         "topic": "Le kiosque à musique du parc",
