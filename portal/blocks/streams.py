@@ -12,6 +12,7 @@ from .layout import AccordionBlock, KeyFiguresBlock
 from .links import CallToActionBlock, ContactCardBlock
 from .media import DocumentBlock, ImageBlock, VideoBlock
 from .participation import SupportBlock, SurveyBlock
+from .projects import BudgetProjectListBlock, RealisationsBlock
 from .restitution_data import (
     IdeasBlock,
     ParticipationFiguresBlock,
@@ -61,6 +62,8 @@ class BodyStreamBlock(ContentStreamBlock):
     survey = SurveyBlock()
     idea_form = IdeaFormBlock()
     idea_list = IdeaListBlock()
+    budget_projects = BudgetProjectListBlock()
+    realisations = RealisationsBlock()
 
 
 class RestitutionStreamBlock(BodyStreamBlock):
