@@ -160,8 +160,9 @@ class BudgetProjectListBlock(blocks.StructBlock):
         )
         projects = BudgetProject.objects.filter(envelope__in=envelopes, status__in=statuses)
         notices = []
+        # Bound even to nothing: the random order's seed is written into it (listing.shuffle).
         form = ProjectFilterForm(
-            request.GET or None, envelopes=envelopes, projects=projects, statuses=statuses
+            request.GET, envelopes=envelopes, projects=projects, statuses=statuses
         )
         filters = valid_filters(form, notices)
         for name in ("envelope", "district", "theme", "status"):

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.formats import date_format, number_format
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from portal.core.workflow import Step, Workflow
 from portal.participation.models import Idea, Participant
@@ -215,7 +216,7 @@ class ProjectStatus(models.TextChoices):
     ON_BALLOT = "on_ballot", _("On the ballot")
     WINNER = "winner", _("Winner")
     NOT_SELECTED = "not_selected", _("Not selected")
-    REALISED = "realised", _("Realised")
+    REALISED = "realised", pgettext_lazy("budget project", "Realised")
 
 
 # The statuses of projects residents could vote for: results count them.
