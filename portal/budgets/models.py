@@ -203,7 +203,7 @@ class Envelope(OpeningWindow, models.Model):
 
     def results_public(self, now=None):
         """Whether anyone may read the results now: the vote is closed, or the editor chose
-        to show them while it is open."""
+        to show them while it is open (a project's page shows them then)."""
         now = now or timezone.now()
         return not self.results_hidden_while_open or now >= self.closes_at
 
