@@ -11,7 +11,6 @@ from wagtail.images import get_image_model
 from portal.budgets.models import BudgetProject, Envelope, ProjectStatus, RealisationStage
 from portal.core import page_cache
 from portal.core.listing import paginate, seed_field, shuffle, valid_filters
-from portal.pages.taxonomy import District, Theme
 from portal.participation.forms import localized_choices
 
 CARD_IMAGE = "fill-640x360"
@@ -90,6 +89,9 @@ class ProjectFilterForm(forms.Form):
     def __init__(self, *args, envelopes, projects, statuses, **kwargs):
         super().__init__(*args, **kwargs)
         used = projects.order_by().values("district_id", "theme_id").distinct()
+        # The taxonomy is the pages' (a layer above): named by the projects' foreign keys.
+        District = BudgetProject._meta.get_field("district").related_model
+        Theme = BudgetProject._meta.get_field("theme").related_model
         self.fields["envelope"].choices = [
             ("", _("All envelopes")),
             *((str(envelope.pk), envelope.title) for envelope in envelopes),

@@ -92,9 +92,8 @@ def test_filters_work_and_combine(client, page, town, districts, themes):
     centre = districts[0].pk
     assert titles(get(client, page, district=centre, sort="cheapest")) == ["Bancs", "Arbres"]
     assert titles(get(client, page, district=centre, cost_min="10000")) == ["Arbres"]
-    assert titles(
-        get(client, page, theme=themes[1].pk, cost_max="50000", status="winner")
-    ) == ["Abris"]
+    mobility = get(client, page, theme=themes[1].pk, cost_max="50000", status="winner")
+    assert titles(mobility) == ["Abris"]
     envelope = town["Abris"].envelope
     assert titles(get(client, page, envelope=envelope.pk, sort="cheapest")) == [
         "Fontaine",
@@ -264,7 +263,8 @@ def test_a_restitution_lists_the_winners_with_their_latest_stage(
         )
     response = client.get(restitution.url)
     assert response["X-Page-Cache"] == "miss"
-    assert "Dernière étape : Bancs posés" in soup_of(response).select_one(".realisations").get_text()
+    latest = soup_of(response).select_one(".realisations").get_text()
+    assert "Dernière étape : Bancs posés" in latest
 
 
 def test_a_restitution_listing_projects_is_cached_unless_their_order_is_random(
