@@ -241,6 +241,10 @@ CONSULTATIONS = [
                     },
                 },
                 {
+                    "type": "realisations",
+                    "value": {"heading": "Où en sont les projets lauréats ?"},
+                },
+                {
                     "type": "decision",
                     "value": {
                         "topic": "Le kiosque à musique du parc",
@@ -491,7 +495,8 @@ IDEAS = [
 # Projects by envelope. "status" is where the feasibility study, then the vote, left it;
 # "ideas" names the ideas merged into it (their authors are credited); "key" names it in the
 # ballots below. Projects are studied by "department"; a project not feasible gives its
-# public "reason"; a winner already built says on which day it was "realised".
+# public "reason"; a winner has its realisation "stages" (day offset, title, description),
+# the day it was "realised" if it is built, and the "photo" of its last stage done.
 ENVELOPES = {
     BUDGET_2027: [
         {
@@ -817,6 +822,16 @@ ENVELOPES = {
                     "department": GREEN_SPACES,
                     "status": "winner",
                     "realised": -200,  # built last summer
+                    "stages": [
+                        (-300, "Plans dessinés avec les élèves et les enseignants", ""),
+                        (-230, "Début des travaux", "Le bitume est retiré pendant l’été."),
+                        (-200, "Cour ouverte aux élèves", "Quinze arbres et un petit bois."),
+                    ],
+                    "photo": (
+                        "Cour de l’école Jean-Zay",
+                        "parc-des-tilleuls.jpg",
+                        "Des arbres et des massifs plantés là où était le bitume",
+                    ),
                 },
                 {
                     "key": "quais",
@@ -827,6 +842,10 @@ ENVELOPES = {
                     "district": "le-port",
                     "department": GREEN_SPACES,
                     "status": "winner",
+                    "stages": [
+                        (-90, "Emplacements choisis lors d’une balade sur les quais", ""),
+                        (120, "Pose des bancs et des pergolas", ""),
+                    ],
                 },
                 {
                     "key": "velo",
@@ -840,6 +859,10 @@ ENVELOPES = {
                     "district": "la-gare",
                     "department": MOBILITY,
                     "status": "winner",
+                    "stages": [
+                        (-120, "Local trouvé : l’ancienne consigne de la gare", ""),
+                        (45, "Ouverture de l’atelier", "Avec l’association Vélo Lauze."),
+                    ],
                 },
                 {
                     "key": "kiosque",
@@ -863,6 +886,10 @@ ENVELOPES = {
                     "district": None,
                     "department": GREEN_SPACES,
                     "status": "winner",
+                    "stages": [
+                        (-60, "Composteurs installés dans les cinq quartiers", ""),
+                        (30, "Guide composteur formé", "Avec le syndicat des déchets."),
+                    ],
                 },
                 {
                     "key": "fitness",
