@@ -8,6 +8,8 @@ from datetime import timedelta
 import pytest
 from bs4 import BeautifulSoup
 from django.contrib.messages import get_messages
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.users.models import UserProfile
 
@@ -264,12 +266,9 @@ def test_the_queue_lists_projects_waiting_for_an_officer_and_filters(
 
 
 def test_the_queue_costs_the_same_queries_whatever_its_length(
-    moderator_client, envelope, districts, django_assert_max_num_queries
+    moderator_client, envelope, districts
 ):
     def count():
-        from django.db import connection
-        from django.test.utils import CaptureQueriesContext
-
         with CaptureQueriesContext(connection) as queries:
             assert moderator_client.get(f"{PROJECTS}?status=all").status_code == 200
         return len(queries)
@@ -594,9 +593,6 @@ def test_the_dashboard_shows_the_vote(moderator_client, voted, projects):
 def test_the_dashboard_costs_the_same_queries_whatever_the_vote(
     moderator_client, envelope, projects, moderator
 ):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
     def count():
         with CaptureQueriesContext(connection) as queries:
             assert moderator_client.get(vote_url(envelope)).status_code == 200
@@ -685,3 +681,66 @@ def test_the_ballots_export_never_names_a_voter(moderator_client, voted, project
     in_person = next(line for line in lines if line[1].startswith("In person"))
     assert set(in_person[5].split(" | ")) == {"Jardin partagé", "Fontaine"}
     assert in_person[2] == "District not given"
+
+
+# Who may see what
+
+
+@pytest.mark.parametrize("role", ["anonymous", "editor"])
+def test_the_vote_and_the_queue_are_the_officers_only(
+    client, django_user_model, voted, projects, role
+):
+    if role == "editor":
+        client.force_login(staff(django_user_model, StaffRole.EDITORS, "redaction"))
+    urls = [
+        vote_url(voted),
+        vote_url(voted, "ballots/"),
+        vote_url(voted, "declare/"),
+        vote_url(voted, "results.csv"),
+        vote_url(voted, "ballots.csv"),
+        PROJECTS,
+        f"{PROJECTS}edit/{projects[0].pk}/",
+        f"{PROJECTS}merge/?envelope={voted.pk}",
+    ]
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code in (302, 403), url
+        assert b"Jardin" not in b"".join(getattr(response, "streaming_content", [response.content]))
+    before = Ballot.objects.count()
+    client.post(
+        vote_url(voted, "ballots/"),
+        {"channel": "paper", "collected_at": "X", "projects": projects[0].pk},
+    )
+    client.post(vote_url(voted, "declare/"))
+    assert Ballot.objects.count() == before
+    assert not BudgetProject.objects.exclude(status=ProjectStatus.ON_BALLOT).exists()
+
+
+def test_moderators_see_envelopes_but_do_not_change_them(moderator_client, envelope):
+    listing = moderator_client.get(ENVELOPES)
+    assert listing.status_code == 200
+    links = [link["href"] for link in soup(listing).select("a[href]")]
+    assert vote_url(envelope) in links and vote_url(envelope, "ballots/") in links
+    assert moderator_client.get(f"{ENVELOPES}edit/{envelope.pk}/").status_code in (302, 403)
+    assert moderator_client.get(f"{ENVELOPES}add/").status_code in (302, 403)
+
+
+def test_editors_list_envelopes_without_the_vote_screens(editor_client, envelope):
+    links = [link["href"] for link in soup(editor_client.get(ENVELOPES)).select("a[href]")]
+    assert f"{ENVELOPES}edit/{envelope.pk}/" in links
+    assert not any("/vote/" in link for link in links)
+
+
+def test_the_envelope_list_costs_the_same_queries_whatever_its_length(
+    moderator_client, consultation_page
+):
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            assert moderator_client.get(ENVELOPES).status_code == 200
+        return len(queries)
+
+    EnvelopeFactory(consultation=consultation_page)
+    few = count()
+    for _index in range(8):
+        EnvelopeFactory(consultation=consultation_page)
+    assert count() == few
