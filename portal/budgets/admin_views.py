@@ -25,8 +25,9 @@ from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView, View
 from wagtail.admin import messages
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-from wagtail.admin.widgets.button import Button
+from wagtail.admin.widgets.button import BaseButton, Button
 from wagtail.models import Locale
 from wagtail.snippets.views import snippets
 
@@ -113,26 +114,13 @@ class VoteLinksMixin:
     url_names = None  # {"dashboard": …, "paper": …, "results_csv": …, "ballots_csv": …}
 
     def vote_buttons(self, envelope):
-        user = self.request.user
-        buttons = []
+        """The screens of the envelope's vote this user may open: the dashboard and the
+        paper ballots (kept in sight), the downloads."""
+        user, buttons = self.request.user, []
         if user.has_perm(FOLLOW_VOTE):
-            buttons.append(
-                Button(
-                    _("Vote dashboard"),
-                    url=self.vote_url("dashboard", envelope),
-                    icon_name="table",
-                    priority=1,
-                )
-            )
+            buttons.append(self.in_sight(_("Vote dashboard"), "dashboard", envelope))
         if user.has_perm(ENTER_BALLOTS):
-            buttons.append(
-                Button(
-                    _("Enter paper ballots"),
-                    url=self.vote_url("paper", envelope),
-                    icon_name="form",
-                    priority=2,
-                )
-            )
+            buttons.append(self.in_sight(_("Enter paper ballots"), "paper", envelope))
         if user.has_perm(FOLLOW_VOTE):
             buttons += [
                 Button(
@@ -150,13 +138,47 @@ class VoteLinksMixin:
             ]
         return buttons
 
+    def in_sight(self, label, name, envelope):
+        """A link shown in the list's "Vote" column and at the top of the vote's screens."""
+        return BaseButton(label, url=self.vote_url(name, envelope))
+
     def vote_url(self, name, envelope):
         return reverse(self.url_names[name], args=[envelope.pk])
 
 
+class VoteColumn(Column):
+    """The links to the envelope's vote officers come for, in sight in the list."""
+
+    cell_template_name = "budgets/admin/vote_cell.html"
+
+    def __init__(self, name, *, links, **kwargs):
+        super().__init__(name, **kwargs)
+        self.links = links
+
+    def get_cell_context_data(self, instance, parent_context):
+        return {
+            **super().get_cell_context_data(instance, parent_context),
+            "links": self.links(instance),
+        }
+
+
 class EnvelopeIndexView(VoteLinksMixin, snippets.IndexView):
+    """Envelopes, and from each the screens of its vote: the dashboard and the paper ballots
+    in a column of their own, the downloads in the row's menu."""
+
+    @cached_property
+    def columns(self):
+        columns = super().columns
+        if self.request.user.has_perm(FOLLOW_VOTE) or self.request.user.has_perm(ENTER_BALLOTS):
+            columns = [*columns, VoteColumn("vote", label=_("The vote"), links=self.links_in_sight)]
+        return columns
+
+    def links_in_sight(self, envelope):
+        return [button for button in self.vote_buttons(envelope) if not button.allow_in_dropdown]
+
     def get_list_more_buttons(self, instance):
-        return [*self.vote_buttons(instance), *super().get_list_more_buttons(instance)]
+        downloads = [button for button in self.vote_buttons(instance) if button.allow_in_dropdown]
+        return [*downloads, *super().get_list_more_buttons(instance)]
 
 
 # One envelope's vote
