@@ -38,7 +38,7 @@ from portal.participation.survey_results import spreadsheet_lines
 
 from . import services
 from .errors import BudgetError
-from .exports import ballot_rows, results_rows
+from .exports import ballot_rows, district_name, results_rows
 from .models import (
     LOCKED_FIELDS,
     BallotChannel,
@@ -412,7 +412,7 @@ class VoteDashboardView(EnvelopeVoteMixin, TemplateView):
         ]
         districts = sorted(
             (
-                (counted.districts[pk].name if pk is not None else _("District not given"), count)
+                (district_name(counted.districts, pk), count)
                 for pk, count in counted.ballots_by_district.items()
             ),
             key=lambda row: (-row[1], row[0]),

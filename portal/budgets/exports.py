@@ -19,7 +19,8 @@ from .models import BallotChannel, BallotChoice, BudgetProject, VotingMethod
 from .services import results, winners
 
 
-def _district_name(districts, district_id):
+def district_name(districts, district_id):
+    """A voter's district as the figures name it, from {id: District}."""
     if district_id is None:
         return _("District not given")
     district = districts.get(district_id)
@@ -40,7 +41,7 @@ def results_rows(envelope):
         _("Votes"),
         _("Ballots"),
         *(label for _value, label in BallotChannel.choices),
-        *(_district_name(counted.districts, pk) for pk in district_ids),
+        *(district_name(counted.districts, pk) for pk in district_ids),
         _("Winner"),
     ]
     for result in counted.projects:
@@ -99,7 +100,7 @@ def ballot_rows(envelope):
         yield [
             ballot.pk,
             ballot.get_channel_display(),
-            _district_name(districts, ballot.district_id),
+            district_name(districts, ballot.district_id),
             timezone.localtime(ballot.created_at, paris).strftime("%Y-%m-%d %H:%M"),
             ballot.collected_at,
             " | ".join(choices),

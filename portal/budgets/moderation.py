@@ -52,6 +52,9 @@ DECISION_LABELS = {
     "on_ballot": gettext_lazy("Put it on the ballot"),
 }
 
+# "feasible", for a project on the ballot before voting starts.
+TAKE_OFF_BALLOT = gettext_lazy("Take it off the ballot (it stays feasible)")
+
 DECISION_DONE = {
     "study": gettext_lazy("“%(title)s” is under study."),
     "feasible": gettext_lazy("“%(title)s” is feasible."),
@@ -192,8 +195,9 @@ class DecisionForm(WagtailAdminModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        on_ballot = self.instance.status == ProjectStatus.ON_BALLOT
         choices = [
-            (name, DECISION_LABELS[name])
+            (name, TAKE_OFF_BALLOT if on_ballot and name == "feasible" else DECISION_LABELS[name])
             for name in PROJECT_WORKFLOW.decisions_from(self.instance.status)
         ]
         if not choices:  # on the ballot since voting started, or decided by the vote

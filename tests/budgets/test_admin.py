@@ -744,3 +744,28 @@ def test_the_envelope_list_costs_the_same_queries_whatever_its_length(
     for _index in range(8):
         EnvelopeFactory(consultation=consultation_page)
     assert count() == few
+
+
+def test_an_envelope_with_projects_is_not_deleted_and_says_why(editor_client, envelope, projects):
+    url = f"{ENVELOPES}delete/{envelope.pk}/"
+    assert editor_client.get(url).status_code == 200
+    response = editor_client.post(url)
+    assert response.status_code in (200, 302, 303)
+    assert Envelope.objects.filter(pk=envelope.pk).exists()
+    empty = EnvelopeFactory(consultation=envelope.consultation)
+    editor_client.post(f"{ENVELOPES}delete/{empty.pk}/")
+    assert not Envelope.objects.filter(pk=empty.pk).exists()
+
+
+def test_a_project_on_the_ballot_may_be_taken_off_until_voting_starts(moderator_client, projects):
+    page = soup(moderator_client.get(f"{PROJECTS}edit/{projects[0].pk}/"))
+    labels = [label.get_text(strip=True) for label in page.select("#id_decision label")]
+    assert labels == ["Take it off the ballot (it stays feasible)"]
+    response = review(moderator_client, projects[0], decision="feasible", estimated_cost="60000")
+    assert response.status_code == 303
+    assert BudgetProject.objects.get(pk=projects[0].pk).status == ProjectStatus.FEASIBLE
+
+
+def test_the_admin_home_page_shows_officers_the_feasibility_queue(moderator_client, queue):
+    text = soup(moderator_client.get("/admin/")).get_text(" ", strip=True)
+    assert "2 budget projects await an officer." in text
