@@ -73,7 +73,6 @@ class EnvelopeViewSet(SnippetViewSet):
         "consultation",
         Column("amount", label=_("Amount"), accessor=amount_label, sort_key="amount"),
         Column("method", label=_("Voting method"), accessor="get_method_display"),
-        "opens_at",
         "closes_at",
         Column("ballot_count", label=_("Ballots"), sort_key="ballot_count"),
     ]
