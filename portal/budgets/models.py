@@ -147,12 +147,6 @@ class Envelope(OpeningWindow, models.Model):
             "already cast would not count the same."
         ) % {"date": date_format(timezone.localtime(self.method_locked_at), "DATE_FORMAT")}
 
-    def results_public(self, now=None):
-        """Whether anyone may read the results now: the vote is closed, or the editor chose
-        to show them while it is open."""
-        now = now or timezone.now()
-        return not self.results_hidden_while_open or now >= self.closes_at
-
 
 class ProjectStatus(models.TextChoices):
     PROPOSED = "proposed", _("Proposed")

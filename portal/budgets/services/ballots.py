@@ -56,11 +56,16 @@ def _requested(choices):
         choices = dict.fromkeys(choices, 1)
     requested = {}
     for project, points in choices.items():
-        project_id = getattr(project, "pk", project)
+        try:
+            project_id = int(getattr(project, "pk", project))
+        except (TypeError, ValueError):
+            project_id = 0
+        if not 0 < project_id < 2**63:  # what no row can have: refused before any query
+            raise InvalidBallot(_("One of the projects chosen is not on this ballot."))
         if isinstance(points, bool) or not isinstance(points, int) or points < 0:
             raise InvalidBallot(_("Points are whole numbers, 0 or more."))
         if points:
-            requested[int(project_id)] = points
+            requested[project_id] = points
     return requested
 
 
@@ -69,6 +74,27 @@ def _checked_choices(envelope, choices):
     requested = _requested(choices)
     if not requested:
         raise InvalidBallot(_("Choose at least one project."))
+    # The limits that need no project are checked first: an oversized ballot costs no query.
+    if envelope.method == VotingMethod.POINTS:
+        total = sum(requested.values())
+        if total > envelope.points:
+            raise InvalidBallot(
+                ngettext(
+                    "You spread %(total)s point, %(over)s more than the %(points)s you have.",
+                    "You spread %(total)s points, %(over)s more than the %(points)s you have.",
+                    total,
+                )
+                % {"total": total, "over": total - envelope.points, "points": envelope.points}
+            )
+    if envelope.method == VotingMethod.CHOICES and len(requested) > envelope.max_choices:
+        raise InvalidBallot(
+            ngettext(
+                "You may choose %(max)s project; you chose %(count)s.",
+                "You may choose up to %(max)s projects; you chose %(count)s.",
+                envelope.max_choices,
+            )
+            % {"max": envelope.max_choices, "count": len(requested)}
+        )
     projects = BudgetProject.objects.filter(
         envelope=envelope, status=ProjectStatus.ON_BALLOT, pk__in=requested
     ).in_bulk()
@@ -84,22 +110,7 @@ def _checked_choices(envelope, choices):
             raise InvalidBallot(_("“%(title)s” is not on this ballot.") % {"title": title})
         raise InvalidBallot(_("One of the projects chosen is not on this ballot."))
     if envelope.method == VotingMethod.POINTS:
-        total = sum(requested.values())
-        if total > envelope.points:
-            raise InvalidBallot(
-                _("You spread %(total)s points, %(over)s more than the %(points)s you have.")
-                % {"total": total, "over": total - envelope.points, "points": envelope.points}
-            )
         return {projects[pk]: points for pk, points in requested.items()}
-    if envelope.method == VotingMethod.CHOICES and len(requested) > envelope.max_choices:
-        raise InvalidBallot(
-            ngettext(
-                "You may choose %(max)s project; you chose %(count)s.",
-                "You may choose up to %(max)s projects; you chose %(count)s.",
-                envelope.max_choices,
-            )
-            % {"max": envelope.max_choices, "count": len(requested)}
-        )
     if envelope.method == VotingMethod.BASKET:
         total = sum(project.cost for project in projects.values())
         if total > envelope.amount:
@@ -145,6 +156,8 @@ def cast_ballot(*, envelope, participant, choices, district=None, now=None):
     constraint decides between concurrent first ballots (get_or_create retries the read),
     and the ballot's row is locked while its choices are replaced.
     """
+    if participant is None:  # else it would match officers' ballots, which have none
+        raise ValueError("An online ballot needs its participant.")
     now = now or timezone.now()
     envelope = _locked_envelope(envelope, now)
     _check_window(envelope, BallotChannel.ONLINE, now)
