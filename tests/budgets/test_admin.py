@@ -421,7 +421,11 @@ def test_merging_refuses_ideas_it_does_not_offer_and_keeps_what_was_typed(
         assert soup(response).select_one("#id_title")["value"] == "Gardé"
         assert errors_of(response)[0]
     assert not BudgetProject.objects.exists()
-    assert moderator_client.get(f"{PROJECTS}merge/?envelope=abc").status_code == 200
+    for envelope_id in ("abc", "99999999999999999999", "-1"):
+        assert moderator_client.get(f"{PROJECTS}merge/?envelope={envelope_id}").status_code == 200
+    for screen in ("", "ballots/", "declare/", "results.csv", "ballots.csv"):
+        url = f"{ENVELOPES}vote/99999999999999999999/{screen}"
+        assert moderator_client.get(url).status_code == 404
 
 
 # Paper ballots
