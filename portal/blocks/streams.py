@@ -12,6 +12,7 @@ from .layout import AccordionBlock, KeyFiguresBlock
 from .links import CallToActionBlock, ContactCardBlock
 from .media import DocumentBlock, ImageBlock, VideoBlock
 from .participation import SupportBlock, SurveyBlock
+from .projects import BudgetProjectListBlock, RealisationsBlock
 from .restitution_data import (
     BudgetResultsBlock,
     IdeasBlock,
@@ -62,6 +63,8 @@ class BodyStreamBlock(ContentStreamBlock):
     survey = SurveyBlock()
     idea_form = IdeaFormBlock()
     idea_list = IdeaListBlock()
+    budget_projects = BudgetProjectListBlock()
+    realisations = RealisationsBlock()
 
 
 class RestitutionStreamBlock(BodyStreamBlock):
