@@ -28,11 +28,13 @@ class StaffRole(models.TextChoices):
 DESCRIPTIONS = {
     StaffRole.EDITORS: _(
         "Write, translate and publish pages; manage images, documents, themes, districts, "
-        "organisers, idea boxes, surveys and petitions. No moderation, no confidential answers."
+        "organisers, idea boxes, surveys, petitions and eligibility rules. No moderation, no "
+        "confidential answers."
     ),
     StaffRole.MODERATORS: _(
         "Moderate ideas and event proposals, give official answers, enter ideas collected on "
-        "paper, read survey results and confidential answers. No rights on pages."
+        "paper, read survey results and confidential answers, upload registers of "
+        "participants. No rights on pages."
     ),
 }
 

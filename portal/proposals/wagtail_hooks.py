@@ -9,6 +9,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from portal.participation.viewsets import (
+    EligibilityRuleViewSet,
     IdeaBoxViewSet,
     IdeaViewSet,
     ParticipationDashboardViewSet,
@@ -27,6 +28,7 @@ class ParticipationViewSetGroup(SnippetViewSetGroup):
         IdeaBoxViewSet,
         SurveyViewSet,
         PetitionViewSet,
+        EligibilityRuleViewSet,
     )
     menu_label = _("Participation")
     menu_icon = "group"

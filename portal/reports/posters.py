@@ -39,6 +39,7 @@ from portal.core.templatetags.dates import date_range, event_when
 from portal.pages.agenda import EventState
 from portal.pages.models import ConsultationPage, EventPage, EventTourPage
 from portal.pages.phases import ConsultationStatus
+from portal.participation import eligibility
 
 POSTER_TYPES = (EventPage, EventTourPage, ConsultationPage)
 
@@ -180,6 +181,7 @@ def poster_context(page):
         context.update(kind="tour", **tour_context(page))
     else:
         context.update(kind="consultation", **consultation_context(page))
+        context.update(eligibility_context(page))
     return context
 
 
@@ -267,6 +269,11 @@ def consultation_context(page):
         "actions": [label for kind, label in ACTIONS if kind in blocks] if taking_part else [],
         "events": [{"page": event, "when": when(event)} for event in events],
     }
+
+
+def eligibility_context(page):
+    """Who may take part, as the consultation's page says it (participation.eligibility)."""
+    return {"eligibility": eligibility.describe(eligibility.rule_for(page))}
 
 
 def url_parts(url):

@@ -9,6 +9,7 @@ from datetime import timedelta
 import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group, Permission
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone, translation
 from wagtail.models import GroupCollectionPermission, GroupPagePermission, Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
@@ -20,7 +21,7 @@ from portal.core.roles import StaffRole
 from portal.pages.models import ConsultationPage, EventPage, Organiser, Theme
 from portal.participation import services
 from portal.participation.apps import grant_roles
-from portal.participation.models import Idea, IdeaBox, IdeaStatus, QuestionKind
+from portal.participation.models import EligibilityRule, Idea, IdeaBox, IdeaStatus, QuestionKind
 from portal.proposals.models import EventProposal, ProposalStatus
 from tests import factories
 from tests.factories import ParticipantFactory, QuestionFactory, SurveyFactory, confirmed
@@ -277,6 +278,24 @@ def edit_idea_box(client, world):
     return IdeaBox.objects.get(pk=box.pk).title == "Vos idées, encore"
 
 
+def set_eligibility_rule(client, world):
+    consultation = world("consultation")
+    client.post(
+        "/admin/snippets/participation/eligibilityrule/add/",
+        {"consultation": consultation.pk, "residence_required": "on", "minimum_age": "16"},
+    )
+    return EligibilityRule.objects.filter(consultation=consultation, minimum_age=16).exists()
+
+
+def upload_register(client, world):
+    rule = EligibilityRule.objects.create(consultation=world("consultation"))
+    client.post(
+        f"/admin/snippets/participation/eligibilityrule/register/{rule.pk}/",
+        {"file": SimpleUploadedFile("liste.csv", b"reference\nAB-1\n", "text/csv")},
+    )
+    return rule.register.filter(reference="AB-1").exists()
+
+
 def add_theme(client, world):
     world("locales")
     client.post(
@@ -311,6 +330,8 @@ ACTIONS = [
     enter_paper_idea,
     approve_proposal,
     revoke_organiser_trust,
+    set_eligibility_rule,
+    upload_register,
 ]
 ALLOWED = {
     "anonymous": set(),
@@ -322,6 +343,7 @@ ALLOWED = {
         add_theme,
         edit_idea_box,
         read_results,
+        set_eligibility_rule,
     },
     MODERATOR: {
         read_results,
@@ -332,6 +354,7 @@ ALLOWED = {
         enter_paper_idea,
         approve_proposal,
         revoke_organiser_trust,
+        upload_register,
     },
     "superuser": set(ACTIONS),
 }
