@@ -7,7 +7,7 @@ import pytest
 from tests.server import ELIGIBILITY_RULE, demo_server
 
 from .checks import assert_accessible, assert_valid_html
-from .conftest import WIDTHS, screenshot
+from .conftest import ARTIFACTS, WIDTHS
 from .test_participation import CONSULTATION
 
 
@@ -38,14 +38,13 @@ def open_page(browser, eligible_server):
         context.close()
 
 
-@pytest.mark.parametrize(("width", "javascript"), [("phone", False), ("desktop", True)])
-def test_an_ineligible_resident_is_refused_on_the_idea_form(open_page, width, javascript):
+def propose_from_le_port(open_page, width, javascript):
+    """A resident of Le Port, who did not tick the age box, proposes an idea: refused."""
     resident = open_page(width, javascript)
     resident.goto(CONSULTATION)
     rule = resident.locator(".eligibility-rule")
     assert "Ouvert aux habitants de Centre-ville et La Gare." in rule.inner_text()
     assert "16 ans ou plus" in rule.inner_text()
-
     form = resident.locator("section.idea-form")
     form.get_by_label("Titre de votre idée").fill("Un abri pour les vélos")
     form.get_by_label("Décrivez votre idée").fill("Près de l’arrêt de bus.")
@@ -60,22 +59,34 @@ def test_an_ineligible_resident_is_refused_on_the_idea_form(open_page, width, ja
         summary.inner_text()
     )
     assert "Vous devez avoir 16 ans ou plus pour participer." in summary.inner_text()
-    if javascript:
-        assert summary.evaluate("element => element === document.activeElement")
     residence = form.get_by_label("Où vous habitez")
     assert residence.get_attribute("aria-invalid") == "true"
-    assert "Seuls les habitants" in form.locator(".field--error", has=residence).inner_text()
+    error = form.locator(".field--error:has(select[name$='-residence']) .field__error")
+    assert "Seuls les habitants" in error.inner_text()
     # Nothing typed is lost.
     assert form.get_by_label("Titre de votre idée").input_value() == "Un abri pour les vélos"
     assert residence.locator("option:checked").inner_text() == "Le Port"
     assert form.get_by_label("Votre adresse électronique").input_value() == "lucas@example.org"
-    screenshot(resident, f"eligibility-refused-{width}")
+    return resident, summary
+
+
+@pytest.mark.parametrize("width", ["phone", "desktop"])
+def test_an_ineligible_resident_is_refused_on_the_idea_form(open_page, width):
+    resident, summary = propose_from_le_port(open_page, width, javascript=True)
+    assert summary.evaluate("element => element === document.activeElement")
+    summary.scroll_into_view_if_needed()
+    ARTIFACTS.mkdir(exist_ok=True)
+    resident.screenshot(path=str(ARTIFACTS / f"eligibility-refused-{width}.png"))
     assert_accessible(resident)
-    if not javascript:  # without scripts, the document is the HTML the server answered
-        assert_valid_html(
-            ("consultation with a rule", resident.request.get(CONSULTATION).text()),
-            ("idea form refused", resident.content()),
-        )
+
+
+def test_the_refusal_works_without_javascript_and_is_valid_html(open_page):
+    resident, _summary = propose_from_le_port(open_page, "phone", javascript=False)
+    # Without scripts, the document is the HTML the server answered (status 400).
+    assert_valid_html(
+        ("consultation with a rule", resident.request.get(CONSULTATION).text()),
+        ("idea form refused", resident.content()),
+    )
 
 
 def test_an_eligible_resident_proposes_the_idea(open_page):
