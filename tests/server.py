@@ -35,6 +35,19 @@ name, password = {ADMINISTRATOR_LOGIN!r}
 User.objects.create_superuser(name, "administratrice@example.org", password)
 """
 
+# The square's consultation open to residents of two districts aged 16 or older: `setup` code.
+ELIGIBILITY_RULE = """
+from portal.pages.models import ConsultationPage, District
+from portal.participation.models import EligibilityRule
+square = ConsultationPage.objects.get(
+    slug="reamenagement-place-du-marche", locale__language_code="fr"
+)
+rule = EligibilityRule.objects.create(consultation=square, minimum_age=16)
+rule.districts.set(
+    District.objects.filter(locale__language_code="fr", slug__in=["centre-ville", "la-gare"])
+)
+"""
+
 
 def free_port():
     with socket.socket() as sock:

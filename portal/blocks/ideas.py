@@ -11,7 +11,7 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 
 from portal.core import page_cache
 from portal.core.listing import paginate, seed_field, shuffle, valid_filters
-from portal.participation import identity, services
+from portal.participation import eligibility, identity, services
 from portal.participation.contributions import Contribution
 from portal.participation.forms import IdeaForm, localized_choices
 from portal.participation.models import Idea, IdeaBox, IdeaStatus
@@ -45,10 +45,16 @@ class ProposingIdea(Contribution):
             box=self.subject,
             ask_identity=participant is None,
             prefix=self.prefix,
+            eligibility=self.eligibility_rule(),
         )
 
     def write(self, participant, form):
-        services.submit_idea(box=self.subject, participant=participant, **form.idea_fields())
+        services.submit_idea(
+            box=self.subject,
+            participant=participant,
+            declaration=form.declaration,
+            **form.idea_fields(),
+        )
 
 
 class IdeaFormBlock(ParticipationBlock):
@@ -81,7 +87,12 @@ class IdeaFormBlock(ParticipationBlock):
         participant = identity.participant_in_session(request) if request else None
         form = (context.get("block_forms") or {}).get(block_id)
         if form is None and box is not None:
-            form = IdeaForm(box=box, ask_identity=participant is None, prefix=block_id)
+            form = IdeaForm(
+                box=box,
+                ask_identity=participant is None,
+                prefix=block_id,
+                eligibility=eligibility.rule_for(box.consultation_id),
+            )
         context.update(
             box=box,
             block_id=block_id,

@@ -17,7 +17,7 @@ from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from portal.core.http import see_other
-from portal.participation import identity, services
+from portal.participation import eligibility, identity, services
 from portal.participation.contributions import Contribution
 from portal.participation.forms import ParticipantForm, SurveyForm
 from portal.participation.models import Survey
@@ -52,7 +52,12 @@ class SupportingPetition(Contribution):
         return self.back_url.partition("#")[0]  # a petition's link comes back to the page
 
     def form(self, participant):
-        return ParticipantForm(self.request.POST, prefix=self.prefix)
+        return ParticipantForm(
+            self.request.POST,
+            prefix=self.prefix,
+            ask_identity=participant is None,
+            eligibility=self.eligibility_rule(),
+        )
 
     def withdraw(self, participant):
         if self.request.POST.get("action") == "withdraw" and participant:
@@ -62,7 +67,9 @@ class SupportingPetition(Contribution):
         return None
 
     def write(self, participant, form):
-        services.support(participant=participant, petition=self.subject)
+        services.support(
+            participant=participant, petition=self.subject, declaration=form.declaration
+        )
 
 
 class SupportBlock(ParticipationBlock):
@@ -90,6 +97,7 @@ class SupportBlock(ParticipationBlock):
         petition = value["petition"]
         block_id = context.get("block_id", "")
         participant = identity.participant_in_session(request) if request else None
+        rule = eligibility.rule_for(petition.consultation_id) if petition else None
         count = services.support_count(petition) if petition else 0
         thresholds = list(petition.thresholds.order_by("count")) if petition else []
         next_threshold = next((t for t in thresholds if t.count > count), None)
@@ -110,7 +118,7 @@ class SupportBlock(ParticipationBlock):
             is_open=petition.is_open() if petition else False,
             retention_months=settings.PARTICIPATION_RETENTION_MONTHS,
             form=(context.get("block_forms") or {}).get(block_id)
-            or ParticipantForm(prefix=block_id),
+            or ParticipantForm(prefix=block_id, ask_identity=participant is None, eligibility=rule),
         )
         return context
 
@@ -143,10 +151,17 @@ class AnsweringSurvey(Contribution):
         services.check_answerable(survey=self.subject, participant=participant)
 
     def form(self, participant):
-        return SurveyBlock.form(self.subject, participant, self.prefix, self.request.POST)
+        return SurveyBlock.form(
+            self.subject, participant, self.prefix, self.request.POST, self.eligibility_rule()
+        )
 
     def write(self, participant, form):
-        services.answer_survey(survey=self.subject, participant=participant, answers=form.answers())
+        services.answer_survey(
+            survey=self.subject,
+            participant=participant,
+            answers=form.answers(),
+            declaration=form.declaration,
+        )
 
 
 class SurveyBlock(ParticipationBlock):
@@ -180,12 +195,13 @@ class SurveyBlock(ParticipationBlock):
         return identity.participant_in_session(request)
 
     @staticmethod
-    def form(survey, participant, block_id, data=None):
+    def form(survey, participant, block_id, data=None, rule=None):
         return SurveyForm(
             data,
             survey=survey,
             ask_identity=not survey.anonymous and participant is None,
             prefix=block_id,
+            eligibility=rule,
         )
 
     def get_context(self, value, parent_context=None):
@@ -205,7 +221,7 @@ class SurveyBlock(ParticipationBlock):
         form = None
         if state == "open" and not answered:
             form = (context.get("block_forms") or {}).get(block_id) or self.form(
-                survey, participant, block_id
+                survey, participant, block_id, rule=eligibility.rule_for(survey.consultation_id)
             )
         context.update(
             survey=survey,

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from portal.core.workflow import Step, Workflow
-from portal.participation.models import Idea, Participant
+from portal.participation.models import Idea, Participant, RegisterEntry
 from portal.participation.models.window import OpeningWindow
 
 from .errors import InvalidProjectStep, MethodLocked
@@ -413,6 +413,9 @@ class BallotChannel(models.TextChoices):
 class Ballot(models.Model):
     """One vote in an envelope: online by a participant (one each, which they may change
     until the vote closes), or entered by an officer from paper or in person (no participant).
+
+    When the consultation's eligibility rule has a register, the ballot keeps the register
+    entry it was cast with: one ballot per entry and envelope.
     """
 
     envelope = models.ForeignKey(
@@ -452,6 +455,15 @@ class Ballot(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    register_entry = models.ForeignKey(
+        RegisterEntry,
+        verbose_name=_("register entry"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="ballots",
+    )
+    age_declared = models.BooleanField(_("minimum age declared"), default=False)
     created_at = models.DateTimeField(_("cast on"), default=timezone.now)
     updated_at = models.DateTimeField(_("changed on"), default=timezone.now)
 
@@ -463,7 +475,12 @@ class Ballot(models.Model):
                 fields=["envelope", "participant"],
                 condition=models.Q(participant__isnull=False),
                 name="one_ballot_per_participant",
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["envelope", "register_entry"],
+                condition=models.Q(register_entry__isnull=False),
+                name="one_ballot_per_register_entry",
+            ),
         ]
 
     def __str__(self):

@@ -29,13 +29,15 @@ class StaffRole(models.TextChoices):
 DESCRIPTIONS = {
     StaffRole.EDITORS: _(
         "Write, translate and publish pages; manage images, documents, themes, districts, "
-        "organisers, idea boxes, surveys, petitions and budget envelopes. No moderation, no "
+        "organisers, idea boxes, surveys, petitions, budget envelopes and eligibility rules. "
+        "No moderation, no "
         "confidential answers."
     ),
     StaffRole.MODERATORS: _(
         "Moderate ideas and event proposals, give official answers, enter ideas collected on "
         "paper, study budget projects, enter paper ballots, follow and export votes, read "
-        "survey results and confidential answers. No rights on pages."
+        "survey results and confidential answers, upload registers of participants. No rights "
+        "on pages."
     ),
 }
 

@@ -36,7 +36,7 @@ from wagtail.search import index
 from portal.blocks.links import ContactCardBlock
 from portal.blocks.text import RICH_TEXT_FEATURES
 from portal.core.listing import LINK_FIELDS, paginate, valid_filters
-from portal.participation import membership
+from portal.participation import eligibility, membership
 from portal.participation.figures import consultation_figures
 
 from .base import CARD_IMAGE, BasePage, block_errors
@@ -346,6 +346,7 @@ class ConsultationPage(BasePage):
             current_phase=self.current_phase(on),
             today=on,
             has_events=self.events.live().public().exists(),
+            eligibility=eligibility.describe(eligibility.rule_for(self)),
         )
         return context
 

@@ -5,7 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from portal.core.roles import StaffRole, grant
 
 # Moderators moderate ideas (and type in those collected on paper), read survey results and
-# confidential answers; editors build idea boxes, surveys and petitions but do not moderate.
+# confidential answers, and upload registers of participants; editors build idea boxes,
+# surveys, petitions and eligibility rules but do not moderate.
 ROLES = {
     StaffRole.MODERATORS: {
         "idea": ("view", "add", "change"),
@@ -13,9 +14,11 @@ ROLES = {
         "survey": ("view",),
         "petition": ("view",),
         "participant": ("view_confidential",),
+        "eligibilityrule": ("view",),
+        "registerentry": ("view", "add"),
     },
     StaffRole.EDITORS: dict.fromkeys(
-        ("ideabox", "survey", "petition"), ("view", "add", "change", "delete")
+        ("ideabox", "survey", "petition", "eligibilityrule"), ("view", "add", "change", "delete")
     ),
 }
 

@@ -8,12 +8,13 @@ whether the contribution counts or waits.
 """
 
 from django.contrib import messages
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext as _
 
 from portal.core.http import client_ip, see_other
 
-from . import identity, services
-from .errors import RateLimited
+from . import eligibility, identity, services
+from .errors import NotEligible, RateLimited
 from .forms import refuse
 from .limits import limit_confirmation, limit_rate
 
@@ -90,9 +91,14 @@ class Contribution:
     The sequence: the participant in session; `check` (refusals said before the attempt is
     counted); the bound `form`; `limit` (before any costly work); `withdraw`, for the kinds
     that can take a contribution back; `check_before_asking` when the form asks who
-    contributes; validation (not for a known participant when the form asks only who);
-    `identify` when it asks who; `write`; `thank`. A ParticipationError on the way is said
-    in a message with a 303 back to `back_url`.
+    contributes; validation (not for a known participant when the form asks only who, unless
+    the consultation's eligibility rule asks more); `identify` when it asks who; `write`;
+    `thank`. A ParticipationError on the way is said in a message with a 303 back to
+    `back_url`, but for `NotEligible`, said next to its fields in the form shown again.
+
+    Eligibility is checked on every write: the form of a kind whose subject belongs to a
+    consultation with a rule (`eligibility_rule()`) must be built with `eligibility=` that
+    rule (ParticipantForm's mixin asks and checks it); `write` stores `form.declaration`.
 
     A kind supplies `action` (its rate limits' name), `form()`, `write()` and its two
     messages, `counted` and `waiting` (%(email)s: where the link went); the rest are hooks.
@@ -122,6 +128,18 @@ class Contribution:
     def asks_identity(self, participant):
         """Whether the form asks who contributes (an address to confirm)."""
         return participant is None
+
+    def consultation(self):
+        """The consultation the subject belongs to (a page or its id), or None: its
+        eligibility rule applies. Most subjects name it in `consultation`."""
+        return getattr(self.subject, "consultation_id", None)
+
+    def eligibility_rule(self):
+        """The eligibility rule the form must ask and the write must keep, or None (read
+        once per contribution)."""
+        if not hasattr(self, "_eligibility_rule"):
+            self._eligibility_rule = eligibility.rule_for(self.consultation())
+        return self._eligibility_rule
 
     def check(self, participant):
         """Raise a ParticipationError for what is refused whatever the form says."""
@@ -156,7 +174,12 @@ class Contribution:
         participant = self.participant()
         try:
             self.check(participant)
+            rule = self.eligibility_rule()
             form = self.form(participant)
+            if getattr(form, "eligibility", None) != rule:
+                raise ImproperlyConfigured(
+                    f"{type(self).__name__}.form() must be built with eligibility={rule!r}."
+                )
             refused = limit(request, form, action=self.action, participant=participant)
             if refused is not None:
                 return refused
@@ -166,13 +189,19 @@ class Contribution:
             asking = self.asks_identity(participant)
             if asking:
                 self.check_before_asking()
-            if (asking or not self.asks_only_identity) and not form.is_valid():
+            reads_form = asking or not self.asks_only_identity or rule is not None
+            if reads_form and not form.is_valid():
                 return form
             if asking:
                 participant = identify(request, form, next_url=self.next_url, action=self.action)
                 if participant is None:
                     return form
-            self.write(participant, form)
+            try:
+                self.write(participant, form)
+            except NotEligible as error:  # what only the write can tell (a register entry used)
+                for name, message in error.errors.items():
+                    form.add_error(name, message)
+                return form
         except services.ParticipationError as error:
             messages.error(request, str(error))
             return see_other(self.back_url)

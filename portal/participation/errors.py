@@ -34,3 +34,22 @@ class InvalidLink(Exception):
 
 class LinkUsed(Exception):
     """A confirmation link opened a second time: links work once."""
+
+
+class NotEligible(ParticipationError):
+    """A contribution from someone the consultation's eligibility rule leaves out.
+
+    `errors` maps each form field concerned to its reason, told next to the field.
+    """
+
+    def __init__(self, errors):
+        self.errors = errors
+        super().__init__(" ".join(str(message) for message in errors.values()))
+
+
+class InvalidRegister(ParticipationError):
+    """A register file refused: `errors` names each row at fault; nothing was imported."""
+
+    def __init__(self, errors):
+        self.errors = errors
+        super().__init__(" ".join(errors))

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from portal.core.http import client_ip, safe_next, see_other
 
-from . import identity, services
+from . import eligibility, identity, services
 from .contributions import Contribution, limit
 from .errors import InvalidLink, LinkUsed
 from .forms import NewLinkForm, ParticipantForm
@@ -214,8 +214,11 @@ def idea_detail(request, pk, slug):
         raise Http404
     if slug != idea.slug and form is None:
         return HttpResponsePermanentRedirect(idea.get_absolute_url())
-    if form is None and participant is None:
-        form = ParticipantForm()
+    if form is None:
+        form = ParticipantForm(
+            ask_identity=participant is None,
+            eligibility=eligibility.rule_for(idea.box.consultation_id),
+        )
     mine = identity.own_contributions(request)
     support = mine is not None and idea.supports.filter(mine).first()
     consultation = idea.box.consultation.localized
@@ -249,8 +252,15 @@ class SupportingIdea(Contribution):
     )
     asks_only_identity = True
 
+    def consultation(self):
+        return self.subject.box.consultation_id
+
     def form(self, participant):
-        return ParticipantForm(self.request.POST)
+        return ParticipantForm(
+            self.request.POST,
+            ask_identity=participant is None,
+            eligibility=self.eligibility_rule(),
+        )
 
     def withdraw(self, participant):
         if self.request.POST.get("action") != "withdraw":
@@ -266,4 +276,6 @@ class SupportingIdea(Contribution):
             raise services.ParticipationClosed(_("Supports are not open for this idea."))
 
     def write(self, participant, form):
-        services.support_idea(participant=participant, idea=self.subject)
+        services.support_idea(
+            participant=participant, idea=self.subject, declaration=form.declaration
+        )

@@ -1,19 +1,32 @@
 """Participation's screens in the admin: the figures, the moderation of ideas, idea boxes,
-surveys and petitions, with what they gathered. The "Participation" menu that shows them, with
-the event proposals, is assembled by portal/proposals/wagtail_hooks.py (the app above)."""
+surveys and petitions, with what they gathered, and the consultations' eligibility rules.
+The "Participation" menu that shows them, with the event proposals, is assembled by
+portal/proposals/wagtail_hooks.py (the app above)."""
 
+from django import forms
 from django.db.models import Count, Q
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.base import ViewSet
+from wagtail.admin.widgets.button import Button
+from wagtail.snippets.views import snippets
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from portal.core.moderation import QueueViewSet, status_column, submitted_column
 
-from .admin_views import SurveyEditView, SurveyExportView, SurveyIndexView, SurveyResultsView
-from .models import Idea, IdeaBox, IdeaStatus, Petition, Survey
+from . import eligibility
+from .admin_views import (
+    RegisterUploadView,
+    SurveyEditView,
+    SurveyExportView,
+    SurveyIndexView,
+    SurveyResultsView,
+)
+from .models import EligibilityRule, Idea, IdeaBox, IdeaStatus, Petition, Survey
 from .moderation import (
     DASHBOARD_PERMISSION,
     IDEA_PANELS,
@@ -109,6 +122,63 @@ class IdeaBoxViewSet(SnippetViewSet):
             .annotate(idea_count=Count("ideas", filter=Q(ideas__confirmed=True)))
             .order_by("-opens_at")
         )
+
+
+class EligibilityRuleForm(WagtailAdminModelForm):
+    """The districts and communes offered are the authority's list (the main language's)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["districts"].queryset = eligibility.authority_districts().order_by("name")
+        self.fields["districts"].widget = forms.CheckboxSelectMultiple(
+            choices=self.fields["districts"].choices
+        )
+
+
+class EligibilityRuleIndexView(snippets.IndexView):
+    register_url_name = None
+
+    def get_list_more_buttons(self, instance):
+        buttons = list(super().get_list_more_buttons(instance))
+        if self.request.user.has_perm(RegisterUploadView.permission):
+            url = reverse(self.register_url_name, args=[instance.pk])
+            buttons.insert(0, Button(_("Register"), url=url, icon_name="upload", priority=1))
+        return buttons
+
+
+class EligibilityRuleViewSet(SnippetViewSet):
+    """Who may take part in each consultation; officers upload its register from here."""
+
+    model = EligibilityRule
+    icon = "key"
+    menu_label = _("Eligibility")
+    index_view_class = EligibilityRuleIndexView
+    edit_handler = ObjectList(EligibilityRule.panels, base_form_class=EligibilityRuleForm)
+    list_display = [
+        "consultation",
+        "minimum_age",
+        Column("register_count", label=_("References on the register")),
+    ]
+
+    def get_queryset(self, request):
+        return EligibilityRule.objects.select_related("consultation").annotate(
+            register_count=Count("register")
+        )
+
+    def get_index_view_kwargs(self, **kwargs):
+        return super().get_index_view_kwargs(
+            register_url_name=self.get_url_name("register"), **kwargs
+        )
+
+    @property
+    def register_view(self):
+        return RegisterUploadView.as_view(index_url_name=self.get_url_name("list"))
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("register/<int:pk>/", self.register_view, name="register"),
+        ]
 
 
 class IdeaViewSet(QueueViewSet):

@@ -11,6 +11,7 @@ from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from portal.budgets.viewsets import BudgetProjectViewSet, EnvelopeViewSet
 from portal.participation.viewsets import (
+    EligibilityRuleViewSet,
     IdeaBoxViewSet,
     IdeaViewSet,
     ParticipationDashboardViewSet,
@@ -31,6 +32,7 @@ class ParticipationViewSetGroup(SnippetViewSetGroup):
         PetitionViewSet,
         EnvelopeViewSet,
         BudgetProjectViewSet,
+        EligibilityRuleViewSet,
     )
     menu_label = _("Participation")
     menu_icon = "group"

@@ -42,6 +42,7 @@ from portal.pages.agenda import EventState
 from portal.pages.models import ConsultationPage, EventPage, EventTourPage
 from portal.pages.phases import ConsultationStatus
 from portal.participation.membership import language_versions
+from portal.participation import eligibility
 
 POSTER_TYPES = (EventPage, EventTourPage, ConsultationPage)
 
@@ -183,6 +184,7 @@ def poster_context(page):
         context.update(kind="tour", **tour_context(page))
     else:
         context.update(kind="consultation", **consultation_context(page))
+        context.update(eligibility_context(page))
     return context
 
 
@@ -283,6 +285,9 @@ def envelopes(page):
         {"envelope": envelope, "rules": rules.describe(envelope)}
         for envelope in found.order_by(*rules.READING_ORDER)
     ]
+def eligibility_context(page):
+    """Who may take part, as the consultation's page says it (participation.eligibility)."""
+    return {"eligibility": eligibility.describe(eligibility.rule_for(page))}
 
 
 def url_parts(url):

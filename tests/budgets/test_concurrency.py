@@ -1,5 +1,5 @@
-"""One ballot per participant and envelope, exact under concurrency: the partial unique
-constraint and the ballot's row lock decide, not Python."""
+"""One ballot per participant and envelope, and per register entry, exact under concurrency:
+the partial unique constraints and the ballot's row lock decide, not Python."""
 
 from concurrent.futures import ThreadPoolExecutor
 
@@ -8,6 +8,10 @@ from django.db import connection, connections
 
 from portal.budgets import services
 from portal.budgets.models import Ballot, BallotChoice, Envelope
+from portal.participation import eligibility
+from portal.participation import services as participation
+from portal.participation.errors import NotEligible
+from portal.participation.models import EligibilityRule, RegisterEntry
 from tests import factories
 from tests.factories import ParticipantFactory
 
@@ -54,3 +58,46 @@ def test_200_distinct_and_100_duplicate_ballots_count_each_participant_once(home
     counted = services.results(envelope)
     assert counted.ballots == PARTICIPANTS
     assert Envelope.objects.get().method_locked_at is not None
+
+
+ENTRIES = 50
+
+
+@pytest.mark.django_db(transaction=True)
+def test_100_participants_on_50_register_entries_cast_50_ballots(home):
+    consultation = factories.consultation(factories.consultation_index(home), "Budget 2027")
+    rule = EligibilityRule.objects.create(
+        consultation=consultation, residence_required=False, register_required=True
+    )
+    participation.import_register(
+        rule=rule, content="\n".join(f"REF-{n}" for n in range(ENTRIES)).encode()
+    )
+    entries = list(RegisterEntry.objects.filter(rule=rule))
+    envelope = EnvelopeFactory(consultation=consultation, amount=100_000)
+    square = ProjectFactory(envelope=envelope, cost=40_000)
+    participants = ParticipantFactory.create_batch(2 * ENTRIES)
+
+    def cast(job):
+        participant, entry = job
+        try:
+            return services.cast_ballot(
+                envelope=envelope, participant=participant, choices=[square], register_entry=entry
+            )
+        except NotEligible as refused:
+            return refused
+        finally:
+            connections.close_all()
+
+    # Two distinct participants per entry, at once.
+    jobs = [(participant, entries[n % ENTRIES]) for n, participant in enumerate(participants)]
+    with ThreadPoolExecutor(max_workers=16) as pool:
+        outcomes = list(pool.map(cast, jobs))
+    refusals = [outcome for outcome in outcomes if isinstance(outcome, NotEligible)]
+    assert len(refusals) == ENTRIES
+    assert all(
+        refusal.errors == {eligibility.REGISTER: eligibility.ALREADY_VOTED} for refusal in refusals
+    )
+    assert Ballot.objects.filter(envelope=envelope).count() == ENTRIES
+    assert Ballot.objects.values("register_entry").distinct().count() == ENTRIES
+    assert BallotChoice.objects.count() == ENTRIES
+    assert services.results(envelope).ballots == ENTRIES

@@ -9,6 +9,7 @@ from datetime import timedelta
 import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group, Permission
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone, translation
 from wagtail.models import GroupCollectionPermission, GroupPagePermission, Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
@@ -22,7 +23,7 @@ from portal.core.roles import StaffRole
 from portal.pages.models import ConsultationPage, EventPage, Organiser, Theme
 from portal.participation import services
 from portal.participation.apps import grant_roles
-from portal.participation.models import Idea, IdeaBox, IdeaStatus, QuestionKind
+from portal.participation.models import EligibilityRule, Idea, IdeaBox, IdeaStatus, QuestionKind
 from portal.proposals.models import EventProposal, ProposalStatus
 from tests import factories
 from tests.budgets.factories import EnvelopeFactory, ProjectFactory
@@ -300,6 +301,24 @@ def edit_idea_box(client, world):
     return IdeaBox.objects.get(pk=box.pk).title == "Vos idées, encore"
 
 
+def set_eligibility_rule(client, world):
+    consultation = world("consultation")
+    client.post(
+        "/admin/snippets/participation/eligibilityrule/add/",
+        {"consultation": consultation.pk, "residence_required": "on", "minimum_age": "16"},
+    )
+    return EligibilityRule.objects.filter(consultation=consultation, minimum_age=16).exists()
+
+
+def upload_register(client, world):
+    rule = EligibilityRule.objects.create(consultation=world("consultation"))
+    client.post(
+        f"/admin/snippets/participation/eligibilityrule/register/{rule.pk}/",
+        {"file": SimpleUploadedFile("liste.csv", b"reference\nAB-1\n", "text/csv")},
+    )
+    return rule.register.filter(reference="AB-1").exists()
+
+
 def add_theme(client, world):
     world("locales")
     client.post(
@@ -382,6 +401,8 @@ ACTIONS = [
     enter_paper_ballot,
     read_vote_dashboard,
     export_ballots,
+    set_eligibility_rule,
+    upload_register,
 ]
 ALLOWED = {
     "anonymous": set(),
@@ -394,6 +415,7 @@ ALLOWED = {
         edit_idea_box,
         read_results,
         add_envelope,
+        set_eligibility_rule,
     },
     MODERATOR: {
         read_results,
@@ -408,6 +430,7 @@ ALLOWED = {
         enter_paper_ballot,
         read_vote_dashboard,
         export_ballots,
+        upload_register,
     },
     "superuser": set(ACTIONS),
 }

@@ -15,7 +15,8 @@ from wagtail.models import Locale, Site
 
 from portal.core.http import page_url
 from portal.core.models import PortalSettings
-from portal.pages.models import ConsultationPage, EventPage, EventTourPage
+from portal.pages.models import ConsultationPage, District, EventPage, EventTourPage
+from portal.participation.models import EligibilityRule
 from portal.reports.posters import LocalFetcher, font_dir, render_poster
 from tests import factories
 from tests.factories import paris
@@ -104,6 +105,23 @@ def test_an_open_consultation_says_what_residents_can_do(home, tmp_path):
     text = pdf.text(render_poster(ConsultationPage.objects.get(pk=page.pk)), tmp_path)
     assert pdf.squeezed(in_french("Propose your ideas")) in text
     assert pdf.squeezed(in_french("What you can do")) in text
+
+
+def test_the_consultation_poster_says_who_may_take_part(consultation, locales, tmp_path):
+    rule = EligibilityRule.objects.create(consultation=consultation, minimum_age=16)
+    rule.districts.set([District.objects.create(locale=locales[0], name="Nord", slug="nord")])
+    poster = render_poster(ConsultationPage.objects.get(pk=consultation.pk))
+    assert pdf.info(poster, tmp_path)["Pages"] == "1"
+    text = pdf.text(poster, tmp_path)
+    assert pdf.squeezed("Qui peut participer") in text
+    assert pdf.squeezed("Ouvert aux habitants de Nord.") in text
+    assert pdf.squeezed("Vous devez avoir 16 ans ou plus") in text
+
+
+def test_a_consultation_poster_without_a_rule_says_nothing_of_it(consultation, tmp_path):
+    assert pdf.squeezed("Qui peut participer") not in pdf.text(
+        render_poster(consultation), tmp_path
+    )
 
 
 @pytest.mark.parametrize("words", [40, 400])

@@ -2,11 +2,14 @@
 
 from datetime import timedelta
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+
+from portal.participation.eligibility import ALREADY_VOTED, REGISTER
+from portal.participation.errors import NotEligible
 
 from ..errors import InvalidBallot, VotingClosed
 from ..models import (
@@ -147,14 +150,32 @@ def _write_choices(ballot, checked):
     )
 
 
+def _register_entry_used():
+    """The refusal of a ballot whose register entry already voted in this envelope."""
+    return NotEligible({REGISTER: ALREADY_VOTED})
+
+
 @transaction.atomic
-def cast_ballot(*, envelope, participant, choices, district=None, now=None):
+def cast_ballot(
+    *,
+    envelope,
+    participant,
+    choices,
+    district=None,
+    register_entry=None,
+    age_declared=False,
+    now=None,
+):
     """A participant's online ballot; cast again while the vote is open, it replaces their
     choices. `choices`: {project: points} or an iterable of projects (see `_requested`).
+    `district`, `register_entry` and `age_declared`: what the consultation's eligibility rule
+    asked (participation.eligibility.check's `Declaration`).
 
     One ballot per participant and envelope even under concurrency: the partial unique
     constraint decides between concurrent first ballots (get_or_create retries the read),
-    and the ballot's row is locked while its choices are replaced.
+    and the ballot's row is locked while its choices are replaced. One ballot per register
+    entry likewise: a second participant's ballot with the same entry is refused
+    (`NotEligible`); a ballot changed by its own participant keeps its entry.
     """
     if participant is None:  # else it would match officers' ballots, which have none
         raise ValueError("An online ballot needs its participant.")
@@ -162,27 +183,51 @@ def cast_ballot(*, envelope, participant, choices, district=None, now=None):
     envelope = _locked_envelope(envelope, now)
     _check_window(envelope, BallotChannel.ONLINE, now)
     checked = _checked_choices(envelope, choices)
-    ballot, created = Ballot.objects.select_for_update().get_or_create(
-        envelope=envelope,
-        participant=participant,
-        defaults={"district": district, "created_at": now, "updated_at": now},
-    )
-    if not created:
-        ballot.choices.all().delete()
-        ballot.district = district
-        ballot.updated_at = now
-        ballot.save(update_fields=["district", "updated_at"])
+    try:
+        with transaction.atomic():
+            ballot, created = Ballot.objects.select_for_update().get_or_create(
+                envelope=envelope,
+                participant=participant,
+                defaults={
+                    "district": district,
+                    "register_entry": register_entry,
+                    "age_declared": age_declared,
+                    "created_at": now,
+                    "updated_at": now,
+                },
+            )
+            if not created:
+                ballot.choices.all().delete()
+                ballot.district = district
+                ballot.age_declared = age_declared
+                ballot.updated_at = now
+                if ballot.register_entry_id is None:  # cast before the register was asked
+                    ballot.register_entry = register_entry
+                ballot.save(
+                    update_fields=["district", "age_declared", "register_entry", "updated_at"]
+                )
+    except IntegrityError:  # not this participant's ballot: the entry's, someone else's
+        raise _register_entry_used() from None
     _write_choices(ballot, checked)
     return ballot
 
 
 @transaction.atomic
 def enter_paper_ballot(
-    *, envelope, user, choices, collected_at, district, channel=BallotChannel.PAPER, now=None
+    *,
+    envelope,
+    user,
+    choices,
+    collected_at,
+    district,
+    channel=BallotChannel.PAPER,
+    register_entry=None,
+    now=None,
 ):
     """A ballot typed in by an officer: a paper ballot (where it was collected), or the vote of
     a resident who came in person. Same rules as online ballots; paper ones are taken up to
-    `PAPER_GRACE` after closing, in-person votes only while the vote is open."""
+    `PAPER_GRACE` after closing, in-person votes only while the vote is open. A register
+    entry votes once, online or not (`NotEligible`)."""
     now = now or timezone.now()
     channel = BallotChannel(channel)
     if channel == BallotChannel.ONLINE:
@@ -190,14 +235,19 @@ def enter_paper_ballot(
     envelope = _locked_envelope(envelope, now)
     _check_window(envelope, channel, now)
     checked = _checked_choices(envelope, choices)
-    ballot = Ballot.objects.create(
-        envelope=envelope,
-        channel=channel,
-        collected_at=collected_at,
-        entered_by=user,
-        district=district,
-        created_at=now,
-        updated_at=now,
-    )
+    try:
+        with transaction.atomic():
+            ballot = Ballot.objects.create(
+                envelope=envelope,
+                channel=channel,
+                collected_at=collected_at,
+                entered_by=user,
+                district=district,
+                register_entry=register_entry,
+                created_at=now,
+                updated_at=now,
+            )
+    except IntegrityError:
+        raise _register_entry_used() from None
     _write_choices(ballot, checked)
     return ballot

@@ -4,6 +4,7 @@ One module per family, as in `models`: `protected` (honeypot, captcha, refusing)
 (what residents type), `people` (who takes part), `ideas`, `surveys`.
 """
 
+from ..names import localized_choices
 from .fields import (
     CONTROL_CHARACTERS,
     NON_SPACE_CONTROL,
@@ -12,7 +13,6 @@ from .fields import (
     AddressField,
     PlainTextField,
     SingleLineTextField,
-    localized_choices,
     plain_text,
 )
 from .ideas import IdeaForm, extra_form_field

@@ -1,11 +1,10 @@
-"""Fields for what residents type: an address, plain text, a line, a choice of taxonomy."""
+"""Fields for what residents type: an address, plain text, a line."""
 
 import re
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Locale
 
 
 class AddressField(forms.EmailField):
@@ -28,26 +27,6 @@ def plain_text(value):
             _("HTML tags are not accepted: please write plain text."), code="html"
         )
     return value
-
-
-def localized_choices(items):
-    """(pk, name) of taxonomy items, named in the visitor's language when translated."""
-    items = list(items)
-    translated = (
-        {
-            item.translation_key: item.name
-            for item in type(items[0])
-            .objects.filter(
-                translation_key__in=[item.translation_key for item in items],
-                locale=Locale.get_active(),
-            )
-            .only("translation_key", "name")
-        }
-        if items
-        else {}
-    )
-    choices = [(str(item.pk), translated.get(item.translation_key, item.name)) for item in items]
-    return sorted(choices, key=lambda choice: choice[1])
 
 
 class PlainTextField(forms.CharField):

@@ -4,10 +4,12 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from ..eligibility import FIELDS as ELIGIBILITY_FIELDS
 from ..models.ideas import IdeaFieldKind
+from ..names import localized_choices
 from ..uploads import checked_pdf, sanitised_image
-from .fields import NUMBER_LIMIT, PlainTextField, SingleLineTextField, localized_choices
-from .people import ParticipantForm
+from .fields import NUMBER_LIMIT, PlainTextField, SingleLineTextField
+from .people import IDENTITY_FIELDS, ParticipantForm
 
 
 class IdeaForm(ParticipantForm):
@@ -54,12 +56,9 @@ class IdeaForm(ParticipantForm):
         widget=forms.ClearableFileInput(attrs={"accept": "application/pdf"}),
     )
 
-    def __init__(self, *args, box, ask_identity, **kwargs):
+    def __init__(self, *args, box, **kwargs):
         super().__init__(*args, **kwargs)
         self.box = box
-        if not ask_identity:
-            for name in ("email", "display_name", "wants_results"):
-                del self.fields[name]
         self._offer("theme", box.themes.all(), required=True, empty=_("Choose a theme"))
         self._offer(
             "district", box.districts.all(), required=False, empty=_("No district in particular")
@@ -92,7 +91,7 @@ class IdeaForm(ParticipantForm):
                 "attachment",
             ]
             + [field.key for field in self.extra_fields]
-            + ["email", "display_name", "wants_results", "website"]
+            + [*ELIGIBILITY_FIELDS, *IDENTITY_FIELDS, "website"]
         )
 
     def _offer(self, name, items, *, required, empty):

@@ -11,9 +11,10 @@ from wagtail.models import Locale
 from portal.pages.taxonomy import District
 from portal.participation import services
 
+from ..eligibility import FIELDS as ELIGIBILITY_FIELDS
 from ..models.surveys import CHOICE_KINDS, QuestionKind
 from .fields import NUMBER_LIMIT, PlainTextField
-from .people import ParticipantForm
+from .people import IDENTITY_FIELDS, ParticipantForm
 
 OTHER = "__other__"  # the value of the "Other" option; options are editors' text, never this
 EARLIEST_DATE, LATEST_DATE = date(1900, 1, 1), date(2100, 12, 31)
@@ -105,11 +106,8 @@ class SurveyForm(ParticipantForm):
     Who answers is asked too, unless the survey is anonymous or the person is known already.
     """
 
-    def __init__(self, *args, survey, ask_identity, **kwargs):
+    def __init__(self, *args, survey, **kwargs):
         super().__init__(*args, **kwargs)
-        if not ask_identity:
-            for name in ("email", "display_name", "wants_results"):
-                del self.fields[name]
         self.questions = list(survey.questions.all())
         names = []
         for question in self.questions:
@@ -121,7 +119,7 @@ class SurveyForm(ParticipantForm):
                     label=_("Other, please specify"), max_length=300, required=False
                 )
                 names.append(f"{name}-other")
-        self.order_fields([*names, "email", "display_name", "wants_results", "website"])
+        self.order_fields([*names, *ELIGIBILITY_FIELDS, *IDENTITY_FIELDS, "website"])
 
     @staticmethod
     def _offers_other(question):

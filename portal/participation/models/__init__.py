@@ -1,6 +1,7 @@
 """Participation data, one module per family; services.py is the only writer."""
 
 from .announcements import ResultsAnnouncement
+from .eligibility import DeclaredEligibility, EligibilityRule, RegisterEntry
 from .ideas import Idea, IdeaBox, IdeaField, IdeaSource, IdeaStatus, IdeaSupport, IdeaTransition
 from .people import Confirmation, Participant
 from .petitions import Petition, Support, Threshold
@@ -9,6 +10,8 @@ from .surveys import Answer, Question, QuestionKind, Survey, SurveyResponse
 __all__ = [
     "Answer",
     "Confirmation",
+    "DeclaredEligibility",
+    "EligibilityRule",
     "Idea",
     "IdeaBox",
     "IdeaField",
@@ -20,6 +23,7 @@ __all__ = [
     "Petition",
     "Question",
     "QuestionKind",
+    "RegisterEntry",
     "ResultsAnnouncement",
     "Support",
     "Survey",

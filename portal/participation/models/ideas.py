@@ -25,6 +25,7 @@ from ..errors import InvalidTransition
 from ..membership import check_consultation
 from ..uploads import unguessable_path
 from .confidential import KeepsConfidentiality
+from .eligibility import DeclaredEligibility
 from .people import Participant
 from .window import OpeningWindow
 
@@ -235,7 +236,7 @@ def upload_attachment(instance, filename):
     return unguessable_path("ideas/files", filename)
 
 
-class Idea(models.Model):
+class Idea(DeclaredEligibility):
     """A proposal from a resident (or collected on paper), moderated, then answered."""
 
     box = models.ForeignKey(IdeaBox, on_delete=models.PROTECT, related_name="ideas")
@@ -374,7 +375,7 @@ class IdeaTransition(Step):
         verbose_name_plural = _("status changes")
 
 
-class IdeaSupport(models.Model):
+class IdeaSupport(DeclaredEligibility):
     """One participant's support for one idea; the database refuses a second confirmed one
     (see Support for why uniqueness holds among confirmed supports only)."""
 

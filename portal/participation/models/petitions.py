@@ -12,6 +12,7 @@ from wagtail.search import index
 from portal.pages.phases import accepts_supports
 
 from ..membership import check_consultation
+from .eligibility import DeclaredEligibility
 from .people import Participant
 from .window import OpeningWindow
 
@@ -99,7 +100,7 @@ class Threshold(Orderable):
         return f"{self.count} – {self.label}"
 
 
-class Support(models.Model):
+class Support(DeclaredEligibility):
     """One participant's support for one petition; the database refuses a second one.
 
     A support given in a name the browser has not proven waits on its confirmation link and

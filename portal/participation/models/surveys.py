@@ -19,6 +19,7 @@ from wagtail.search import index
 
 from ..membership import check_consultation
 from .confidential import KeepsConfidentiality
+from .eligibility import DeclaredEligibility
 from .people import Participant
 from .window import OpeningWindow
 
@@ -202,7 +203,7 @@ class Question(KeepsConfidentiality, Orderable):
             raise ValidationError(errors)
 
 
-class SurveyResponse(models.Model):
+class SurveyResponse(DeclaredEligibility):
     """One person's answers to a survey; held until their confirmation link is used.
 
     `once_key` is the participant's id when the survey takes one answer per participant and

@@ -11,13 +11,16 @@ One module per family, as in `models/`; callers use the names gathered here
 from ..errors import (
     AlreadyAnswered,
     InvalidLink,
+    InvalidRegister,
     InvalidTransition,
     LinkUsed,
+    NotEligible,
     ParticipationClosed,
     ParticipationError,
     RateLimited,
 )
 from ..identity import data_token
+from .eligibility import Imported, import_register, parse_register
 from .ideas import (
     answer_idea,
     change_status,
@@ -46,9 +49,12 @@ from .surveys import Other, answer_survey, check_answerable
 __all__ = [
     "AlreadyAnswered",
     "Confirmed",
+    "Imported",
     "InvalidLink",
+    "InvalidRegister",
     "InvalidTransition",
     "LinkUsed",
+    "NotEligible",
     "Other",
     "ParticipationClosed",
     "ParticipationError",
@@ -64,10 +70,12 @@ __all__ = [
     "enter_paper_idea",
     "erase",
     "idea_accepts_supports",
+    "import_register",
     "in_language",
     "moderator_emails",
     "notify_author",
     "notify_moderators",
+    "parse_register",
     "purge_expired",
     "purge_unconfirmed",
     "record_crossed_thresholds",

@@ -16,17 +16,19 @@ from portal.core import background, mail
 from portal.core.http import absolute_url, page_url
 from portal.pages.phases import accepts_supports
 
+from ..eligibility import NOTHING
 from ..errors import InvalidTransition, ParticipationClosed
 from ..identity import data_token, waiting_on
 from ..models import Idea, IdeaSource, IdeaStatus, IdeaSupport
 from ..models.ideas import IDEA_WORKFLOW
 
 
-def submit_idea(*, box, participant, now=None, **fields):
+def submit_idea(*, box, participant, declaration=NOTHING, now=None, **fields):
     """Store an idea proposed online; it waits for confirmation, then for moderation.
 
     `fields` are the cleaned values of the idea form (title, description, theme, district,
-    image, image_alt, attachment, place, extra).
+    image, image_alt, attachment, place, extra); `declaration`, what the consultation's
+    eligibility rule asked of its author.
     """
     now = now or timezone.now()
     if not box.is_open(now):
@@ -39,6 +41,7 @@ def submit_idea(*, box, participant, now=None, **fields):
         confirmed=participant.counts_now,
         confirmation=waiting_on(participant),
         created_at=now,
+        **declaration.fields(),
         **fields,
     )
 
@@ -251,8 +254,9 @@ def idea_accepts_supports(idea, now=None):
     return idea.is_public and accepts_supports(idea.box.consultation_id, timezone.localdate(now))
 
 
-def support_idea(*, participant, idea, now=None):
-    """Record a support; False if this participant already supports the idea."""
+def support_idea(*, participant, idea, declaration=NOTHING, now=None):
+    """Record a support; False if this participant already supports the idea.
+    `declaration`: what the consultation's eligibility rule asked."""
     now = now or timezone.now()
     if not idea_accepts_supports(idea, now):
         raise ParticipationClosed(_("Supports are not open for this idea."))
@@ -264,6 +268,7 @@ def support_idea(*, participant, idea, now=None):
                 confirmed=participant.counts_now,
                 confirmation=waiting_on(participant),
                 created_at=now,
+                **declaration.fields(),
             )
             if participant.counts_now:
                 Idea.objects.filter(pk=idea.pk).update(support_count=F("support_count") + 1)

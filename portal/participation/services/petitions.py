@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from portal.core import mail, roles
 from portal.core.roles import StaffRole
 
+from ..eligibility import NOTHING
 from ..errors import ParticipationClosed
 from ..identity import waiting_on
 from ..models import Support, Threshold
@@ -18,8 +19,9 @@ def support_count(petition):
     return Support.objects.filter(petition=petition, confirmed=True).count()
 
 
-def support(*, participant, petition, now=None):
-    """Record a support; returns False if this participant already supported the petition."""
+def support(*, participant, petition, declaration=NOTHING, now=None):
+    """Record a support; returns False if this participant already supported the petition.
+    `declaration`: what the consultation's eligibility rule asked."""
     now = now or timezone.now()
     if not petition.is_open(now):
         raise ParticipationClosed(_("This petition is not open for support."))
@@ -31,6 +33,7 @@ def support(*, participant, petition, now=None):
                 confirmed=participant.counts_now,
                 confirmation=waiting_on(participant),
                 created_at=now,
+                **declaration.fields(),
             )
     except IntegrityError:
         return False

@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ..eligibility import NOTHING
 from ..errors import AlreadyAnswered, ParticipationClosed
 from ..identity import waiting_on
 from ..models import Answer, SurveyResponse
@@ -51,12 +52,13 @@ def check_answerable(*, survey, participant, now=None):
 
 
 @transaction.atomic
-def answer_survey(*, survey, participant, answers, now=None):
+def answer_survey(*, survey, participant, answers, declaration=NOTHING, now=None):
     """Store a response and its answers; it counts once the participant is confirmed.
 
     `answers` maps questions of the survey to their value: a text, a number, a date, or for
     a choice question the list of options chosen, where `Other(text)` is a free-text answer.
-    Anonymous surveys take no participant, and their responses count at once.
+    Anonymous surveys take no participant, and their responses count at once. `declaration`:
+    what the consultation's eligibility rule asked.
     """
     now = now or timezone.now()
     if (participant is None) != survey.anonymous:
@@ -74,6 +76,7 @@ def answer_survey(*, survey, participant, answers, now=None):
                 confirmed=counts,
                 confirmation=None if participant is None else waiting_on(participant),
                 created_at=now,
+                **declaration.fields(),
             )
     except IntegrityError:
         raise AlreadyAnswered from None
