@@ -14,6 +14,7 @@ from .media import DocumentBlock, ImageBlock, VideoBlock
 from .participation import SupportBlock, SurveyBlock
 from .projects import BudgetProjectListBlock, RealisationsBlock
 from .restitution_data import (
+    BudgetResultsBlock,
     IdeasBlock,
     ParticipationFiguresBlock,
     RetainedIdeasBlock,
@@ -68,11 +69,13 @@ class BodyStreamBlock(ContentStreamBlock):
 
 class RestitutionStreamBlock(BodyStreamBlock):
     """The body of a restitution: the editorial blocks, the participation data frozen at
-    publication (figures, survey results, ideas and answers), decisions and next steps."""
+    publication (figures, survey results, ideas and answers, a participatory budget's
+    results), decisions and next steps."""
 
     participation_figures = ParticipationFiguresBlock()
     survey_results = SurveyResultsBlock()
     ideas_answers = IdeasBlock()
     retained_ideas = RetainedIdeasBlock()
+    budget_results = BudgetResultsBlock()
     decision = DecisionBlock()
     timeline = TimelineBlock()

@@ -195,11 +195,17 @@ class Envelope(OpeningWindow, models.Model):
             self.method_locked_at = stored["method_locked_at"]
         if not stored or stored["method_locked_at"] is None:
             return {}
-        message = _(
+        message = self.lock_reason()
+        return {name: message for name in LOCKED_FIELDS if getattr(self, name) != stored[name]}
+
+    def lock_reason(self):
+        """Why the voting rules cannot change, once the first ballot locked them; else ""."""
+        if self.method_locked_at is None:
+            return ""
+        return _(
             "Voting started on %(date)s: the voting rules cannot change any more, or ballots "
             "already cast would not count the same."
-        ) % {"date": date_format(timezone.localtime(stored["method_locked_at"]), "DATE_FORMAT")}
-        return {name: message for name in LOCKED_FIELDS if getattr(self, name) != stored[name]}
+        ) % {"date": date_format(timezone.localtime(self.method_locked_at), "DATE_FORMAT")}
 
     def results_public(self, now=None):
         """Whether anyone may read the results now: the vote is closed, or the editor chose
@@ -261,6 +267,16 @@ PROJECT_WORKFLOW = Workflow(
 )
 
 
+# The projects waiting for an officer: to be studied, decided, or put on the ballot.
+AWAITING_OFFICERS = [ProjectStatus.PROPOSED, ProjectStatus.UNDER_STUDY, ProjectStatus.FEASIBLE]
+
+
+class BudgetProjectQuerySet(models.QuerySet):
+    def awaiting_moderation(self):
+        """The feasibility queue (portal.core.moderation)."""
+        return self.filter(status__in=AWAITING_OFFICERS)
+
+
 class BudgetProject(DescribedImage):
     """A project residents may vote for once officers found it feasible: proposed by officers
     or merged from ideas of the idea box, whose authors stay credited.
@@ -315,6 +331,8 @@ class BudgetProject(DescribedImage):
         help_text=_("The ideas this project comes from: their authors are credited."),
     )
     created_at = models.DateTimeField(_("created on"), default=timezone.now)
+
+    objects = BudgetProjectQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("budget project")

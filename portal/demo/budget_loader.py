@@ -51,7 +51,8 @@ class BudgetLoader:
         self.update_body(page, self.budget_2027_body(spec, box, envelopes[budgets.BUDGET_2027]))
 
     def budget_2027_body(self, spec, box, envelopes):
-        """The open budget's page: its text, key figures read from the data, the idea box.
+        """The open budget's page: its text, key figures read from the data, the ideas (no
+        idea form: the box closed before the study, and the poster would invite proposals).
 
         The budget's own blocks (the ballot, the list of projects, the results) go in this
         list, one line each, with `envelopes[0]` (the town's) and `envelopes[1]` (the
@@ -62,19 +63,17 @@ class BudgetLoader:
         ).count()
         with translation.override("fr"):
             amount = euros(sum(envelope.amount for envelope in envelopes))
+            detail = ", ".join(
+                f"{envelope.title} : {euros(envelope.amount)}" for envelope in envelopes
+            )
         figures = {
             "type": "key_figures",
             "value": {
                 "title": "Le budget participatif 2027 en chiffres",
                 "figures": [
-                    {"value": amount, "label": "pour des projets d’habitants"},
+                    {"value": amount, "label": "pour des projets d’habitants", "detail": detail},
                     {"value": str(box.ideas.count()), "label": "idées proposées"},
                     {"value": str(on_ballot), "label": "projets soumis au vote"},
-                    {
-                        "value": str(len(envelopes)),
-                        "label": "enveloppes",
-                        "detail": " et ".join(envelope.title for envelope in envelopes),
-                    },
                 ],
             },
         }
@@ -84,7 +83,6 @@ class BudgetLoader:
             *spec["body"][2:],
             {"type": "budget_projects", "value": {"heading": "", "statuses": [], "per_page": 6}},
             {"type": "idea_list", "value": {"idea_box": box.pk, "heading": "", "per_page": 6}},
-            {"type": "idea_form", "value": {"idea_box": box.pk, "heading": ""}},
         ]
 
     def update_body(self, page, body):

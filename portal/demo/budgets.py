@@ -209,6 +209,9 @@ CONSULTATIONS = [
                         "place.</p>"
                     ),
                 },
+                # The budget's results block goes here once it exists, naming its envelope
+                # as survey_results names its survey (DemoLoader.restitution_page swaps the
+                # name for the id); realisation stages go in BudgetLoader.realise.
                 {
                     "type": "key_figures",
                     "value": {
@@ -227,6 +230,14 @@ CONSULTATIONS = [
                                 "detail": "sur une enveloppe de 500 000 €",
                             },
                         ],
+                    },
+                },
+                {
+                    "type": "budget_results",
+                    "value": {
+                        "heading": "Les résultats du vote",
+                        "envelopes": [],
+                        "show_districts": True,
                     },
                 },
                 {
@@ -266,7 +277,9 @@ CONSULTATIONS = [
                     {
                         "days": -200,
                         "title": "Cour de l’école Jean-Zay végétalisée",
-                        "description": "Travaux réalisés pendant les vacances d’été.",
+                        "description": (
+                            "Une partie du bitume a laissé place à de la terre et à des arbres."
+                        ),
                         "done": True,
                     },
                     {

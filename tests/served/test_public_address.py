@@ -188,16 +188,18 @@ def test_posters_and_their_qr_codes_lead_to_the_page_served(site, crawled, tmp_p
         site.assert_links_here(pdf.run("pdftotext", pdf.saved(poster, tmp_path), "-"), url)
 
 
-def test_the_restitution_report_links_to_the_address_served(site, crawled, tmp_path):
-    (report,) = [
+def test_the_restitution_reports_link_to_the_address_served(site, crawled, tmp_path):
+    reports = [
         body for url, (_, body, _) in crawled.items() if url.endswith(".pdf") and "/media/" in url
     ]
-    text = pdf.run("pdftotext", pdf.saved(report, tmp_path, "report"), "-")
-    site.assert_links_here(text, "the report's text")
-    links = pdf.links(report, tmp_path)
-    assert links
-    for link in links:
-        assert link.startswith(site.base_url + "/fr/"), link
+    assert len(reports) == 2  # the park's restitution and the 2026 budget's
+    for report in reports:
+        text = pdf.run("pdftotext", pdf.saved(report, tmp_path, "report"), "-")
+        site.assert_links_here(text, "the report's text")
+        links = pdf.links(report, tmp_path)
+        assert links
+        for link in links:
+            assert link.startswith(site.base_url + "/fr/"), link
 
 
 @pytest.fixture(scope="module")
