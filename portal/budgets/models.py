@@ -11,6 +11,7 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from portal.core.workflow import Step, Workflow
 from portal.participation.models import Idea, Participant
@@ -140,6 +141,22 @@ class Envelope(OpeningWindow, models.Model):
             "already cast would not count the same."
         ) % {"date": date_format(timezone.localtime(stored["method_locked_at"]), "DATE_FORMAT")}
         return {name: message for name in LOCKED_FIELDS if getattr(self, name) != stored[name]}
+
+    def voting_rule(self):
+        """How residents vote, in one plain sentence (the ballot, the poster)."""
+        if self.method == VotingMethod.CHOICES:
+            return ngettext(
+                "Choose %(count)s project.",
+                "Choose up to %(count)s projects.",
+                self.max_choices or 0,
+            ) % {"count": self.max_choices}
+        if self.method == VotingMethod.POINTS:
+            return _(
+                "Spread up to %(points)s points among the projects you choose, at least 1 each."
+            ) % {"points": number_format(self.points or 0, force_grouping=True)}
+        return _("Fill a basket: choose the projects you want, up to %(amount)s in all.") % {
+            "amount": euros(self.amount)
+        }
 
     def results_public(self, now=None):
         """Whether anyone may read the results now: the vote is closed, or the editor chose
@@ -285,6 +302,11 @@ class BallotChannel(models.TextChoices):
 class Ballot(models.Model):
     """One vote in an envelope: online by a participant (one each, which they may change
     until the vote closes), or entered by an officer from paper or in person (no participant).
+
+    An online ballot cast in a name the browser has not proven waits on that browser's
+    confirmation link (`confirmation`, not `confirmed`); using the link makes it count, in
+    place of the participant's counted ballot if they had one. Only counted ballots are
+    counted.
     """
 
     envelope = models.ForeignKey(
@@ -324,6 +346,22 @@ class Ballot(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    confirmed = models.BooleanField(
+        _("counted"),
+        default=False,
+        help_text=_("Online ballots cast in a name the browser has not proven wait for its link."),
+    )
+    confirmation = models.ForeignKey(
+        "participation.Confirmation",
+        null=True,
+        blank=True,
+        editable=False,
+        # A waiting ballot goes with its link (unused links are purged, a participant's are
+        # erased with them); a counted one no longer names it.
+        on_delete=models.CASCADE,
+        related_name="ballots",
+        help_text=_("The link that makes it count, while it waits."),
+    )
     created_at = models.DateTimeField(_("cast on"), default=timezone.now)
     updated_at = models.DateTimeField(_("changed on"), default=timezone.now)
 
@@ -331,12 +369,18 @@ class Ballot(models.Model):
         verbose_name = _("ballot")
         verbose_name_plural = _("ballots")
         constraints = [
+            # Among ballots that count: one waiting in someone's name never stands in the way
+            # of their own, and replaces it only once they confirm.
             models.UniqueConstraint(
                 fields=["envelope", "participant"],
-                condition=models.Q(participant__isnull=False),
+                condition=models.Q(participant__isnull=False, confirmed=True),
                 name="one_ballot_per_participant",
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["confirmation", "envelope"], name="one_waiting_ballot_per_link"
+            ),
         ]
+        indexes = [models.Index(fields=["envelope", "confirmed"])]
 
     def __str__(self):
         return f"{self.envelope_id} #{self.pk}"

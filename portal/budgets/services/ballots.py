@@ -3,12 +3,16 @@
 from datetime import timedelta
 
 from django.db import transaction
+from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from ..errors import InvalidBallot, VotingClosed
+from portal.participation.identity import waiting_on
+from portal.participation.models import Confirmation
+
+from ..errors import BudgetError, InvalidBallot, VotingClosed
 from ..models import (
     Ballot,
     BallotChannel,
@@ -83,25 +87,35 @@ def _checked_choices(envelope, choices):
         if title:
             raise InvalidBallot(_("“%(title)s” is not on this ballot.") % {"title": title})
         raise InvalidBallot(_("One of the projects chosen is not on this ballot."))
+    check_rules(envelope, {projects[pk]: points for pk, points in requested.items()})
     if envelope.method == VotingMethod.POINTS:
-        total = sum(requested.values())
+        return {projects[pk]: points for pk, points in requested.items()}
+    return dict.fromkeys(projects.values(), 1)
+
+
+def check_rules(envelope, chosen):
+    """Raise InvalidBallot, saying why, when `chosen` ({project on this ballot: points})
+    breaks the envelope's rules: over the points, over N, over the amount. The ballot form
+    asks the same while the resident fills it in, before anything is stored."""
+    if envelope.method == VotingMethod.POINTS:
+        total = sum(chosen.values())
         if total > envelope.points:
             raise InvalidBallot(
                 _("You spread %(total)s points, %(over)s more than the %(points)s you have.")
                 % {"total": total, "over": total - envelope.points, "points": envelope.points}
             )
-        return {projects[pk]: points for pk, points in requested.items()}
-    if envelope.method == VotingMethod.CHOICES and len(requested) > envelope.max_choices:
-        raise InvalidBallot(
-            ngettext(
-                "You may choose %(max)s project; you chose %(count)s.",
-                "You may choose up to %(max)s projects; you chose %(count)s.",
-                envelope.max_choices,
+    elif envelope.method == VotingMethod.CHOICES:
+        if len(chosen) > envelope.max_choices:
+            raise InvalidBallot(
+                ngettext(
+                    "You may choose %(max)s project; you chose %(count)s.",
+                    "You may choose up to %(max)s projects; you chose %(count)s.",
+                    envelope.max_choices,
+                )
+                % {"max": envelope.max_choices, "count": len(chosen)}
             )
-            % {"max": envelope.max_choices, "count": len(requested)}
-        )
-    if envelope.method == VotingMethod.BASKET:
-        total = sum(project.cost for project in projects.values())
+    else:
+        total = sum(project.cost for project in chosen)
         if total > envelope.amount:
             raise InvalidBallot(
                 _(
@@ -114,7 +128,12 @@ def _checked_choices(envelope, choices):
                     "amount": euros(envelope.amount),
                 }
             )
-    return dict.fromkeys(projects.values(), 1)
+
+
+def check_open(envelope, now=None):
+    """Raise VotingClosed, saying when it opens or closed, unless `envelope` takes online
+    ballots now."""
+    _check_window(envelope, BallotChannel.ONLINE, now or timezone.now())
 
 
 def _locked_envelope(envelope, now):
@@ -141,19 +160,41 @@ def cast_ballot(*, envelope, participant, choices, district=None, now=None):
     """A participant's online ballot; cast again while the vote is open, it replaces their
     choices. `choices`: {project: points} or an iterable of projects (see `_requested`).
 
-    One ballot per participant and envelope even under concurrency: the partial unique
-    constraint decides between concurrent first ballots (get_or_create retries the read),
-    and the ballot's row is locked while its choices are replaced.
+    Cast in a name this browser has not proven (`participant.counts_now` is false), it waits
+    on the browser's confirmation link, one per link and envelope, and counts once the link is
+    used (`release_confirmed`). One counted ballot per participant and envelope even under
+    concurrency: the partial unique constraint decides between concurrent first ballots
+    (get_or_create retries the read), and the ballot's row is locked while its choices are
+    replaced.
     """
     now = now or timezone.now()
     envelope = _locked_envelope(envelope, now)
     _check_window(envelope, BallotChannel.ONLINE, now)
     checked = _checked_choices(envelope, choices)
-    ballot, created = Ballot.objects.select_for_update().get_or_create(
-        envelope=envelope,
-        participant=participant,
-        defaults={"district": district, "created_at": now, "updated_at": now},
-    )
+    confirmation = waiting_on(participant)
+    if confirmation is None:
+        ballot, created = Ballot.objects.select_for_update().get_or_create(
+            envelope=envelope,
+            participant=participant,
+            confirmed=True,
+            defaults={"district": district, "created_at": now, "updated_at": now},
+        )
+    else:
+        # Locked as `confirm` locks it: a ballot never joins a link as it is being used.
+        if not Confirmation.objects.select_for_update().filter(
+            pk=confirmation.pk, used_at__isnull=True
+        ):
+            raise BudgetError(_("Your confirmation link was used just now: please vote again."))
+        ballot, created = Ballot.objects.select_for_update().get_or_create(
+            envelope=envelope,
+            confirmation=confirmation,
+            defaults={
+                "participant": participant,
+                "district": district,
+                "created_at": now,
+                "updated_at": now,
+            },
+        )
     if not created:
         ballot.choices.all().delete()
         ballot.district = district
@@ -161,6 +202,76 @@ def cast_ballot(*, envelope, participant, choices, district=None, now=None):
         ballot.save(update_fields=["district", "updated_at"])
     _write_choices(ballot, checked)
     return ballot
+
+
+def release_confirmed(sender, *, confirmation, now, shown_at=None, **kwargs):
+    """Receiver of `contributions_confirmed`: the ballots that link was sent for count, each
+    in place of its participant's counted ballot in that envelope (changing one's vote), and
+    only those. A ballot changed after the link's page was shown is deleted (nobody confirmed
+    it); one whose vote closed meanwhile is dropped. Returns what was dropped, said."""
+    dropped = []
+    waiting = Ballot.objects.filter(confirmation=confirmation, confirmed=False)
+    for ballot in waiting.select_related("envelope").order_by("pk"):
+        if shown_at is not None and ballot.updated_at > shown_at:
+            ballot.delete()
+        elif now >= ballot.envelope.closes_at:
+            ballot.delete()
+            dropped.append(
+                _("The vote “%(title)s” closed before you confirmed: your ballot is not counted.")
+                % {"title": ballot.envelope.title}
+            )
+        else:
+            _count(ballot, now)
+    return dropped
+
+
+def _count(waiting, now):
+    """Make a waiting ballot count: its choices move to the participant's counted ballot,
+    locked (or created) as `cast_ballot` does, and the waiting one goes."""
+    ballot, created = Ballot.objects.select_for_update().get_or_create(
+        envelope=waiting.envelope,
+        participant=waiting.participant,
+        confirmed=True,
+        defaults={
+            "district": waiting.district,
+            "created_at": waiting.created_at,
+            "updated_at": now,
+        },
+    )
+    if not created:
+        ballot.choices.all().delete()
+        ballot.district = waiting.district
+        ballot.updated_at = now
+        ballot.save(update_fields=["district", "updated_at"])
+    waiting.choices.update(ballot=ballot)
+    waiting.delete()
+
+
+def waiting_ballots(confirmation):
+    """What a confirmation link makes count, for its e-mail and page: "vote in “…” for …",
+    with the choices, so that the owner of the address sees what was typed in their name."""
+    ballots = (
+        Ballot.objects.filter(confirmation=confirmation, confirmed=False)
+        .select_related("envelope")
+        .prefetch_related(Prefetch("choices", BallotChoice.objects.select_related("project")))
+    )
+    items = []
+    for ballot in ballots:
+        choices = sorted(ballot.choices.all(), key=lambda choice: choice.project.title)
+        if ballot.envelope.method == VotingMethod.POINTS:
+            names = [
+                ngettext("%(title)s (%(count)s point)", "%(title)s (%(count)s points)", c.points)
+                % {"title": c.project.title, "count": c.points}
+                for c in choices
+            ]
+        else:
+            names = [choice.project.title for choice in choices]
+        text = _("vote in “%(envelope)s” for: %(projects)s") % {
+            "envelope": ballot.envelope.title,
+            "projects": ", ".join(names),
+        }
+        items.append((ballot.updated_at, text))
+    return items
 
 
 @transaction.atomic
@@ -179,6 +290,7 @@ def enter_paper_ballot(
     checked = _checked_choices(envelope, choices)
     ballot = Ballot.objects.create(
         envelope=envelope,
+        confirmed=True,
         channel=channel,
         collected_at=collected_at,
         entered_by=user,
