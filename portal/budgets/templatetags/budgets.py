@@ -1,0 +1,12 @@
+"""Amounts as residents read them, in templates: {{ project.cost|euros }}."""
+
+from django import template
+
+from portal.budgets import models
+
+register = template.Library()
+
+
+@register.filter
+def euros(amount):
+    return models.euros(amount)
