@@ -158,12 +158,6 @@ class Envelope(OpeningWindow, models.Model):
             "amount": euros(self.amount)
         }
 
-    def results_public(self, now=None):
-        """Whether anyone may read the results now: the vote is closed, or the editor chose
-        to show them while it is open."""
-        now = now or timezone.now()
-        return not self.results_hidden_while_open or now >= self.closes_at
-
 
 class ProjectStatus(models.TextChoices):
     PROPOSED = "proposed", _("Proposed")

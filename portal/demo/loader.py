@@ -45,7 +45,8 @@ from portal.participation.models import (
 from portal.proposals import services as proposals
 from portal.proposals.models import EventProposal
 
-from . import content, projects
+from . import budgets, content, projects
+from .budget_loader import BudgetLoader
 
 DEMO_DIR = Path(__file__).resolve().parent
 
@@ -56,6 +57,7 @@ IMAGES = {
     "centre": ("Centre-ville", "centre-ville.jpg"),
 }
 CHARTER = ("Charte de la participation citoyenne", "charte-de-la-participation.pdf")
+CONSULTATIONS = [*projects.CONSULTATIONS, *budgets.CONSULTATIONS]
 MONTHS = [
     "janvier",
     "février",
@@ -72,7 +74,7 @@ MONTHS = [
 ]
 
 
-class DemoLoader:
+class DemoLoader(BudgetLoader):
     """Creates what is missing and reports what it did, for the management command."""
 
     def __init__(self, log=print):
@@ -305,7 +307,7 @@ class DemoLoader:
             partial(self.menu_page, ConsultationIndexPage, projects.CONSULTATION_INDEX),
         )
         self.consultations = {
-            spec["slug"]: self.consultation(index, spec) for spec in projects.CONSULTATIONS
+            spec["slug"]: self.consultation(index, spec) for spec in CONSULTATIONS
         }
         agenda = self.child_page(
             home,
@@ -318,6 +320,7 @@ class DemoLoader:
         self.tour(agenda, projects.TOUR)
         self.participation(home, agenda)
         self.park_participation(agenda)
+        self.participatory_budgets()
         self.restitutions()
 
     def taxonomy(self, model, slug, name):
@@ -382,7 +385,7 @@ class DemoLoader:
 
     def restitutions(self):
         """Restitutions last: publishing one freezes its consultation's participation data."""
-        for spec in projects.CONSULTATIONS:
+        for spec in CONSULTATIONS:
             if "restitution" in spec:
                 self.child_page(
                     self.consultations[spec["slug"]],

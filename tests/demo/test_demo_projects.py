@@ -28,6 +28,8 @@ EXPECTED_STATUSES = {
     "plan-velo": ConsultationStatus.UPCOMING,
     "parc-des-tilleuls": ConsultationStatus.RESULTS,
     "rues-aux-ecoles": ConsultationStatus.CLOSED,
+    "budget-participatif-2027": ConsultationStatus.OPEN,
+    "budget-participatif-2026": ConsultationStatus.RESULTS,
 }
 
 

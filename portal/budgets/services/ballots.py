@@ -60,11 +60,16 @@ def _requested(choices):
         choices = dict.fromkeys(choices, 1)
     requested = {}
     for project, points in choices.items():
-        project_id = getattr(project, "pk", project)
+        try:
+            project_id = int(getattr(project, "pk", project))
+        except (TypeError, ValueError):
+            project_id = 0
+        if not 0 < project_id < 2**63:  # what no row can have: refused before any query
+            raise InvalidBallot(_("One of the projects chosen is not on this ballot."))
         if isinstance(points, bool) or not isinstance(points, int) or points < 0:
             raise InvalidBallot(_("Points are whole numbers, 0 or more."))
         if points:
-            requested[int(project_id)] = points
+            requested[project_id] = points
     return requested
 
 
@@ -73,6 +78,9 @@ def _checked_choices(envelope, choices):
     requested = _requested(choices)
     if not requested:
         raise InvalidBallot(_("Choose at least one project."))
+    # The limits that need no project are checked first: an oversized ballot costs no query.
+    if envelope.method != VotingMethod.BASKET:
+        check_rules(envelope, requested)
     projects = BudgetProject.objects.filter(
         envelope=envelope, status=ProjectStatus.ON_BALLOT, pk__in=requested
     ).in_bulk()
@@ -87,21 +95,28 @@ def _checked_choices(envelope, choices):
         if title:
             raise InvalidBallot(_("“%(title)s” is not on this ballot.") % {"title": title})
         raise InvalidBallot(_("One of the projects chosen is not on this ballot."))
-    check_rules(envelope, {projects[pk]: points for pk, points in requested.items()})
+    chosen = {projects[pk]: points for pk, points in requested.items()}
+    if envelope.method == VotingMethod.BASKET:
+        check_rules(envelope, chosen)
     if envelope.method == VotingMethod.POINTS:
-        return {projects[pk]: points for pk, points in requested.items()}
-    return dict.fromkeys(projects.values(), 1)
+        return chosen
+    return dict.fromkeys(chosen, 1)
 
 
 def check_rules(envelope, chosen):
-    """Raise InvalidBallot, saying why, when `chosen` ({project on this ballot: points})
-    breaks the envelope's rules: over the points, over N, over the amount. The ballot form
-    asks the same while the resident fills it in, before anything is stored."""
+    """Raise InvalidBallot, saying why, when `chosen` ({project: points}; project ids will
+    do but in a basket, which adds up costs) breaks the envelope's rules: over the points,
+    over N, over the amount. The ballot form asks the same while the resident fills it in,
+    before anything is stored."""
     if envelope.method == VotingMethod.POINTS:
         total = sum(chosen.values())
         if total > envelope.points:
             raise InvalidBallot(
-                _("You spread %(total)s points, %(over)s more than the %(points)s you have.")
+                ngettext(
+                    "You spread %(total)s point, %(over)s more than the %(points)s you have.",
+                    "You spread %(total)s points, %(over)s more than the %(points)s you have.",
+                    total,
+                )
                 % {"total": total, "over": total - envelope.points, "points": envelope.points}
             )
     elif envelope.method == VotingMethod.CHOICES:
@@ -167,6 +182,8 @@ def cast_ballot(*, envelope, participant, choices, district=None, now=None):
     (get_or_create retries the read), and the ballot's row is locked while its choices are
     replaced.
     """
+    if participant is None:  # else it would match officers' ballots, which have none
+        raise ValueError("An online ballot needs its participant.")
     now = now or timezone.now()
     envelope = _locked_envelope(envelope, now)
     _check_window(envelope, BallotChannel.ONLINE, now)

@@ -52,13 +52,16 @@ def change_project_status(*, project, to_status, user, note="", now=None, **chan
     """
     now = now or timezone.now()
     to_status = ProjectStatus(to_status)
+    if to_status in (ProjectStatus.WINNER, ProjectStatus.NOT_SELECTED):
+        raise InvalidProjectStep(_("Only the declaration of results marks winners."))
     PROJECT_WORKFLOW.check(project, to_status)
     note = PROJECT_WORKFLOW.check_message(to_status, note)
     if ProjectStatus.ON_BALLOT in (project.status, to_status) and to_status in (
         ProjectStatus.ON_BALLOT,
         ProjectStatus.FEASIBLE,
     ):
-        envelope = Envelope.objects.get(pk=project.envelope_id)
+        # Locked: the first ballot's lock (services.ballots) waits for this step, or it for it.
+        envelope = Envelope.objects.select_for_update().get(pk=project.envelope_id)
         if envelope.method_locked_at is not None:
             raise MethodLocked(
                 _("Voting has started: the projects on the ballot cannot change any more.")
