@@ -17,7 +17,8 @@ class CastingBallot(Contribution):
     counted = _("Thank you: your vote is counted. You can change it until the vote closes.")
     waiting = _("Almost done: open the link we sent to %(email)s to confirm your vote.")
 
-    def __init__(self, request, envelope, *, back_url, prefix=None, projects=None):
+    def __init__(self, request, envelope, *, projects, back_url, prefix=None):
+        """`projects`: those on the envelope's ballot, as the block lists them."""
         super().__init__(request, envelope, back_url=back_url, prefix=prefix)
         self.projects = projects
 

@@ -18,19 +18,10 @@ from portal.participation.forms import ParticipantForm
 
 from . import services
 from .errors import InvalidBallot
-from .models import BudgetProject, ProjectStatus, VotingMethod, euros
+from .models import BudgetProject, VotingMethod, euros
 
 IDENTITY_FIELDS = ("email", "display_name", "wants_results")
 RULES = "rules"  # the code of an error about the choices as a whole (over the amount…)
-
-
-def projects_on_ballot(envelope):
-    """The projects residents choose from, in the order the ballot lists them."""
-    return (
-        BudgetProject.objects.filter(envelope=envelope, status=ProjectStatus.ON_BALLOT)
-        .select_related("theme", "district")
-        .order_by("title", "pk")
-    )
 
 
 @dataclass
@@ -90,10 +81,12 @@ class BallotForm(ParticipantForm):
     choices, `p<project id>` (points) for a vote by points; the identity fields only when
     the browser has not proven who votes."""
 
-    def __init__(self, data=None, *, envelope, ask_identity, prefix, projects=None, ballot=None):
+    def __init__(self, data=None, *, envelope, projects, ask_identity, prefix, ballot=None):
+        """`projects`: those on the envelope's ballot, in the order shown; `ballot`: the one
+        this browser cast, to fill the form in with."""
         super().__init__(data, prefix=prefix)
         self.envelope = envelope
-        self.ballot_projects = list(projects_on_ballot(envelope) if projects is None else projects)
+        self.ballot_projects = list(projects)
         if not ask_identity:
             for name in IDENTITY_FIELDS:
                 del self.fields[name]
