@@ -36,6 +36,7 @@ if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):
 urlpatterns += i18n_patterns(
     path(_("search/"), search_views.search, name="search"),
     path("", include("portal.participation.urls")),
+    path("", include("portal.budgets.urls")),
     path("", include("portal.proposals.urls")),
     path("", include("portal.calendar.urls")),
     path("", include("portal.reports.urls")),

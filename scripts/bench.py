@@ -14,8 +14,10 @@ and on the consultation page (never cached: it holds forms, and the list's first
 support submissions at 16 connections, each POST from a distinct confirmed resident. Then
 it adds 5,000 events (`manage.py bench_calendar`), times building the agenda's iCalendar feed
 in process as on a cache miss (median and slowest of five builds), and serves the cached feed.
-Last, it publishes a restitution of 300 answered ideas (`manage.py bench_report`) and times
-rendering its PDF report in process, as the background task does (median of three).
+Then it publishes a restitution of 300 answered ideas (`manage.py bench_report`) and times
+rendering its PDF report in process, as the background task does (median of three). Last, it
+adds a participatory budget's envelope of 400 projects and 35,000 ballots (`manage.py
+bench_budget`) and times computing its results and winners in process (median of five).
 
 BENCH_DURATION (default 10s) and BENCH_CONNECTIONS (default 8) set each wrk run. The table
 is printed and written to .bench/results.json.
@@ -51,6 +53,8 @@ PARTICIPATION_CONNECTIONS = 16
 BENCH_IDEAS = 10_000
 BENCH_EVENTS = 5_000
 BENCH_REPORT_IDEAS = 300
+BENCH_BALLOTS = 35_000  # the Occitanie climate budget had 34,924 participants
+BENCH_PROJECTS = 400
 # Prints the 95th percentile, and posts supports when given residents (scripts/wrk.lua).
 WRK_SCRIPT = ROOT / "scripts" / "wrk.lua"
 
@@ -202,6 +206,7 @@ def bench_database(database, database_url, env, workdir):
             rows += bench_participation(database, env, base_url, workdir)
             rows += bench_calendar(database, env, base_url)
             rows += bench_report(database, env)
+            rows += bench_budget(database, env)
     return rows
 
 
@@ -299,6 +304,40 @@ def bench_report(database, env):
             "url": data["url"],
             "requests_per_sec": None,
             "p50_ms": renders[len(renders) // 2],
+            "p95_ms": None,
+            "p99_ms": None,
+            "non_2xx": 0,
+            "socket_errors": 0,
+            "detail": data,
+        }
+    ]
+
+
+def bench_budget(database, env):
+    """A budget's results over 35,000 ballots and 400 projects, computed in process."""
+    print(f"== {database}: {BENCH_BALLOTS} ballots over {BENCH_PROJECTS} projects, time results")
+    data = json.loads(
+        manage(
+            env,
+            "bench_budget",
+            "--ballots",
+            str(BENCH_BALLOTS),
+            "--projects",
+            str(BENCH_PROJECTS),
+        )
+    )
+    runs = sorted(data["results_ms"])
+    return [
+        {
+            "database": database,
+            "name": (
+                f"budget results and winners, {data['ballots']} ballots, {data['projects']} "
+                f"projects, in process, median of {len(runs)} (slowest {runs[-1]:.0f} ms, "
+                f"{data['queries']} queries)"
+            ),
+            "url": "",
+            "requests_per_sec": None,
+            "p50_ms": runs[len(runs) // 2],
             "p95_ms": None,
             "p99_ms": None,
             "non_2xx": 0,

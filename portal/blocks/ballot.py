@@ -8,17 +8,17 @@ js/ballot.js only keeps the total up to date as boxes are ticked: the server sta
 """
 
 from dataclasses import dataclass
-from datetime import time, timedelta
 
 from django.conf import settings
 from django.contrib import messages
 from django.db.models import F, Prefetch
 from django.utils import timezone
-from django.utils.formats import date_format, get_format
+from django.utils.formats import get_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
+from portal.budgets import rules
 from portal.budgets.contributions import CastingBallot
 from portal.budgets.forms import BallotForm, Tally
 from portal.budgets.models import (
@@ -30,7 +30,6 @@ from portal.budgets.models import (
     VotingMethod,
 )
 from portal.core.http import see_other
-from portal.core.templatetags.dates import long_date
 from portal.participation import identity
 
 from .participation import ParticipationBlock, opening_state
@@ -42,22 +41,6 @@ def envelope_choices():
         "pk", "consultation__title", "title"
     )
     return [(str(pk), f"{consultation} – {title}") for pk, consultation, title in envelopes]
-
-
-def moment(when, closing=False):
-    """When a vote opens or closes, as residents read it: "19 novembre 2026 à 09:00"; a vote
-    closing at midnight closes "on the 18th at midnight", not "on the 19th at 00:00"."""
-    local = timezone.localtime(when)
-    if local.time() == time(0):
-        if closing:
-            return gettext("%(date)s at midnight") % {
-                "date": long_date(local.date() - timedelta(1))
-            }
-        return long_date(local.date())
-    return gettext("%(date)s at %(time)s") % {
-        "date": long_date(local.date()),
-        "time": date_format(local, "TIME_FORMAT"),
-    }
 
 
 @dataclass
@@ -73,12 +56,16 @@ class EnvelopeBallot:
     tally: Tally = None
 
     @property
+    def rules(self):
+        return rules.describe(self.envelope)
+
+    @property
     def opens(self):
-        return moment(self.envelope.opens_at)
+        return rules.moment(self.envelope.opens_at)
 
     @property
     def closes(self):
-        return moment(self.envelope.closes_at, closing=True)
+        return rules.moment(self.envelope.closes_at, closing=True)
 
     @property
     def by_basket(self):
@@ -127,9 +114,14 @@ class BallotBlock(ParticipationBlock):
         consultation in any of its languages, restricted to the one chosen if any."""
         if page is None:
             return []
-        envelopes = Envelope.objects.filter(
-            consultation__translation_key=page.translation_key
-        ).order_by(F("district").asc(nulls_first=True), "title")  # the whole territory's first
+        envelopes = (
+            Envelope.objects.of_consultation(page)
+            .select_related("district")
+            .order_by(
+                F("district").asc(nulls_first=True),
+                "title",  # the whole territory's first
+            )
+        )
         if value.get("envelope"):
             envelopes = envelopes.filter(pk=value["envelope"])
         projects = (

@@ -3,18 +3,14 @@
 They present; `participation.services` writes (the protocol: participation/contributions.py).
 """
 
-import secrets
-
 from django import forms
 from django.conf import settings
-from django.db.models import BigIntegerField, Value
-from django.db.models.functions import Cast, Mod
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from portal.core import page_cache
-from portal.core.listing import paginate, valid_filters
+from portal.core.listing import paginate, seed_field, shuffle, valid_filters
 from portal.participation import identity, services
 from portal.participation.contributions import Contribution
 from portal.participation.forms import IdeaForm, localized_choices
@@ -109,15 +105,6 @@ class IdeaSort:
     ]
 
 
-# A prime above any idea id we expect: (id × seed) mod PRIME shuffles the ideas the same way
-# for the same seed, so the random order is stable from one page of the list to the next.
-RANDOM_PRIME = 2_147_483_647
-
-
-def new_seed():
-    return secrets.randbelow(RANDOM_PRIME - 2) + 2
-
-
 class IdeaFilterForm(forms.Form):
     """The list's filters and order; read from the query string, never fatal."""
 
@@ -127,14 +114,7 @@ class IdeaFilterForm(forms.Form):
     )
     status = forms.ChoiceField(label=_("Status"), required=False)
     sort = forms.ChoiceField(label=_("Order"), required=False, choices=IdeaSort.CHOICES)
-    # The random order's seed travels in the links, so that the order stays from page to page.
-    seed = forms.IntegerField(
-        label=_("Random order"),
-        required=False,
-        min_value=2,
-        max_value=RANDOM_PRIME - 1,
-        widget=forms.HiddenInput,
-    )
+    seed = seed_field()
 
     def __init__(self, *args, box, **kwargs):
         super().__init__(*args, **kwargs)
@@ -217,15 +197,7 @@ class IdeaListBlock(blocks.StructBlock):
         if sort == IdeaSort.SUPPORTS:
             ideas = ideas.order_by("-support_count", "-published_at", "-pk")
         elif sort == IdeaSort.RANDOM:
-            seed = filters.get("seed") or new_seed()
-            page_cache.never_store(request)
-            query = request.GET.copy()
-            query["seed"] = seed
-            context["page_query_base"] = query  # the pages' links keep this order
-            form.data = query
-            ideas = ideas.annotate(
-                shuffle=Mod(Cast("id", BigIntegerField()) * Value(seed), Value(RANDOM_PRIME))
-            ).order_by("shuffle", "pk")
+            ideas = shuffle(request, ideas, form, filters.get("seed"), context)
         else:
             ideas = ideas.order_by("-published_at", "-pk")
         page_of_ideas = paginate(request, ideas, value["per_page"], notices)

@@ -1,4 +1,5 @@
-"""Blocks of a restitution built from participation data: figures, survey results, ideas.
+"""Blocks of a restitution built from participation data: figures, survey results, ideas,
+the participatory budget's results.
 
 They read the data the restitution froze when it was published
 (`RestitutionPage.participation_data()`), never the live tables, so what residents read does
@@ -16,6 +17,10 @@ from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from portal.budgets import rules
+from portal.budgets.accountability import VoteState
+from portal.budgets.models import BallotChannel, Envelope, VotingMethod
+from portal.budgets.models import euros as plain_euros
 from portal.core import page_cache
 from portal.participation.models import IdeaStatus, Question, QuestionKind
 from portal.participation.models.ideas import PUBLIC_STATUSES
@@ -290,3 +295,142 @@ class RetainedIdeasBlock(blocks.StructBlock):
             if idea["status"] in taken_up
         ]
         return context
+
+
+def envelope_choices():
+    """Every envelope, named with its consultation, for the editor to pick from."""
+    envelopes = Envelope.objects.select_related("consultation").order_by(
+        "consultation__title", "title", "pk"
+    )
+    return [
+        (str(envelope.pk), f"{envelope.consultation.title} — {envelope.title}")
+        for envelope in envelopes
+    ]
+
+
+def euros(amount):
+    """An amount that never wraps before its "€"."""
+    return plain_euros(amount).replace(" €", "\N{NO-BREAK SPACE}€")
+
+
+def moment(text):
+    """An aware datetime from the ISO text kept in the frozen data, in Paris time."""
+    return timezone.localtime(datetime.fromisoformat(text), timezone.get_default_timezone())
+
+
+class BudgetResultsBlock(blocks.StructBlock):
+    """The vote of a participatory budget, envelope by envelope: the winners, every project's
+    votes, the ballots online, on paper and in person, by district, and the rule that decided.
+
+    Results are shown only if they were public when the data was frozen (the vote closed, or
+    the editor chose to show them while it is open); otherwise the block says when they come.
+    """
+
+    heading = blocks.CharBlock(label=_("Heading"), max_length=160, default=_("Results of the vote"))
+    envelopes = blocks.MultipleChoiceBlock(
+        label=_("Envelopes"),
+        choices=envelope_choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Leave empty to show every envelope of the consultation."),
+    )
+    show_districts = blocks.BooleanBlock(
+        label=_("Show the ballots by district"), required=False, default=True
+    )
+
+    class Meta:
+        icon = "tasks"
+        label = _("Participatory budget results")
+        template = "blocks/budget_results.html"
+        description = _(
+            "The winning projects and every project's votes, envelope by envelope, with the "
+            "ballots online, on paper and by district, frozen when the restitution is published."
+        )
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        data = participation_data(parent_context)
+        chosen = {int(pk) for pk in value.get("envelopes") or []}
+        block_id = context.get("block_id", "budget")
+        context["envelopes"] = [
+            envelope_context(envelope, f"{block_id}-e{envelope['id']}", data.get("taken_at"))
+            for envelope in data.get("budgets", {}).get("envelopes", [])
+            if not chosen or envelope["id"] in chosen
+        ]
+        context["vote_state"] = VoteState
+        return context
+
+
+def envelope_context(envelope, prefix, taken_at):
+    """What the template shows of one frozen envelope: its dates, and once counted, its
+    winners, its charts with their tables and its figures."""
+    closes_at = moment(envelope["closes_at"])
+    shown = {
+        **envelope,
+        "id_prefix": prefix,
+        # SVG titles need XML names: a block id may start with a digit.
+        "chart_ids": {
+            "projects": f"chart-{prefix}-projects",
+            "districts": f"chart-{prefix}-districts",
+        },
+        "closes": rules.moment(closes_at, closing=True),
+        "paper_until": rules.moment(moment(envelope["paper_until"]), closing=True),
+        "closed_now": timezone.now() >= closes_at,
+        "taken_on": moment(taken_at).date() if taken_at else None,
+    }
+    if envelope["state"] not in VoteState.COUNTED:
+        return shown
+    by_points = envelope["method"] == VotingMethod.POINTS
+    projects = envelope["projects"]
+    # By points, a project's share of all the points; otherwise of the ballots choosing it.
+    total = sum(project["votes"] for project in projects) if by_points else envelope["ballots"]
+    ballots = envelope["ballots"]
+    rows = [
+        {
+            **project,
+            "label": project["title"],
+            "count": project["votes"],
+            "cost_text": euros(project["cost"]),
+            "percent": 100 * project["votes"] / total if total else 0,
+        }
+        for project in projects
+    ]
+    shown.update(
+        by_points=by_points,
+        method_text=rules.method_sentence(
+            envelope["method"], envelope["amount"], envelope["max_choices"], envelope["points"]
+        ),
+        tie_rule=rules.tie_rule(),
+        spent=gettext(
+            "%(used)s of the %(amount)s envelope go to the projects funded (%(left)s left)."
+        )
+        % {
+            "used": euros(envelope["used"]),
+            "amount": euros(envelope["amount"]),
+            "left": euros(envelope["amount"] - envelope["used"]),
+        },
+        winners=[row for row in rows if row["winner"]],
+        projects=rows,
+        channels=[
+            {"label": channel.label, "count": envelope["by_channel"].get(channel.value, 0)}
+            for channel in BallotChannel
+        ],
+        projects_chart=bar_chart(rows),
+        projects_chart_title=(
+            gettext("Share of the points given to each project")
+            if by_points
+            else gettext("Share of the ballots choosing each project")
+        ),
+        districts_chart=bar_chart(
+            [
+                {
+                    "label": row["name"] or gettext("District not given"),
+                    "count": row["ballots"],
+                    "percent": 100 * row["ballots"] / ballots if ballots else 0,
+                }
+                for row in envelope["by_district"]
+            ]
+        ),
+        districts_chart_title=gettext("Share of the ballots by the voter's district"),
+    )
+    return shown

@@ -13,7 +13,9 @@ from .layout import AccordionBlock, KeyFiguresBlock
 from .links import CallToActionBlock, ContactCardBlock
 from .media import DocumentBlock, ImageBlock, VideoBlock
 from .participation import SupportBlock, SurveyBlock
+from .projects import BudgetProjectListBlock, RealisationsBlock
 from .restitution_data import (
+    BudgetResultsBlock,
     IdeasBlock,
     ParticipationFiguresBlock,
     RetainedIdeasBlock,
@@ -63,11 +65,14 @@ class BodyStreamBlock(ContentStreamBlock):
     idea_form = IdeaFormBlock()
     idea_list = IdeaListBlock()
     ballot = BallotBlock()
+    budget_projects = BudgetProjectListBlock()
+    realisations = RealisationsBlock()
 
 
 class RestitutionStreamBlock(BodyStreamBlock):
     """The body of a restitution: the editorial blocks, the participation data frozen at
-    publication (figures, survey results, ideas and answers), decisions and next steps."""
+    publication (figures, survey results, ideas and answers, a participatory budget's
+    results), decisions and next steps."""
 
     # The ballot lives on its consultation's page: a restitution comes once the vote is over.
     ballot = None
@@ -75,5 +80,6 @@ class RestitutionStreamBlock(BodyStreamBlock):
     survey_results = SurveyResultsBlock()
     ideas_answers = IdeasBlock()
     retained_ideas = RetainedIdeasBlock()
+    budget_results = BudgetResultsBlock()
     decision = DecisionBlock()
     timeline = TimelineBlock()

@@ -1,5 +1,24 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
+
+from portal.core.roles import StaffRole, grant
+
+# Editors set envelopes up; moderators, the participation officers, study projects (and enter
+# or merge them), enter paper ballots, follow the vote, export it and declare its results.
+ROLES = {
+    StaffRole.EDITORS: {"envelope": ("view", "add", "change", "delete")},
+    StaffRole.MODERATORS: {
+        "envelope": ("view",),
+        "budgetproject": ("view", "add", "change"),
+        "ballot": ("view", "add"),
+    },
+}
+
+
+def grant_roles(sender, **kwargs):
+    """Give the roles their permissions on budgets, at every migrate."""
+    grant(sender, roles=ROLES, **kwargs)
 
 
 class BudgetsConfig(AppConfig):
@@ -24,3 +43,4 @@ class BudgetsConfig(AppConfig):
         contributions_confirmed.connect(
             services.release_confirmed, dispatch_uid="budgets-release-confirmed"
         )
+        post_migrate.connect(grant_roles, sender=self)

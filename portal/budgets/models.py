@@ -8,10 +8,12 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models, transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format, number_format
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import pgettext_lazy
 
 from portal.core.workflow import Step, Workflow
 from portal.participation.models import Idea, Participant
@@ -33,6 +35,61 @@ class VotingMethod(models.TextChoices):
 
 # What the first ballot freezes: changing any of them afterwards would change the vote.
 LOCKED_FIELDS = ("method", "amount", "max_choices", "points")
+
+
+class DescribedImage(models.Model):
+    """An optional image from the library with what it shows, or an explicit "decorative"
+    choice, as the image block asks (portal/blocks/media.py): never an image without either."""
+
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    image_alt = models.CharField(
+        _("alternative text"),
+        max_length=250,
+        blank=True,
+        help_text=_("Describe what the image shows for people who cannot see it."),
+    )
+    image_decorative = models.BooleanField(
+        _("decorative image"),
+        default=False,
+        help_text=_(
+            "Tick only if the image adds no information; it will be hidden from screen readers."
+        ),
+    )
+
+    class Meta:
+        abstract = True
+
+    missing_alt = _("Describe the image, or tick “Decorative image” if it adds nothing.")
+
+    def image_problem(self):
+        """Why the image cannot be shown as it is, or None."""
+        if self.image_id and not self.image_decorative and not self.image_alt.strip():
+            return self.missing_alt
+        return None
+
+    def clean(self):
+        super().clean()
+        if problem := self.image_problem():
+            raise ValidationError({"image_alt": problem})
+
+    @property
+    def alt(self):
+        """The image's alternative text: empty for a decorative one."""
+        return "" if self.image_decorative else self.image_alt
+
+
+class EnvelopeQuerySet(models.QuerySet):
+    def of_consultation(self, consultation):
+        """The envelopes of a consultation page, whichever of its translations is given: they
+        belong to the page in the language it was first written in."""
+        return self.filter(consultation__translation_key=consultation.translation_key)
 
 
 class Envelope(OpeningWindow, models.Model):
@@ -92,6 +149,8 @@ class Envelope(OpeningWindow, models.Model):
         help_text=_("Set by the first ballot: the voting rules cannot change afterwards."),
     )
 
+    objects = EnvelopeQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("envelope")
         verbose_name_plural = _("envelopes")
@@ -136,27 +195,23 @@ class Envelope(OpeningWindow, models.Model):
             self.method_locked_at = stored["method_locked_at"]
         if not stored or stored["method_locked_at"] is None:
             return {}
-        message = _(
-            "Voting started on %(date)s: the voting rules cannot change any more, or ballots "
-            "already cast would not count the same."
-        ) % {"date": date_format(timezone.localtime(stored["method_locked_at"]), "DATE_FORMAT")}
+        message = self.lock_reason()
         return {name: message for name in LOCKED_FIELDS if getattr(self, name) != stored[name]}
 
-    def voting_rule(self):
-        """How residents vote, in one plain sentence (the ballot, the poster)."""
-        if self.method == VotingMethod.CHOICES:
-            return ngettext(
-                "Choose %(count)s project.",
-                "Choose up to %(count)s projects.",
-                self.max_choices or 0,
-            ) % {"count": self.max_choices}
-        if self.method == VotingMethod.POINTS:
-            return _(
-                "Spread up to %(points)s points among the projects you choose, at least 1 each."
-            ) % {"points": number_format(self.points or 0, force_grouping=True)}
-        return _("Fill a basket: choose the projects you want, up to %(amount)s in all.") % {
-            "amount": euros(self.amount)
-        }
+    def lock_reason(self):
+        """Why the voting rules cannot change, once the first ballot locked them; else ""."""
+        if self.method_locked_at is None:
+            return ""
+        return _(
+            "Voting started on %(date)s: the voting rules cannot change any more, or ballots "
+            "already cast would not count the same."
+        ) % {"date": date_format(timezone.localtime(self.method_locked_at), "DATE_FORMAT")}
+
+    def results_public(self, now=None):
+        """Whether anyone may read the results now: the vote is closed, or the editor chose
+        to show them while it is open (a project's page shows them then)."""
+        now = now or timezone.now()
+        return not self.results_hidden_while_open or now >= self.closes_at
 
 
 class ProjectStatus(models.TextChoices):
@@ -167,7 +222,7 @@ class ProjectStatus(models.TextChoices):
     ON_BALLOT = "on_ballot", _("On the ballot")
     WINNER = "winner", _("Winner")
     NOT_SELECTED = "not_selected", _("Not selected")
-    REALISED = "realised", _("Realised")
+    REALISED = "realised", pgettext_lazy("budget project", "Realised")
 
 
 # The statuses of projects residents could vote for: results count them.
@@ -212,9 +267,23 @@ PROJECT_WORKFLOW = Workflow(
 )
 
 
-class BudgetProject(models.Model):
+# The projects waiting for an officer: to be studied, decided, or put on the ballot.
+AWAITING_OFFICERS = [ProjectStatus.PROPOSED, ProjectStatus.UNDER_STUDY, ProjectStatus.FEASIBLE]
+
+
+class BudgetProjectQuerySet(models.QuerySet):
+    def awaiting_moderation(self):
+        """The feasibility queue (portal.core.moderation)."""
+        return self.filter(status__in=AWAITING_OFFICERS)
+
+
+class BudgetProject(DescribedImage):
     """A project residents may vote for once officers found it feasible: proposed by officers
-    or merged from ideas of the idea box, whose authors stay credited."""
+    or merged from ideas of the idea box, whose authors stay credited.
+
+    Every project is public whatever its status, the study's department and the reason it
+    is not feasible included (as Decidim and Paris show them); the steps' notes are not.
+    """
 
     envelope = models.ForeignKey(
         Envelope, verbose_name=_("envelope"), on_delete=models.PROTECT, related_name="projects"
@@ -240,6 +309,9 @@ class BudgetProject(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    place = models.CharField(
+        _("place"), max_length=200, blank=True, help_text=_("Where, e.g. “Parc des Tilleuls”.")
+    )
     status = models.CharField(
         _("status"), max_length=20, choices=ProjectStatus.choices, default=ProjectStatus.PROPOSED
     )
@@ -260,6 +332,8 @@ class BudgetProject(models.Model):
     )
     created_at = models.DateTimeField(_("created on"), default=timezone.now)
 
+    objects = BudgetProjectQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("budget project")
         verbose_name_plural = _("budget projects")
@@ -267,6 +341,19 @@ class BudgetProject(models.Model):
 
     def __str__(self):
         return self.title
+
+    def get_absolute_url(self):
+        return reverse("budgets:project", args=[self.pk, self.slug])
+
+    @property
+    def slug(self):
+        """Its address's words, from the title: the address stays right when it changes."""
+        return slugify(self.title)[:60] or "project"
+
+    @property
+    def is_realisation_followed(self):
+        """Winners and realised projects: their realisation is followed in public."""
+        return self.status in (ProjectStatus.WINNER, ProjectStatus.REALISED)
 
     def credited_authors(self):
         """The public names of the authors of the ideas it was merged from, each once."""
@@ -285,6 +372,36 @@ class ProjectStep(Step):
     class Meta(Step.Meta):
         verbose_name = _("project step")
         verbose_name_plural = _("project steps")
+
+
+class RealisationStage(DescribedImage):
+    """A dated stage of a winning project's realisation, with an optional photo: "Study
+    finished", "Works start", "Benches installed". A future date is a planned stage."""
+
+    project = models.ForeignKey(
+        BudgetProject,
+        verbose_name=_("project"),
+        on_delete=models.CASCADE,
+        related_name="stages",
+    )
+    title = models.CharField(_("title"), max_length=200)
+    date = models.DateField(_("date"))
+    description = models.TextField(_("description"), max_length=2000, blank=True)
+    order = models.PositiveIntegerField(
+        _("order"), default=0, help_text=_("Orders the stages of the same date.")
+    )
+
+    class Meta:
+        verbose_name = _("realisation stage")
+        verbose_name_plural = _("realisation stages")
+        ordering = ["date", "order", "pk"]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def is_planned(self):
+        return self.date > timezone.localdate()
 
 
 class BallotChannel(models.TextChoices):

@@ -1,8 +1,14 @@
 """Listings that forgive bad input: an unknown filter or page number gives a normal page with
 a message saying what was ignored, never an error."""
 
+import secrets
+
+from django import forms
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db.models import BigIntegerField, Value
+from django.db.models.functions import Cast, Mod
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from . import page_cache
 
@@ -11,10 +17,14 @@ from . import page_cache
 LINK_FIELDS = ("id", "title", "path", "depth", "url_path", "locale_id", "content_type_id")
 
 
-def paginate(request, items, per_page, messages):
-    """The requested page of items; a message in `messages` when the number was unusable."""
+def paginate(request, items, per_page, messages, parameter="page"):
+    """The requested page of items; a message in `messages` when the number was unusable.
+
+    `parameter`: the query parameter holding the number, for a list that shares its page
+    with another (the templates' `page_query` takes the same name as `page_parameter`).
+    """
     paginator = Paginator(items, per_page)
-    number = request.GET.get("page", "1")
+    number = request.GET.get(parameter, "1")
     try:
         page = paginator.page(number)
     except PageNotAnInteger:
@@ -44,3 +54,35 @@ def valid_filters(form, messages):
             % {"value": str(value)[:60], "filter": field.label}
         )
     return {name: value for name, value in form.cleaned_data.items() if name not in form.errors}
+
+
+# A prime above any id we expect: (id × seed) mod PRIME shuffles the rows the same way for the
+# same seed, so that a random order is stable from one page of a list to the next.
+RANDOM_PRIME = 2_147_483_647
+
+
+def seed_field():
+    """The form field of a random order's seed, which travels in the list's links."""
+    return forms.IntegerField(
+        label=gettext_lazy("Random order"),
+        required=False,
+        min_value=2,
+        max_value=RANDOM_PRIME - 1,
+        widget=forms.HiddenInput,
+    )
+
+
+def shuffle(request, items, form, seed, context, field="seed"):
+    """The items in the random order `seed` draws (a new seed if None), the same from page to
+    page: the seed goes into the form (`field`) and the pages' links (`page_query_base` in
+    `context`). The order is the visitor's own, so the page is never stored by the page cache
+    and the seed is no parameter a page declares."""
+    seed = seed or secrets.randbelow(RANDOM_PRIME - 2) + 2
+    page_cache.never_store(request)
+    query = request.GET.copy()
+    query[field] = seed
+    form.data = query
+    context["page_query_base"] = query
+    return items.annotate(
+        shuffle=Mod(Cast("id", BigIntegerField()) * Value(seed), Value(RANDOM_PRIME))
+    ).order_by("shuffle", "pk")

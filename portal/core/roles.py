@@ -1,11 +1,12 @@
 """The staff roles a town needs, and what each may do.
 
 - Editors (the group "Rédaction") write, translate and publish pages, and manage images,
-  documents and the records pages and forms are built from. They do not moderate and do not
-  read confidential answers.
+  documents and the records pages and forms are built from (budget envelopes included). They
+  do not moderate and do not read confidential answers.
 - Moderators (the group "Modération"), the participation officers, moderate ideas and event
-  proposals, give official answers, type in ideas collected on paper, read survey results and
-  confidential answers. They have no rights on pages.
+  proposals, give official answers, type in ideas collected on paper, study budget projects,
+  enter paper ballots and follow the vote, read survey results and confidential answers.
+  They have no rights on pages.
 
 Each role is held by one group, tied to it by `Role` so that administrators may rename it.
 Core's migration 0003 named Wagtail's two groups in French and set their rights on pages,
@@ -28,11 +29,13 @@ class StaffRole(models.TextChoices):
 DESCRIPTIONS = {
     StaffRole.EDITORS: _(
         "Write, translate and publish pages; manage images, documents, themes, districts, "
-        "organisers, idea boxes, surveys and petitions. No moderation, no confidential answers."
+        "organisers, idea boxes, surveys, petitions and budget envelopes. No moderation, no "
+        "confidential answers."
     ),
     StaffRole.MODERATORS: _(
         "Moderate ideas and event proposals, give official answers, enter ideas collected on "
-        "paper, read survey results and confidential answers. No rights on pages."
+        "paper, study budget projects, enter paper ballots, follow and export votes, read "
+        "survey results and confidential answers. No rights on pages."
     ),
 }
 

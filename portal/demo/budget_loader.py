@@ -51,7 +51,8 @@ class BudgetLoader:
         self.update_body(page, self.budget_2027_body(spec, box, envelopes[budgets.BUDGET_2027]))
 
     def budget_2027_body(self, spec, box, envelopes):
-        """The open budget's page: its text, key figures read from the data, the idea box.
+        """The open budget's page: its text, key figures read from the data, the ideas (no
+        idea form: the box closed before the study, and the poster would invite proposals).
 
         The budget's own blocks (the ballot, the list of projects, the results) go in this
         list, one line each, with `envelopes[0]` (the town's) and `envelopes[1]` (the
@@ -62,19 +63,17 @@ class BudgetLoader:
         ).count()
         with translation.override("fr"):
             amount = euros(sum(envelope.amount for envelope in envelopes))
+            detail = ", ".join(
+                f"{envelope.title} : {euros(envelope.amount)}" for envelope in envelopes
+            )
         figures = {
             "type": "key_figures",
             "value": {
                 "title": "Le budget participatif 2027 en chiffres",
                 "figures": [
-                    {"value": amount, "label": "pour des projets d’habitants"},
+                    {"value": amount, "label": "pour des projets d’habitants", "detail": detail},
                     {"value": str(box.ideas.count()), "label": "idées proposées"},
                     {"value": str(on_ballot), "label": "projets soumis au vote"},
-                    {
-                        "value": str(len(envelopes)),
-                        "label": "enveloppes",
-                        "detail": " et ".join(envelope.title for envelope in envelopes),
-                    },
                 ],
             },
         }
@@ -83,8 +82,8 @@ class BudgetLoader:
             figures,
             *spec["body"][2:],
             {"type": "ballot", "value": {"heading": "", "envelope": ""}},
+            {"type": "budget_projects", "value": {"heading": "", "statuses": [], "per_page": 6}},
             {"type": "idea_list", "value": {"idea_box": box.pk, "heading": "", "per_page": 6}},
-            {"type": "idea_form", "value": {"idea_box": box.pk, "heading": ""}},
         ]
 
     def update_body(self, page, body):
@@ -208,15 +207,25 @@ class BudgetLoader:
         )
         projects = {project.title: project for project in envelope.projects.all()}
         for project in spec["projects"]:
-            if "realised" in project:
-                self.realise(projects[project["title"]], project["realised"])
+            if "stages" in project:
+                self.realise(projects[project["title"]], project)
         self.note(f"results of {envelope.title}")
 
-    def realise(self, project, day):
-        """A winning project built on `day` (an offset): its realisation stages go here."""
-        services.change_project_status(
-            project=project,
-            to_status=ProjectStatus.REALISED,
-            user=None,
-            now=self.moment(self.day(day), time(12)),
-        )
+    def realise(self, project, spec):
+        """A winner's realisation stages, dated by offsets (future ones are planned); the one
+        on the day `realised` finishes it. The photo, if any, goes with the last stage done."""
+        done = [stage for stage in spec["stages"] if stage[0] <= 0]
+        for days, title, description in spec["stages"]:
+            photo = {}
+            if spec.get("photo") and done and days == done[-1][0]:
+                photo = {"image": self.image(*spec["photo"][:2]), "image_alt": spec["photo"][2]}
+            services.add_realisation_stage(
+                project=project,
+                user=None,
+                title=title,
+                date=self.day(days),
+                description=description,
+                realised=days == spec.get("realised"),
+                now=self.moment(self.day(min(days, 0)), time(12)),
+                **photo,
+            )

@@ -209,6 +209,9 @@ CONSULTATIONS = [
                         "place.</p>"
                     ),
                 },
+                # The budget's results block goes here once it exists, naming its envelope
+                # as survey_results names its survey (DemoLoader.restitution_page swaps the
+                # name for the id); realisation stages go in BudgetLoader.realise.
                 {
                     "type": "key_figures",
                     "value": {
@@ -228,6 +231,18 @@ CONSULTATIONS = [
                             },
                         ],
                     },
+                },
+                {
+                    "type": "budget_results",
+                    "value": {
+                        "heading": "Les résultats du vote",
+                        "envelopes": [],
+                        "show_districts": True,
+                    },
+                },
+                {
+                    "type": "realisations",
+                    "value": {"heading": "Où en sont les projets lauréats ?"},
                 },
                 {
                     "type": "decision",
@@ -262,7 +277,9 @@ CONSULTATIONS = [
                     {
                         "days": -200,
                         "title": "Cour de l’école Jean-Zay végétalisée",
-                        "description": "Travaux réalisés pendant les vacances d’été.",
+                        "description": (
+                            "Une partie du bitume a laissé place à de la terre et à des arbres."
+                        ),
                         "done": True,
                     },
                     {
@@ -478,7 +495,8 @@ IDEAS = [
 # Projects by envelope. "status" is where the feasibility study, then the vote, left it;
 # "ideas" names the ideas merged into it (their authors are credited); "key" names it in the
 # ballots below. Projects are studied by "department"; a project not feasible gives its
-# public "reason"; a winner already built says on which day it was "realised".
+# public "reason"; a winner has its realisation "stages" (day offset, title, description),
+# the day it was "realised" if it is built, and the "photo" of its last stage done.
 ENVELOPES = {
     BUDGET_2027: [
         {
@@ -804,6 +822,16 @@ ENVELOPES = {
                     "department": GREEN_SPACES,
                     "status": "winner",
                     "realised": -200,  # built last summer
+                    "stages": [
+                        (-300, "Plans dessinés avec les élèves et les enseignants", ""),
+                        (-230, "Début des travaux", "Le bitume est retiré pendant l’été."),
+                        (-200, "Cour ouverte aux élèves", "Quinze arbres et un petit bois."),
+                    ],
+                    "photo": (
+                        "Cour de l’école Jean-Zay",
+                        "parc-des-tilleuls.jpg",
+                        "Des arbres et des massifs plantés là où était le bitume",
+                    ),
                 },
                 {
                     "key": "quais",
@@ -814,6 +842,10 @@ ENVELOPES = {
                     "district": "le-port",
                     "department": GREEN_SPACES,
                     "status": "winner",
+                    "stages": [
+                        (-90, "Emplacements choisis lors d’une balade sur les quais", ""),
+                        (120, "Pose des bancs et des pergolas", ""),
+                    ],
                 },
                 {
                     "key": "velo",
@@ -827,6 +859,10 @@ ENVELOPES = {
                     "district": "la-gare",
                     "department": MOBILITY,
                     "status": "winner",
+                    "stages": [
+                        (-120, "Local trouvé : l’ancienne consigne de la gare", ""),
+                        (45, "Ouverture de l’atelier", "Avec l’association Vélo Lauze."),
+                    ],
                 },
                 {
                     "key": "kiosque",
@@ -850,6 +886,10 @@ ENVELOPES = {
                     "district": None,
                     "department": GREEN_SPACES,
                     "status": "winner",
+                    "stages": [
+                        (-60, "Composteurs installés dans les cinq quartiers", ""),
+                        (30, "Guide composteur formé", "Avec le syndicat des déchets."),
+                    ],
                 },
                 {
                     "key": "fitness",

@@ -12,15 +12,18 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 
 from portal.blocks.streams import RestitutionStreamBlock
-from portal.participation.membership import belongs_to
+from portal.budgets import accountability as budgets
+from portal.budgets.models import Envelope
+from portal.participation import accountability as participation
+from portal.participation.membership import belongs_to, language_versions
 
 from .base import BasePage, block_errors
 from .phases import today
 
 
 class RestitutionPageForm(WagtailAdminPageForm):
-    """Refuses the results of a survey that is not the consultation's: its answers are not in
-    the data the restitution keeps, so the block could only say so."""
+    """Refuses the results of a survey, or of an envelope, that is not the consultation's:
+    its answers are not in the data the restitution keeps, so the block could only say so."""
 
     def clean(self):
         cleaned = super().clean()
@@ -44,9 +47,33 @@ class RestitutionPageForm(WagtailAdminPageForm):
             and child.value.get("survey")
             and not belongs_to(child.value["survey"], consultation)
         }
+        errors.update(foreign_envelopes(body, consultation))
         if errors:
             self.add_error("body", block_errors(errors))
         return cleaned
+
+
+def foreign_envelopes(body, consultation):
+    """{block index: (field, message)} for budget results blocks that pick envelopes of
+    another consultation: their results are not in the data the restitution keeps."""
+    chosen = {
+        index: {int(pk) for pk in child.value.get("envelopes") or []}
+        for index, child in enumerate(body)
+        if child.block_type == "budget_results"
+    }
+    wanted = set().union(*chosen.values())
+    if not wanted:
+        return {}
+    own = set(
+        Envelope.objects.filter(
+            pk__in=wanted, consultation__in=language_versions(consultation)
+        ).values_list("pk", flat=True)
+    )
+    message = gettext(
+        "Choose envelopes of this consultation only: the results of another consultation's "
+        "envelopes belong on its own restitution."
+    )
+    return {index: ("envelopes", message) for index, pks in chosen.items() if pks - own}
 
 
 def open_until(consultation, on=None):
@@ -132,7 +159,12 @@ class RestitutionPage(BasePage):
             if self.results and not self.refresh_results:
                 self._participation_data = self.results
             else:
-                from portal.participation.accountability import snapshot
-
-                self._participation_data = snapshot(self.consultation, self.locale)
+                self._participation_data = self.snapshot()
         return self._participation_data
+
+    def snapshot(self, now=None):
+        """What the restitution keeps when published: participation's data and the
+        participatory budget's results (`participation.accountability.freeze` calls it)."""
+        data = participation.snapshot(self.consultation, self.locale, now=now)
+        data["budgets"] = budgets.snapshot(self.consultation, self.locale, now=now)
+        return data

@@ -201,11 +201,12 @@ def freeze(page, revision, now=None):
 
     Taken at the first publication, and again when the editor asked for it; otherwise the
     data already kept with the page (and with each later revision) stays as it was, so a
-    republished typo fix does not move the figures.
+    republished typo fix does not move the figures. The page's `snapshot()` gathers it: this
+    module's `snapshot` and what apps above participation add (the budgets' results).
     """
     if page.results and not page.refresh_results:
         return page.results
-    data = snapshot(page.consultation, page.locale, now=now)
+    data = page.snapshot(now=now)
     type(page).objects.filter(pk=page.pk).update(results=data, refresh_results=False)
     page.results, page.refresh_results = data, False
     if revision is not None:

@@ -191,13 +191,19 @@ class _Echo:
         return value
 
 
-def csv_lines(survey, *, confidential):
-    """The export as UTF-8 text with a byte order mark, which spreadsheets need for accents.
+def spreadsheet_lines(rows):
+    """Rows as CSV lines of UTF-8 text with a byte order mark, which spreadsheets need for
+    accents; every export of the admin writes so (survey answers, budgets' results and ballots).
 
     Separated by semicolons, as spreadsheets set up in French expect (the comma is their
-    decimal separator).
+    decimal separator); no cell is read as a formula (`safe_cell`).
     """
     writer = csv.writer(_Echo(), delimiter=";")
     yield "\ufeff"
-    for row in csv_rows(survey, confidential=confidential):
+    for row in rows:
         yield writer.writerow([safe_cell(cell) for cell in row])
+
+
+def csv_lines(survey, *, confidential):
+    """The survey's export (`csv_rows`) as spreadsheets read it."""
+    return spreadsheet_lines(csv_rows(survey, confidential=confidential))

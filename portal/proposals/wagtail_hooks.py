@@ -1,6 +1,7 @@
 """Proposals in the admin, and the "Participation" menu: participation's screens
-(portal/participation/viewsets.py) with the event proposals' queue, assembled here because
-proposals sit above participation (docs/architecture.md, "Layers"). Moderators also see the
+(portal/participation/viewsets.py) and participatory budgets' (portal/budgets/viewsets.py)
+with the event proposals' queue, assembled here because proposals sit above both
+(docs/architecture.md, "Layers"). Moderators also see the
 queue on the home page."""
 
 from django.utils.translation import gettext_lazy as _
@@ -8,6 +9,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
+from portal.budgets.viewsets import BudgetProjectViewSet, EnvelopeViewSet
 from portal.participation.viewsets import (
     IdeaBoxViewSet,
     IdeaViewSet,
@@ -27,6 +29,8 @@ class ParticipationViewSetGroup(SnippetViewSetGroup):
         IdeaBoxViewSet,
         SurveyViewSet,
         PetitionViewSet,
+        EnvelopeViewSet,
+        BudgetProjectViewSet,
     )
     menu_label = _("Participation")
     menu_icon = "group"

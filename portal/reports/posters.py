@@ -31,6 +31,8 @@ from weasyprint import HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher
 
+from portal.budgets import rules
+from portal.budgets.models import Envelope
 from portal.core import page_cache
 from portal.core.colours import HEX_COLOUR
 from portal.core.http import page_url
@@ -39,6 +41,7 @@ from portal.core.templatetags.dates import date_range, event_when
 from portal.pages.agenda import EventState
 from portal.pages.models import ConsultationPage, EventPage, EventTourPage
 from portal.pages.phases import ConsultationStatus
+from portal.participation.membership import language_versions
 
 POSTER_TYPES = (EventPage, EventTourPage, ConsultationPage)
 
@@ -266,7 +269,20 @@ def consultation_context(page):
         "current_phase": current,
         "actions": [label for kind, label in ACTIONS if kind in blocks] if taking_part else [],
         "events": [{"page": event, "when": when(event)} for event in events],
+        "envelopes": envelopes(page),
     }
+
+
+def envelopes(page):
+    """The consultation's participatory budget envelopes whose vote is not over, each with
+    its rules as residents read them (how, how much, when, who)."""
+    found = Envelope.objects.filter(
+        consultation__in=language_versions(page), closes_at__gt=timezone.now()
+    ).select_related("district")
+    return [
+        {"envelope": envelope, "rules": rules.describe(envelope)}
+        for envelope in found.order_by("district__name", "title", "pk")
+    ]
 
 
 def url_parts(url):

@@ -6,4 +6,5 @@ from . import views
 app_name = "reports"
 urlpatterns = [
     path(_("posters/<int:page_id>.pdf"), views.poster, name="poster"),
+    path(_("paper-ballots/<int:envelope_id>.pdf"), views.paper_ballot, name="paper_ballot"),
 ]

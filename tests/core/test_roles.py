@@ -15,6 +15,8 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 from wagtail.users.models import UserProfile
 
 from home.models import HomePage
+from portal.budgets import services as budget_services
+from portal.budgets.models import Ballot, BudgetProject, Envelope, ProjectStatus
 from portal.core import roles
 from portal.core.roles import StaffRole
 from portal.pages.models import ConsultationPage, EventPage, Organiser, Theme
@@ -23,10 +25,13 @@ from portal.participation.apps import grant_roles
 from portal.participation.models import Idea, IdeaBox, IdeaStatus, QuestionKind
 from portal.proposals.models import EventProposal, ProposalStatus
 from tests import factories
+from tests.budgets.factories import EnvelopeFactory, ProjectFactory
 from tests.factories import ParticipantFactory, QuestionFactory, SurveyFactory, confirmed
 
 EDITOR, MODERATOR = StaffRole.EDITORS, StaffRole.MODERATORS
 IDEAS = "/admin/snippets/participation/idea/"
+ENVELOPES = "/admin/snippets/budgets/envelope/"
+PROJECTS = "/admin/snippets/budgets/budgetproject/"
 SECRET = "Je suis infirmière de nuit"  # an answer given as confidential
 OPEN_ANSWER = "Plus de pistes cyclables"
 
@@ -92,6 +97,24 @@ def proposal(agenda):
         end=timezone.now() + timedelta(days=20, hours=4),
         place_name="Parc des Tilleuls",
         language="fr",
+    )
+
+
+@pytest.fixture
+def budget_envelope(consultation):
+    """A basket open now, with a project on its ballot and one paper ballot for it."""
+    envelope = EnvelopeFactory(consultation=consultation, title="Budget de la ville")
+    project = ProjectFactory(envelope=envelope, title="Un jardin partagé")
+    budget_services.enter_paper_ballot(
+        envelope=envelope, user=None, choices=[project], collected_at="Mairie", district=None
+    )
+    return envelope
+
+
+@pytest.fixture
+def budget_project(budget_envelope):
+    return ProjectFactory(
+        envelope=budget_envelope, title="Des bancs", status=ProjectStatus.PROPOSED
     )
 
 
@@ -294,6 +317,49 @@ def revoke_organiser_trust(client, world):
     return not Organiser.objects.get(pk=organiser.pk).trusted
 
 
+def add_envelope(client, world):
+    consultation = world("consultation")
+    data = {
+        "title": "Budget des quartiers",
+        "consultation": consultation.pk,
+        "amount": "50000",
+        "district": "",
+        "method": "basket",
+        "max_choices": "",
+        "points": "",
+        "opens_at": "2027-09-01 09:00",
+        "closes_at": "2027-09-30 18:00",
+        "results_hidden_while_open": "on",
+    }
+    client.post(f"{ENVELOPES}add/", data)
+    return Envelope.objects.filter(title="Budget des quartiers").exists()
+
+
+def study_budget_project(client, world):
+    project = world("budget_project")
+    data = {"decision": "study", "department": "Voirie", "estimated_cost": "", "note": ""}
+    client.post(f"{PROJECTS}edit/{project.pk}/", data)
+    return BudgetProject.objects.get(pk=project.pk).status == ProjectStatus.UNDER_STUDY
+
+
+def enter_paper_ballot(client, world):
+    envelope = world("budget_envelope")
+    project = envelope.projects.get(status=ProjectStatus.ON_BALLOT)
+    data = {"channel": "paper", "collected_at": "Marché", "district": "", "projects": project.pk}
+    client.post(f"{ENVELOPES}vote/{envelope.pk}/ballots/", data)
+    return Ballot.objects.filter(collected_at="Marché").exists()
+
+
+def read_vote_dashboard(client, world):
+    response = client.get(f"{ENVELOPES}vote/{world('budget_envelope').pk}/")
+    return response.status_code == 200 and "Un jardin partagé" in response.content.decode()
+
+
+def export_ballots(client, world):
+    response = client.get(f"{ENVELOPES}vote/{world('budget_envelope').pk}/ballots.csv")
+    return response.status_code == 200 and "Mairie" in b"".join(response.streaming_content).decode()
+
+
 ACTIONS = [
     edit_home,
     publish_home,
@@ -311,6 +377,11 @@ ACTIONS = [
     enter_paper_idea,
     approve_proposal,
     revoke_organiser_trust,
+    add_envelope,
+    study_budget_project,
+    enter_paper_ballot,
+    read_vote_dashboard,
+    export_ballots,
 ]
 ALLOWED = {
     "anonymous": set(),
@@ -322,6 +393,7 @@ ALLOWED = {
         add_theme,
         edit_idea_box,
         read_results,
+        add_envelope,
     },
     MODERATOR: {
         read_results,
@@ -332,6 +404,10 @@ ALLOWED = {
         enter_paper_idea,
         approve_proposal,
         revoke_organiser_trust,
+        study_budget_project,
+        enter_paper_ballot,
+        read_vote_dashboard,
+        export_ballots,
     },
     "superuser": set(ACTIONS),
 }

@@ -7,6 +7,8 @@ from io import StringIO
 from django.conf import settings
 from django.core.management import call_command
 
+from portal.budgets import services
+from portal.budgets.models import Ballot, Envelope
 from portal.participation import identity
 from portal.participation.models import Idea, Participant
 
@@ -41,3 +43,13 @@ def test_calendar_adds_events_and_times_the_feed(demo, client):
     response = client.get(data["feed_url"])
     assert response.status_code == 200
     assert response.content.count(b"BEGIN:VEVENT") == data["events"]
+
+
+def test_budget_adds_ballots_and_times_the_results(demo):
+    data = run("bench_budget", "--ballots", "60", "--projects", "8", "--runs", "2")
+    assert len(data["results_ms"]) == 2
+    assert data["ballots"] == 60 and data["projects"] == 8
+    assert 60 <= data["choices"] <= 360 and data["queries"] == 4
+    envelope = Envelope.objects.get(title__startswith="Banc d’essai")
+    assert Ballot.objects.filter(envelope=envelope).count() == 60
+    assert len(services.winners(envelope)) == data["winners"] > 0

@@ -52,7 +52,7 @@ def test_2027_vote_is_open_in_both_envelopes(demo):
     now = timezone.now()
     for open_envelope in (town, district):
         assert open_envelope.is_open(now) and open_envelope.method_locked_at is not None
-        assert not open_envelope.results_public(now)
+        assert open_envelope.results_hidden_while_open
     assert (town.amount, town.method, town.district) == (600_000, VotingMethod.BASKET, None)
     assert (district.amount, district.method, district.max_choices) == (
         80_000,
@@ -100,7 +100,7 @@ def test_2026_results_are_declared_with_a_restitution(demo):
     page = ConsultationPage.objects.get(slug=budgets.BUDGET_2026)
     assert page.closes < timezone.localdate() and page.restitution.live
     closed = envelope(budgets.BUDGET_2026, "Toute la ville")
-    assert closed.results_public()
+    assert closed.closes_at < timezone.now()
     counted = services.results(closed)
     assert counted.ballots == 72
     assert counted.ballots_by_channel == {"online": 12, "paper": 50, "in_person": 10}
@@ -121,16 +121,28 @@ def test_2026_results_are_declared_with_a_restitution(demo):
     assert [figure["value"] for figure in figures["figures"]] == ["72", "50", "5", "405 000 €"]
 
 
+def test_2026_restitution_shows_the_results_frozen_after_the_vote(demo, client):
+    restitution = ConsultationPage.objects.get(slug=budgets.BUDGET_2026).restitution.specific
+    frozen = {row["title"]: row for row in restitution.results["budgets"]["envelopes"]}
+    town = frozen["Toute la ville"]
+    assert town["state"] == "final"
+    assert town["ballots"] == 72 and town["used"] == 405_000
+    assert town["by_channel"] == {"online": 12, "paper": 50, "in_person": 10}
+    html = client.get(restitution.url).content.decode()
+    assert "Les résultats du vote" in html
+    assert "Rénover le kiosque à musique du parc" in html and "Non financé" in html
+
+
 def test_2027_page_shows_the_idea_box_and_figures_read_from_the_data(demo, client):
     page = ConsultationPage.objects.get(slug=budgets.BUDGET_2027)
     types = [block.block_type for block in page.body]
-    assert {"key_figures", "idea_list", "idea_form"} <= set(types)
+    assert {"key_figures", "idea_list"} <= set(types) and "idea_form" not in types
     figures = next(block.value for block in page.body if block.block_type == "key_figures")
-    assert [figure["value"] for figure in figures["figures"]] == ["680\xa0000 €", "12", "12", "2"]
+    assert [figure["value"] for figure in figures["figures"]] == ["680\xa0000 €", "12", "12"]
     response = client.get(page.url)
     assert response.status_code == 200
     html = response.content.decode()
-    assert "projets soumis au vote" in html and "Vos idées pour le budget participatif" in html
+    assert "projets soumis au vote" in html and "12 idées" in html
 
 
 def test_loading_again_changes_no_budget_data(demo):

@@ -16,6 +16,8 @@ PAGES = {
     "agenda-archive": "/fr/agenda/archives/",
     "tour": "/fr/agenda/agora-itinerante/",
     "restitution": "/fr/concertations/parc-des-tilleuls/restitution/",
+    "budget-vote-open": "/fr/concertations/budget-participatif-2027/",
+    "budget-results": "/fr/concertations/budget-participatif-2026/resultats/",
 }
 
 
@@ -55,7 +57,7 @@ def test_resident_finds_the_open_consultation_from_home_and_sees_its_phase(new_p
     page = new_page("phone")
     page.goto("/fr/")
     section = page.locator("section", has=page.locator("h2", has_text="Concertations ouvertes"))
-    section.locator(".card__title a").first.click()
+    section.locator(".card__title a", has_text="Réaménagement de la place du Marché").click()
     assert page.locator("h1").inner_text() == "Réaménagement de la place du Marché"
     assert "Phase en cours" in page.locator(".callout").inner_text()
     current = page.locator('.phase[aria-current="step"]')

@@ -221,3 +221,36 @@ def test_a_missing_logo_file_or_a_forged_colour_does_not_break_the_poster(worksh
     assert pdf.info(poster, tmp_path)["Pages"] == "1"
     assert pdf.image_count(poster, tmp_path) == 0
     assert pdf.qr_codes(poster, tmp_path) == [page_url(workshop)]
+
+
+def test_a_consultation_with_a_budget_says_how_to_vote(consultation, tmp_path):
+    from tests.budgets.factories import EnvelopeFactory
+
+    EnvelopeFactory(
+        consultation=consultation,
+        title="Enveloppe de la ville",
+        amount=500_000,
+        method="choices",
+        max_choices=3,
+        opens_at=paris(date(2027, 6, 1), 9),
+        closes_at=paris(date(2027, 7, 1)),
+    )
+    EnvelopeFactory(  # its vote is over: not on the poster
+        consultation=consultation,
+        title="Enveloppe de l’an dernier",
+        opens_at=paris(date(2026, 6, 1)),
+        closes_at=paris(date(2026, 7, 1)),
+    )
+    poster = render_poster(consultation)
+    assert pdf.info(poster, tmp_path)["Pages"] == "1"
+    text = pdf.text(poster, tmp_path)
+    for expected in (
+        "Budget participatif : votez",
+        "Enveloppe de la ville",
+        "Choisissez jusqu’à 3 projets.",
+        "Vote du mardi 1er juin 2027 à 09:00 au mercredi 30 juin 2027 à minuit.",
+        "Vous pouvez aussi voter sur papier ou sur place, en mairie.",
+    ):
+        assert pdf.squeezed(expected) in text, expected
+    assert pdf.squeezed("l’an dernier") not in text
+    assert pdf.qr_codes(poster, tmp_path) == [page_url(consultation)]

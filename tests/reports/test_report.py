@@ -240,3 +240,62 @@ def test_the_bench_command_publishes_a_restitution_and_times_its_report(demo):
         "decision",
         "timeline",
     }
+
+
+def test_the_budget_results_are_in_the_report_as_on_the_page(consultation, tmp_path):
+    """The results block frozen at publication, rendered with its own template: the winners,
+    every project's votes with the table under its chart, and the rule that decided."""
+    from datetime import date, timedelta
+
+    import time_machine
+
+    from portal.budgets import services
+    from tests.budgets.factories import EnvelopeFactory, ProjectFactory
+    from tests.factories import ParticipantFactory, paris
+
+    envelope = EnvelopeFactory(
+        consultation=consultation,
+        title="Enveloppe de la ville",
+        amount=100_000,
+        opens_at=paris(date(2027, 5, 18)),
+        closes_at=paris(date(2027, 7, 1)),
+    )
+    trees, pool, benches = (
+        ProjectFactory(envelope=envelope, title=title, cost=cost)
+        for title, cost in (
+            ("Des arbres rue Haute", 30_000),
+            ("Une piscine d’été", 80_000),
+            ("Des bancs partout", 20_000),
+        )
+    )
+    for choices in ([trees, benches], [trees], [pool]):
+        services.cast_ballot(
+            envelope=envelope,
+            participant=ParticipantFactory(),
+            choices=choices,
+            now=paris(date(2027, 6, 2), 12),
+        )
+    body = [
+        {
+            "type": "budget_results",
+            "value": {"heading": "Le vote du budget", "envelopes": [], "show_districts": True},
+            "id": "vote",
+        }
+    ]
+    with time_machine.travel(envelope.closes_at + timedelta(days=2), tick=False):
+        page = factories.restitution(consultation, body=body)
+        document = render_report(RestitutionPage.objects.get(pk=page.pk)).pdf
+    text = pdf.text(document, tmp_path)
+    for expected in (
+        "Le vote du budget",
+        "Enveloppe de la ville",
+        "Projets financés",
+        "Des arbres rue Haute 30 000 € · 2 voix",
+        "Des bancs partout 20 000 € · 1 voix",
+        "Les voix de chaque projet",
+        "Une piscine d’été 80 000 € 1 33 % Non financé",
+        "Comment les lauréats sont choisis",
+    ):
+        assert pdf.squeezed(expected) in text, expected
+    # In the contents too, as a section of the report.
+    assert pdf.squeezed("Le vote du budget") in page_text(document, tmp_path, 2)

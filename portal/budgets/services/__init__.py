@@ -1,7 +1,7 @@
-"""Every write of budget data: projects and their study, ballots; and the results.
+"""Every write of budget data: projects and their study, ballots, realisation; and the results.
 
-One module per concern (projects, ballots, counting); callers use the names gathered here
-(`services.cast_ballot(...)`).
+One module per concern (projects, ballots, counting, realisation); callers use the names
+gathered here (`services.cast_ballot(...)`).
 
 Rules (docs/architecture.md, "Participatory budgets"):
 - a ballot is taken between the envelope's `opens_at` and `closes_at` (excluded); online
@@ -17,7 +17,9 @@ Rules (docs/architecture.md, "Participatory budgets"):
 - the first ballot locks the voting rules (`Envelope.method_locked_at`), atomically;
 - winners: most votes first, each taken while it fits in what remains of the amount, one that
   no longer fits skipped; ties go to the cheaper project, then the earlier created, then the
-  lower id. A project without votes does not win.
+  lower id. A project without votes does not win;
+- realisation: winners get dated stages (a photo each, optional); the stage marked
+  `realised` moves the project to "realised" through the workflow.
 """
 
 from .ballots import (
@@ -39,11 +41,13 @@ from .projects import (
     put_on_ballot,
     study_project,
 )
+from .realisation import add_realisation_stage
 
 __all__ = [
     "PAPER_GRACE",
     "ProjectResult",
     "Results",
+    "add_realisation_stage",
     "cast_ballot",
     "check_open",
     "check_rules",

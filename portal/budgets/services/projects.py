@@ -10,11 +10,15 @@ from ..models import PROJECT_WORKFLOW, BudgetProject, Envelope, ProjectStatus, e
 
 @transaction.atomic
 def create_project(*, envelope, user, title, summary="", cost=0, now=None, **fields):
-    """A project entered by officers; it starts as proposed. `fields`: theme, district."""
+    """A project entered by officers; it starts as proposed. `fields`: theme, district,
+    place, image with image_alt (or image_decorative)."""
     now = now or timezone.now()
-    project = BudgetProject.objects.create(
+    project = BudgetProject(
         envelope=envelope, title=title, summary=summary, cost=cost, created_at=now, **fields
     )
+    if problem := project.image_problem():
+        raise InvalidProjectStep(problem)
+    project.save()
     PROJECT_WORKFLOW.record(project, to_status=ProjectStatus.PROPOSED, user=user, at=now)
     return project
 

@@ -1,4 +1,4 @@
-"""Amounts as residents read them, in templates: {{ project.cost|euros }}."""
+"""Money as residents read it, in templates: `{{ project.cost|euros }}`."""
 
 from django import template
 

@@ -156,10 +156,11 @@ def file_extension(document):
 def page_query(context, number):
     """The current query string with `page` set to number: keeps search terms and filters.
 
-    A listing may give the query its links must keep instead (`page_query_base`).
+    A listing may give the query its links must keep instead (`page_query_base`), and the
+    name of its page number (`page_parameter`, see `listing.paginate`).
     """
     query = context.get("page_query_base", context["request"].GET).copy()
-    query["page"] = number
+    query[context.get("page_parameter", "page")] = number
     return "?" + query.urlencode()
 
 

@@ -1,0 +1,537 @@
+"""The feasibility queue in the admin, on the moderation kit: budget projects with their
+filters, a project's review (the study's decisions and their history), projects entered by
+officers, and projects made of ideas.
+
+Every write goes through `services`, which checks the workflow and records each step; what
+they refuse (`BudgetError`) is shown on the form.
+"""
+
+import django_filters
+from django import forms
+from django.urls import path, reverse
+from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext, ngettext_lazy
+from django.views.generic import FormView
+from wagtail.admin import messages
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
+from wagtail.admin.widgets.button import HeaderButton
+from wagtail.models import Locale
+from wagtail.snippets.views import snippets
+
+from portal.core.http import see_other
+from portal.core.moderation import (
+    HistoryPanel,
+    QueueFilterSet,
+    QueueIndexView,
+    QueuePanel,
+    QueueViewSet,
+    ReadOnlyPanel,
+    ReviewEditView,
+    status_column,
+    status_filter,
+    submitted_column,
+)
+from portal.pages.taxonomy import District, Theme
+from portal.participation.forms import PlainTextField, SingleLineTextField
+from portal.participation.models import Idea
+
+from . import services
+from .errors import BudgetError
+from .models import PROJECT_WORKFLOW, BudgetProject, Envelope, ProjectStatus, euros
+
+# The study's decisions (PROJECT_WORKFLOW.decisions), in the review's words.
+DECISION_LABELS = {
+    "study": gettext_lazy("Start the feasibility study, by a department"),
+    "feasible": gettext_lazy("Feasible, at the estimated cost"),
+    "not_feasible": gettext_lazy("Not feasible, for a public reason"),
+    "on_ballot": gettext_lazy("Put it on the ballot"),
+}
+
+# "feasible", for a project on the ballot before voting starts.
+TAKE_OFF_BALLOT = gettext_lazy("Take it off the ballot (it stays feasible)")
+
+DECISION_DONE = {
+    "study": gettext_lazy("“%(title)s” is under study."),
+    "feasible": gettext_lazy("“%(title)s” is feasible."),
+    "not_feasible": gettext_lazy("“%(title)s” is not feasible; the reason is public."),
+    "on_ballot": gettext_lazy("“%(title)s” is on the ballot."),
+}
+
+# Far above any town's budget, within the database's integers.
+MAX_EUROS = 1_000_000_000
+
+
+def envelope_choices():
+    """The envelopes, newest vote first, with their consultation for the labels."""
+    return Envelope.objects.select_related("consultation").order_by("-opens_at", "title")
+
+
+class EnvelopeChoiceField(forms.ModelChoiceField):
+    """An envelope named with its consultation: titles repeat from one year to the next."""
+
+    def label_from_instance(self, envelope):
+        return f"{envelope.title} — {envelope.consultation.title}"
+
+
+def cost_label(project):
+    return euros(project.cost)
+
+
+# The list
+
+
+class ProjectFilterSet(QueueFilterSet):
+    """Without a status in the query, the list is the queue: projects waiting for an officer
+    (proposed, under study, feasible)."""
+
+    every = gettext_lazy("All projects")
+    status = status_filter(ProjectStatus, every=every)
+    envelope = django_filters.ModelChoiceFilter(
+        label=gettext_lazy("Envelope"), queryset=envelope_choices()
+    )
+    district = django_filters.ModelChoiceFilter(
+        label=gettext_lazy("District"),
+        queryset=District.objects.filter(pk__in=BudgetProject.objects.values("district")).order_by(
+            "name"
+        ),
+    )
+    theme = django_filters.ModelChoiceFilter(
+        label=gettext_lazy("Theme"),
+        queryset=Theme.objects.filter(pk__in=BudgetProject.objects.values("theme")).order_by(
+            "name"
+        ),
+    )
+
+    class Meta:
+        model = BudgetProject
+        fields = []
+
+
+class ProjectIndexView(QueueIndexView):
+    """Opens on the feasibility queue and says so; one click away from every project, and
+    from making a project of ideas."""
+
+    queue_title = gettext_lazy("Feasibility queue")
+    add_item_label = gettext_lazy("Enter a project")
+    merge_url_name = None
+
+    @cached_property
+    def header_buttons(self):
+        buttons = super().header_buttons
+        if self.permission_policy.user_has_permission(self.request.user, "add"):
+            buttons = [
+                *buttons,
+                HeaderButton(
+                    _("Make a project of ideas"),
+                    url=reverse(self.merge_url_name),
+                    icon_name="comment",
+                ),
+            ]
+        return buttons
+
+
+# One project
+
+
+class ProjectDetailsPanel(ReadOnlyPanel):
+    """What the project is, where it comes from (the ideas and their authors' public names)
+    and what the study found."""
+
+    template_name = "budgets/admin/project_details.html"
+
+    def get_context(self, project, user):
+        return {
+            "project": project,
+            "cost": euros(project.cost),
+            "ideas": project.source_ideas.order_by("pk"),
+            "authors": project.credited_authors(),
+        }
+
+
+class ProjectHistoryPanel(HistoryPanel):
+    """Every step of the study and of the vote: when, who, from and to, and the note."""
+
+    workflow = PROJECT_WORKFLOW
+    caption = gettext_lazy("What happened to this project, oldest first")
+    nobody = gettext_lazy("The site")
+
+
+class DecisionForm(WagtailAdminModelForm):
+    """A decision the workflow allows now, with what it needs: the department that studies
+    the project, the estimated cost, the public reason. No model field: the view hands the
+    decision to the services."""
+
+    decision = forms.ChoiceField(
+        label=gettext_lazy("What happens to this project"), widget=forms.RadioSelect
+    )
+    department = SingleLineTextField(
+        label=gettext_lazy("Department that studies it"),
+        required=False,
+        max_length=200,
+        help_text=gettext_lazy("Required to start the study."),
+    )
+    estimated_cost = forms.IntegerField(
+        label=gettext_lazy("Estimated cost (euros)"),
+        required=False,
+        min_value=0,
+        max_value=MAX_EUROS,
+        help_text=gettext_lazy("Required to mark it feasible: the officers' estimate."),
+    )
+    note = PlainTextField(
+        label=gettext_lazy("Note"),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=gettext_lazy(
+            "Required to mark it not feasible: the note is published as the reason. "
+            "Otherwise kept in the project's history."
+        ),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        on_ballot = self.instance.status == ProjectStatus.ON_BALLOT
+        choices = [
+            (name, TAKE_OFF_BALLOT if on_ballot and name == "feasible" else DECISION_LABELS[name])
+            for name in PROJECT_WORKFLOW.decisions_from(self.instance.status)
+        ]
+        if not choices:  # on the ballot since voting started, or decided by the vote
+            for name in ("decision", "department", "estimated_cost", "note"):
+                del self.fields[name]
+            return
+        self.fields["decision"].choices = choices
+        self.fields["department"].initial = self.instance.department
+        self.fields["estimated_cost"].initial = self.instance.cost or None
+
+    def clean(self):
+        cleaned = super().clean()
+        decision = cleaned.get("decision")
+        if decision == "study" and not cleaned.get("department"):
+            self.add_error("department", _("Say which department studies this project."))
+        if decision == "feasible" and cleaned.get("estimated_cost") is None:
+            self.add_error("estimated_cost", _("Give the estimated cost, in euros."))
+        if decision == "not_feasible" and not cleaned.get("note"):
+            self.add_error("note", _("Say publicly why this project is not feasible."))
+        return cleaned
+
+
+class ServicesFormMixin:
+    """What the services refuse is a form error, never a server error; success is a 303."""
+
+    def form_valid(self, form):
+        try:
+            response = super().form_valid(form)
+        except BudgetError as error:
+            form.add_error(None, str(error))
+            self.produced_error_message = str(error)
+            return self.form_invalid(form)
+        return see_other(response.url) if response.status_code == 302 else response
+
+
+class ProjectEditView(ServicesFormMixin, ReviewEditView):
+    """The review: the project, the decision, the history. The project's words are the
+    officers' or its ideas' authors': the study decides, it does not rewrite."""
+
+    decision = None  # taken by this request
+
+    def get_success_message(self):
+        if self.decision is None:
+            return None
+        return DECISION_DONE[self.decision] % {"title": self.object.title}
+
+    def get_success_buttons(self):
+        return []
+
+    def get_success_url(self):
+        return self.get_edit_url()
+
+    def save_instance(self):
+        project, data, user = self.form.instance, self.form.cleaned_data, self.request.user
+        self.decision = decision = data.get("decision") or None
+        if decision == "study":
+            return services.study_project(
+                project=project, user=user, department=data["department"], note=data["note"]
+            )
+        if decision == "feasible":
+            return services.mark_feasible(
+                project=project, user=user, cost=data["estimated_cost"], note=data["note"]
+            )
+        if decision == "not_feasible":
+            return services.mark_not_feasible(project=project, user=user, reason=data["note"])
+        if decision == "on_ballot":
+            return services.put_on_ballot(project=project, user=user)
+        return project
+
+
+PROJECT_PANELS = ObjectList(
+    [
+        ProjectDetailsPanel(heading=gettext_lazy("The project")),
+        MultiFieldPanel(
+            [
+                FieldPanel("decision"),
+                FieldRowPanel([FieldPanel("department"), FieldPanel("estimated_cost")]),
+                FieldPanel("note"),
+            ],
+            heading=gettext_lazy("Decision"),
+        ),
+        ProjectHistoryPanel(heading=gettext_lazy("History")),
+    ],
+    base_form_class=DecisionForm,
+)
+
+
+# A new project
+
+
+def taxonomy_of_default_locale(field):
+    """Themes or districts in the site's main language: a project is counted once."""
+    field.queryset = field.queryset.filter(locale=Locale.get_default()).order_by("name")
+
+
+class ProjectForm(WagtailAdminModelForm):
+    """A project officers enter themselves: its envelope, words, estimate and place."""
+
+    envelope = EnvelopeChoiceField(label=gettext_lazy("Envelope"), queryset=envelope_choices())
+    title = SingleLineTextField(label=gettext_lazy("Title"), max_length=140)
+    summary = PlainTextField(
+        label=gettext_lazy("Summary"),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )
+    cost = forms.IntegerField(
+        label=gettext_lazy("Estimated cost (euros)"),
+        min_value=0,
+        max_value=MAX_EUROS,
+        initial=0,
+        help_text=gettext_lazy("The officers' estimate; 0 until it is studied."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("theme", "district"):
+            taxonomy_of_default_locale(self.fields[name])
+
+
+PROJECT_FIELDS = ("title", "summary", "cost", "theme", "district")
+
+NEW_PROJECT_PANELS = ObjectList(
+    [
+        FieldPanel("envelope", widget=forms.Select),
+        FieldPanel("title"),
+        FieldPanel("summary"),
+        FieldPanel("cost"),
+        FieldRowPanel(
+            [FieldPanel("theme", widget=forms.Select), FieldPanel("district", widget=forms.Select)]
+        ),
+    ],
+    base_form_class=ProjectForm,
+)
+
+
+class ProjectCreateView(ServicesFormMixin, snippets.CreateView):
+    """A project entered by officers: it starts as proposed, in the queue."""
+
+    page_subtitle = gettext_lazy("Project entered by officers")
+    success_message = gettext_lazy("Project “%(object)s” entered: it waits for its study.")
+
+    def save_instance(self):
+        data = self.form.cleaned_data
+        return services.create_project(
+            envelope=data["envelope"],
+            user=self.request.user,
+            **{name: data[name] for name in PROJECT_FIELDS},
+        )
+
+
+# A project made of ideas
+
+
+class MergeForm(forms.Form):
+    """Ideas of the envelope's consultation made into one project; their authors stay
+    credited."""
+
+    ideas = forms.TypedMultipleChoiceField(
+        label=gettext_lazy("Ideas it is made of"),
+        coerce=int,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": gettext_lazy("Choose at least one idea.")},
+    )
+    title = SingleLineTextField(label=gettext_lazy("Title of the project"), max_length=140)
+    summary = PlainTextField(
+        label=gettext_lazy("Summary"),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )
+    theme = forms.ModelChoiceField(
+        label=gettext_lazy("Theme"), queryset=Theme.objects.all(), required=False
+    )
+    district = forms.ModelChoiceField(
+        label=gettext_lazy("District"), queryset=District.objects.all(), required=False
+    )
+
+    def __init__(self, *args, envelope, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Offered, then checked, in memory: a hostile id never reaches the database.
+        self.offered = {
+            idea.pk: idea
+            for idea in Idea.objects.public()
+            .filter(box__consultation=envelope.consultation_id)
+            .order_by("-support_count", "pk")
+        }
+        self.fields["ideas"].choices = [(pk, idea_label(idea)) for pk, idea in self.offered.items()]
+        for name in ("theme", "district"):
+            taxonomy_of_default_locale(self.fields[name])
+
+    def clean_ideas(self):
+        return [self.offered[pk] for pk in self.cleaned_data["ideas"]]
+
+
+def idea_label(idea):
+    """An idea as officers pick it: its title, its author's public name, its supports."""
+    supports = ngettext("%(count)s support", "%(count)s supports", idea.support_count) % {
+        "count": idea.support_count
+    }
+    return _("%(title)s — by %(author)s, %(supports)s") % {
+        "title": idea.title,
+        "author": idea.author_name or _("anonymous"),
+        "supports": supports,
+    }
+
+
+class EnvelopeChoiceForm(forms.Form):
+    """Which envelope the project goes to: its consultation's ideas are offered next."""
+
+    envelope = EnvelopeChoiceField(label=gettext_lazy("Envelope"), queryset=envelope_choices())
+
+
+class MergeIdeasView(PermissionCheckedMixin, WagtailAdminTemplateMixin, FormView):
+    """Ideas made into a project: the envelope first (a GET form, so it works without
+    JavaScript), then its consultation's public ideas to choose from, a title and summary."""
+
+    model = BudgetProject
+    permission_required = "add"
+    template_name = "budgets/admin/merge.html"
+    page_title = gettext_lazy("Make a project of ideas")
+    header_icon = "comment"
+    form_class = MergeForm
+    index_url_name = None
+    edit_url_name = None
+
+    @cached_property
+    def envelope(self):
+        chooser = EnvelopeChoiceForm(self.request.GET if "envelope" in self.request.GET else None)
+        if not chooser.is_valid():
+            return None
+        return chooser.cleaned_data["envelope"]
+
+    def get(self, request, *args, **kwargs):
+        if self.envelope is None:
+            return self.render_to_response(
+                self.get_context_data(form=None, chooser=EnvelopeChoiceForm(request.GET or None))
+            )
+        return super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        if self.envelope is None:
+            return see_other(request.path)
+        return super().post(request, *args, **kwargs)
+
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {"url": reverse(self.index_url_name), "label": _("Budget projects")},
+            {"url": "", "label": self.get_page_title()},
+        ]
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "envelope": self.envelope}
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        try:
+            project = services.merge_ideas(
+                envelope=self.envelope,
+                ideas=data["ideas"],
+                user=self.request.user,
+                title=data["title"],
+                summary=data["summary"],
+                theme=data["theme"],
+                district=data["district"],
+            )
+        except BudgetError as error:
+            form.add_error(None, str(error))
+            return self.form_invalid(form)
+        messages.success(
+            self.request,
+            _("Project “%(title)s” made of %(count)s ideas: it waits for its study.")
+            % {"title": project.title, "count": len(data["ideas"])},
+        )
+        return see_other(reverse(self.edit_url_name, args=[project.pk]))
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(envelope=self.envelope, **kwargs)
+
+
+class BudgetProjectViewSet(QueueViewSet):
+    """The officers' feasibility queue, every project, and projects entered or merged."""
+
+    model = BudgetProject
+    icon = "doc-full"
+    menu_label = gettext_lazy("Budget projects")
+    index_view_class = ProjectIndexView
+    edit_view_class = ProjectEditView
+    add_view_class = ProjectCreateView
+    filterset_class = ProjectFilterSet
+    search_fields = ["title", "summary"]
+    edit_handler = PROJECT_PANELS
+    list_display = [
+        "title",
+        Column("envelope", label=gettext_lazy("Envelope"), accessor="envelope"),
+        status_column(waiting=ProjectStatus.PROPOSED),
+        "district",
+        "theme",
+        Column("cost", label=gettext_lazy("Cost"), accessor=cost_label, sort_key="cost"),
+        submitted_column(),
+    ]
+
+    def get_queryset(self, request):
+        return BudgetProject.objects.select_related("envelope", "district", "theme")
+
+    def get_add_view_kwargs(self, **kwargs):
+        panel = NEW_PROJECT_PANELS.bind_to_model(BudgetProject)
+        return super().get_add_view_kwargs(panel=panel, form_class=panel.get_form_class(), **kwargs)
+
+    def get_index_view_kwargs(self, **kwargs):
+        return super().get_index_view_kwargs(merge_url_name=self.get_url_name("merge"), **kwargs)
+
+    @property
+    def merge_view(self):
+        return self.construct_view(
+            MergeIdeasView,
+            index_url_name=self.get_url_name("list"),
+            edit_url_name=self.get_url_name("edit"),
+        )
+
+    def get_urlpatterns(self):
+        return [*super().get_urlpatterns(), path("merge/", self.merge_view, name="merge")]
+
+
+class FeasibilityQueuePanel(QueuePanel):
+    """On the admin's home page: how many budget projects wait for an officer."""
+
+    name = "budgets_feasibility_queue"
+    order = 52
+    model = BudgetProject
+    heading = gettext_lazy("Budget projects awaiting their study")
+    waiting = ngettext_lazy(
+        "%(counter)s budget project awaits an officer.",
+        "%(counter)s budget projects await an officer.",
+        "counter",
+    )
