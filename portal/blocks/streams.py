@@ -6,6 +6,7 @@ Block type names are stored in the database: renaming one needs a data migration
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
+from .ballot import BallotBlock
 from .decisions import DecisionBlock, TimelineBlock
 from .ideas import IdeaFormBlock, IdeaListBlock
 from .layout import AccordionBlock, KeyFiguresBlock
@@ -63,6 +64,7 @@ class BodyStreamBlock(ContentStreamBlock):
     survey = SurveyBlock()
     idea_form = IdeaFormBlock()
     idea_list = IdeaListBlock()
+    ballot = BallotBlock()
     budget_projects = BudgetProjectListBlock()
     realisations = RealisationsBlock()
 
@@ -72,6 +74,8 @@ class RestitutionStreamBlock(BodyStreamBlock):
     publication (figures, survey results, ideas and answers, a participatory budget's
     results), decisions and next steps."""
 
+    # The ballot lives on its consultation's page: a restitution comes once the vote is over.
+    ballot = None
     participation_figures = ParticipationFiguresBlock()
     survey_results = SurveyResultsBlock()
     ideas_answers = IdeasBlock()

@@ -378,9 +378,10 @@ class PaperBallotView(EnvelopeVoteMixin, FormView):
 
 
 def ballots_per_day(envelope):
-    """(day, ballots) for each day a ballot was cast, in Paris time, oldest first."""
+    """(day, ballots) for each day a counted ballot was cast, in Paris time, oldest first."""
     return list(
-        envelope.ballots.annotate(day=TruncDate("created_at", tzinfo=ZoneInfo(settings.TIME_ZONE)))
+        envelope.ballots.filter(confirmed=True)
+        .annotate(day=TruncDate("created_at", tzinfo=ZoneInfo(settings.TIME_ZONE)))
         .values_list("day")
         .annotate(count=Count("pk"))
         .order_by("day")

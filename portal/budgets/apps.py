@@ -33,4 +33,14 @@ class BudgetsConfig(AppConfig):
     verbose_name = _("Participatory budgets")
 
     def ready(self):
+        from portal.participation.signals import contributions_confirmed
+        from portal.participation.waiting import lists_waiting
+
+        from . import services
+
+        # Ballots cast in a name not proven yet wait on its link, as supports do.
+        lists_waiting(services.waiting_ballots)
+        contributions_confirmed.connect(
+            services.release_confirmed, dispatch_uid="budgets-release-confirmed"
+        )
         post_migrate.connect(grant_roles, sender=self)

@@ -65,8 +65,9 @@ def ballot_rows(envelope):
     points in a vote by points), joined with " | "."""
     paris = ZoneInfo(settings.TIME_ZONE)
     titles = dict(BudgetProject.objects.filter(envelope=envelope).values_list("pk", "title"))
+    counted = envelope.ballots.filter(confirmed=True)  # not those waiting on a link
     ballots = (
-        envelope.ballots.order_by("created_at", "pk")
+        counted.order_by("created_at", "pk")
         .only("pk", "channel", "district_id", "created_at", "collected_at")
         .prefetch_related(
             Prefetch(
@@ -78,7 +79,7 @@ def ballot_rows(envelope):
         )
     )
     districts = District.objects.in_bulk(
-        envelope.ballots.exclude(district=None).values_list("district_id", flat=True).distinct()
+        counted.exclude(district=None).values_list("district_id", flat=True).distinct()
     )
     points = envelope.method == VotingMethod.POINTS
     yield [

@@ -414,8 +414,13 @@ class Ballot(models.Model):
     """One vote in an envelope: online by a participant (one each, which they may change
     until the vote closes), or entered by an officer from paper or in person (no participant).
 
+    An online ballot cast in a name the browser has not proven waits on that browser's
+    confirmation link (`confirmation`, not `confirmed`); using the link makes it count, in
+    place of the participant's counted ballot if they had one. Only counted ballots are
+    counted.
+
     When the consultation's eligibility rule has a register, the ballot keeps the register
-    entry it was cast with: one ballot per entry and envelope.
+    entry it was cast with: one counted ballot per entry and envelope.
     """
 
     envelope = models.ForeignKey(
@@ -464,6 +469,22 @@ class Ballot(models.Model):
         related_name="ballots",
     )
     age_declared = models.BooleanField(_("minimum age declared"), default=False)
+    confirmed = models.BooleanField(
+        _("counted"),
+        default=False,
+        help_text=_("Online ballots cast in a name the browser has not proven wait for its link."),
+    )
+    confirmation = models.ForeignKey(
+        "participation.Confirmation",
+        null=True,
+        blank=True,
+        editable=False,
+        # A waiting ballot goes with its link (unused links are purged, a participant's are
+        # erased with them); a counted one no longer names it.
+        on_delete=models.CASCADE,
+        related_name="ballots",
+        help_text=_("The link that makes it count, while it waits."),
+    )
     created_at = models.DateTimeField(_("cast on"), default=timezone.now)
     updated_at = models.DateTimeField(_("changed on"), default=timezone.now)
 
@@ -471,17 +492,23 @@ class Ballot(models.Model):
         verbose_name = _("ballot")
         verbose_name_plural = _("ballots")
         constraints = [
+            # Among ballots that count: one waiting in someone's name never stands in the way
+            # of their own, and replaces it only once they confirm.
             models.UniqueConstraint(
                 fields=["envelope", "participant"],
-                condition=models.Q(participant__isnull=False),
+                condition=models.Q(participant__isnull=False, confirmed=True),
                 name="one_ballot_per_participant",
             ),
             models.UniqueConstraint(
                 fields=["envelope", "register_entry"],
-                condition=models.Q(register_entry__isnull=False),
+                condition=models.Q(register_entry__isnull=False, confirmed=True),
                 name="one_ballot_per_register_entry",
             ),
+            models.UniqueConstraint(
+                fields=["confirmation", "envelope"], name="one_waiting_ballot_per_link"
+            ),
         ]
+        indexes = [models.Index(fields=["envelope", "confirmed"])]
 
     def __str__(self):
         return f"{self.envelope_id} #{self.pk}"

@@ -81,6 +81,7 @@ class BudgetLoader:
             *spec["body"][:2],
             figures,
             *spec["body"][2:],
+            {"type": "ballot", "value": {"heading": "", "envelope": ""}},
             {"type": "budget_projects", "value": {"heading": "", "statuses": [], "per_page": 6}},
             {"type": "idea_list", "value": {"idea_box": box.pk, "heading": "", "per_page": 6}},
         ]

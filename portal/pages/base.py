@@ -111,7 +111,9 @@ class BasePage(Page):
         return super().serve(request, *args, **kwargs)
 
     def serve_participation(self, request, block_id):
-        """Hand the POST to its block: a redirect on success, the page again with errors."""
+        """Hand the POST to its block: a redirect on success, the page again with its form
+        (400 with errors; 200 for a form shown again without any, as a ballot's running
+        total is)."""
         found = self.participation_blocks.get(block_id)
         if found is None:
             messages.error(request, gettext("This form no longer exists; please try again."))
@@ -122,7 +124,8 @@ class BasePage(Page):
             return outcome
         context = self.get_context(request)
         context["block_forms"] = {block_id: outcome}
-        return TemplateResponse(request, self.get_template(request), context, status=400)
+        status = 400 if outcome.errors else 200
+        return TemplateResponse(request, self.get_template(request), context, status=status)
 
     @property
     def meta_description(self):

@@ -26,6 +26,7 @@ from django.utils.translation import ngettext
 from portal.core import mail
 from portal.core.http import absolute_url
 
+from . import waiting
 from .errors import InvalidLink, LinkUsed
 from .limits import allow_email
 from .models import Confirmation, Participant
@@ -231,6 +232,7 @@ def waiting_items(confirmation):
             text = _("propose the event “%(title)s” (organiser: %(organiser)s) for the agenda")
             text %= event
         items.append((proposal.created_at, text))
+    items += waiting.listed(confirmation)
     return [text for _at, text in sorted(items, key=lambda item: item[0])]
 
 

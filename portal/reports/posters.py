@@ -41,8 +41,8 @@ from portal.core.templatetags.dates import date_range, event_when
 from portal.pages.agenda import EventState
 from portal.pages.models import ConsultationPage, EventPage, EventTourPage
 from portal.pages.phases import ConsultationStatus
-from portal.participation.membership import language_versions
 from portal.participation import eligibility
+from portal.participation.membership import language_versions
 
 POSTER_TYPES = (EventPage, EventTourPage, ConsultationPage)
 
@@ -285,6 +285,8 @@ def envelopes(page):
         {"envelope": envelope, "rules": rules.describe(envelope)}
         for envelope in found.order_by(*rules.READING_ORDER)
     ]
+
+
 def eligibility_context(page):
     """Who may take part, as the consultation's page says it (participation.eligibility)."""
     return {"eligibility": eligibility.describe(eligibility.rule_for(page))}

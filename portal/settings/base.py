@@ -246,6 +246,7 @@ PARTICIPATION_RATE_LIMITS = {
     "survey": (100, 20),
     "idea": (40, 10),
     "proposal": (30, 10),
+    "ballot": (200, 20),  # a resident changes their vote a few times at most
     "new-link": (20, None),
 }
 # Confirmation links e-mailed to one mailbox per hour: (from one client address, in all).

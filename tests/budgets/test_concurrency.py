@@ -1,5 +1,6 @@
-"""One ballot per participant and envelope, and per register entry, exact under concurrency:
-the partial unique constraints and the ballot's row lock decide, not Python."""
+"""One counted ballot per participant and envelope, and per register entry, exact under
+concurrency: the partial unique constraints and the ballot's row lock decide, not Python, also
+when a ballot waiting on its link is released as its owner votes again."""
 
 from concurrent.futures import ThreadPoolExecutor
 
@@ -13,11 +14,12 @@ from portal.participation import services as participation
 from portal.participation.errors import NotEligible
 from portal.participation.models import EligibilityRule, RegisterEntry
 from tests import factories
-from tests.factories import ParticipantFactory
+from tests.factories import ParticipantFactory, confirmed, named
 
 from .factories import EnvelopeFactory, ProjectFactory
 
 PARTICIPANTS = 200
+WAITING = 60
 
 pytestmark = pytest.mark.skipif(
     connection.vendor != "postgresql", reason="needs a database with real concurrency"
@@ -101,3 +103,43 @@ def test_100_participants_on_50_register_entries_cast_50_ballots(home):
     assert Ballot.objects.values("register_entry").distinct().count() == ENTRIES
     assert BallotChoice.objects.count() == ENTRIES
     assert services.results(envelope).ballots == ENTRIES
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_link_used_while_its_owner_votes_again_leaves_one_whole_ballot_each(home):
+    """Releasing a waiting ballot and casting again take the same row locks: each participant
+    ends with one counted ballot holding one whole set of choices, and nothing waiting."""
+    consultation = factories.consultation(factories.consultation_index(home), "Budget 2027")
+    envelope = EnvelopeFactory(consultation=consultation, amount=100_000)
+    square, trees = ProjectFactory.create_batch(2, envelope=envelope, cost=40_000)
+    voters = [confirmed(f"voter{n}@example.org") for n in range(WAITING)]
+    for voter in voters:
+        services.cast_ballot(envelope=envelope, participant=voter, choices=[square])
+    links = []
+    for voter in voters:  # the same address typed in another browser, voting otherwise
+        typed = named(voter.email)
+        services.cast_ballot(envelope=envelope, participant=typed, choices=[trees])
+        links.append(typed.confirmation)
+
+    def run(job):
+        try:
+            if job[0] == "confirm":
+                participation.confirm(confirmation=job[1])
+            else:
+                services.cast_ballot(envelope=envelope, participant=job[1], choices=job[2])
+        finally:
+            connections.close_all()
+
+    jobs = [("confirm", link) for link in links]
+    jobs += [("cast", voter, [square, trees]) for voter in voters]
+    with ThreadPoolExecutor(max_workers=16) as pool:
+        list(pool.map(run, jobs))
+    assert not Ballot.objects.filter(confirmed=False).exists()
+    assert Ballot.objects.filter(envelope=envelope, confirmed=True).count() == WAITING
+    per_ballot = {
+        ballot.participant_id: frozenset(choice.project_id for choice in ballot.choices.all())
+        for ballot in Ballot.objects.prefetch_related("choices")
+    }
+    assert set(per_ballot) == {voter.pk for voter in voters}
+    assert set(per_ballot.values()) <= {frozenset({trees.pk}), frozenset({square.pk, trees.pk})}
+    assert services.results(envelope).ballots == WAITING

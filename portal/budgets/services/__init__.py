@@ -10,8 +10,10 @@ Rules (docs/architecture.md, "Participatory budgets"):
 - BASKET: the chosen projects cost at most the envelope's amount; CHOICES: at most N
   projects; POINTS: whole points, at least 1 per chosen project, at most P in all ("spread up
   to P", as Paris does);
-- one online ballot per participant and envelope (a partial unique constraint); casting again
-  replaces the choices while the vote is open; after closing a ballot is final;
+- one counted online ballot per participant and envelope (a partial unique constraint);
+  casting again replaces the choices while the vote is open; after closing a ballot is final;
+  a ballot cast in a name the browser has not proven waits on its confirmation link and,
+  once the link is used, replaces the participant's counted ballot;
 - the first ballot locks the voting rules (`Envelope.method_locked_at`), atomically;
 - winners: most votes first, each taken while it fits in what remains of the amount, one that
   no longer fits skipped; ties go to the cheaper project, then the earlier created, then the
@@ -20,7 +22,15 @@ Rules (docs/architecture.md, "Participatory budgets"):
   `realised` moves the project to "realised" through the workflow.
 """
 
-from .ballots import PAPER_GRACE, cast_ballot, enter_paper_ballot
+from .ballots import (
+    PAPER_GRACE,
+    cast_ballot,
+    check_open,
+    check_rules,
+    enter_paper_ballot,
+    release_confirmed,
+    waiting_ballots,
+)
 from .counting import ProjectResult, Results, declare_results, results, winners
 from .projects import (
     change_project_status,
@@ -39,6 +49,8 @@ __all__ = [
     "Results",
     "add_realisation_stage",
     "cast_ballot",
+    "check_open",
+    "check_rules",
     "change_project_status",
     "create_project",
     "declare_results",
@@ -47,7 +59,9 @@ __all__ = [
     "mark_not_feasible",
     "merge_ideas",
     "put_on_ballot",
+    "release_confirmed",
     "results",
     "study_project",
+    "waiting_ballots",
     "winners",
 ]

@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 from django.db import IntegrityError, transaction
+from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -10,8 +11,10 @@ from django.utils.translation import ngettext
 
 from portal.participation.eligibility import ALREADY_VOTED, REGISTER
 from portal.participation.errors import NotEligible
+from portal.participation.identity import waiting_on
+from portal.participation.models import Confirmation
 
-from ..errors import InvalidBallot, VotingClosed
+from ..errors import BudgetError, InvalidBallot, VotingClosed
 from ..models import (
     Ballot,
     BallotChannel,
@@ -78,26 +81,8 @@ def _checked_choices(envelope, choices):
     if not requested:
         raise InvalidBallot(_("Choose at least one project."))
     # The limits that need no project are checked first: an oversized ballot costs no query.
-    if envelope.method == VotingMethod.POINTS:
-        total = sum(requested.values())
-        if total > envelope.points:
-            raise InvalidBallot(
-                ngettext(
-                    "You spread %(total)s point, %(over)s more than the %(points)s you have.",
-                    "You spread %(total)s points, %(over)s more than the %(points)s you have.",
-                    total,
-                )
-                % {"total": total, "over": total - envelope.points, "points": envelope.points}
-            )
-    if envelope.method == VotingMethod.CHOICES and len(requested) > envelope.max_choices:
-        raise InvalidBallot(
-            ngettext(
-                "You may choose %(max)s project; you chose %(count)s.",
-                "You may choose up to %(max)s projects; you chose %(count)s.",
-                envelope.max_choices,
-            )
-            % {"max": envelope.max_choices, "count": len(requested)}
-        )
+    if envelope.method != VotingMethod.BASKET:
+        check_rules(envelope, requested)
     projects = BudgetProject.objects.filter(
         envelope=envelope, status=ProjectStatus.ON_BALLOT, pk__in=requested
     ).in_bulk()
@@ -112,10 +97,42 @@ def _checked_choices(envelope, choices):
         if title:
             raise InvalidBallot(_("“%(title)s” is not on this ballot.") % {"title": title})
         raise InvalidBallot(_("One of the projects chosen is not on this ballot."))
-    if envelope.method == VotingMethod.POINTS:
-        return {projects[pk]: points for pk, points in requested.items()}
+    chosen = {projects[pk]: points for pk, points in requested.items()}
     if envelope.method == VotingMethod.BASKET:
-        total = sum(project.cost for project in projects.values())
+        check_rules(envelope, chosen)
+    if envelope.method == VotingMethod.POINTS:
+        return chosen
+    return dict.fromkeys(chosen, 1)
+
+
+def check_rules(envelope, chosen):
+    """Raise InvalidBallot, saying why, when `chosen` ({project: points}; project ids will
+    do but in a basket, which adds up costs) breaks the envelope's rules: over the points,
+    over N, over the amount. The ballot form asks the same while the resident fills it in,
+    before anything is stored."""
+    if envelope.method == VotingMethod.POINTS:
+        total = sum(chosen.values())
+        if total > envelope.points:
+            raise InvalidBallot(
+                ngettext(
+                    "You spread %(total)s point, %(over)s more than the %(points)s you have.",
+                    "You spread %(total)s points, %(over)s more than the %(points)s you have.",
+                    total,
+                )
+                % {"total": total, "over": total - envelope.points, "points": envelope.points}
+            )
+    elif envelope.method == VotingMethod.CHOICES:
+        if len(chosen) > envelope.max_choices:
+            raise InvalidBallot(
+                ngettext(
+                    "You may choose %(max)s project; you chose %(count)s.",
+                    "You may choose up to %(max)s projects; you chose %(count)s.",
+                    envelope.max_choices,
+                )
+                % {"max": envelope.max_choices, "count": len(chosen)}
+            )
+    else:
+        total = sum(project.cost for project in chosen)
         if total > envelope.amount:
             raise InvalidBallot(
                 _(
@@ -128,7 +145,12 @@ def _checked_choices(envelope, choices):
                     "amount": euros(envelope.amount),
                 }
             )
-    return dict.fromkeys(projects.values(), 1)
+
+
+def check_open(envelope, now=None):
+    """Raise VotingClosed, saying when it opens or closed, unless `envelope` takes online
+    ballots now."""
+    _check_window(envelope, BallotChannel.ONLINE, now or timezone.now())
 
 
 def _locked_envelope(envelope, now):
@@ -155,6 +177,15 @@ def _register_entry_used():
     return NotEligible({REGISTER: ALREADY_VOTED})
 
 
+def _entry_used_by_another(envelope, register_entry, participant):
+    """Whether another voter's counted ballot in this envelope holds the register entry."""
+    return (
+        Ballot.objects.filter(envelope=envelope, register_entry=register_entry, confirmed=True)
+        .exclude(participant=participant)
+        .exists()
+    )
+
+
 @transaction.atomic
 def cast_ballot(
     *,
@@ -171,11 +202,14 @@ def cast_ballot(
     `district`, `register_entry` and `age_declared`: what the consultation's eligibility rule
     asked (participation.eligibility.check's `Declaration`).
 
-    One ballot per participant and envelope even under concurrency: the partial unique
-    constraint decides between concurrent first ballots (get_or_create retries the read),
-    and the ballot's row is locked while its choices are replaced. One ballot per register
-    entry likewise: a second participant's ballot with the same entry is refused
-    (`NotEligible`); a ballot changed by its own participant keeps its entry.
+    Cast in a name this browser has not proven (`participant.counts_now` is false), it waits
+    on the browser's confirmation link, one per link and envelope, and counts once the link is
+    used (`release_confirmed`). One counted ballot per participant and envelope even under
+    concurrency: the partial unique constraint decides between concurrent first ballots
+    (get_or_create retries the read), and the ballot's row is locked while its choices are
+    replaced. One counted ballot per register entry likewise: another participant's ballot
+    with the same entry is refused (`NotEligible`), when cast and again when its link is
+    used; a ballot changed by its own participant keeps its entry.
     """
     if participant is None:  # else it would match officers' ballots, which have none
         raise ValueError("An online ballot needs its participant.")
@@ -183,19 +217,44 @@ def cast_ballot(
     envelope = _locked_envelope(envelope, now)
     _check_window(envelope, BallotChannel.ONLINE, now)
     checked = _checked_choices(envelope, choices)
+    confirmation = waiting_on(participant)
+    if register_entry is not None and _entry_used_by_another(envelope, register_entry, participant):
+        raise _register_entry_used()
     try:
         with transaction.atomic():
-            ballot, created = Ballot.objects.select_for_update().get_or_create(
-                envelope=envelope,
-                participant=participant,
-                defaults={
-                    "district": district,
-                    "register_entry": register_entry,
-                    "age_declared": age_declared,
-                    "created_at": now,
-                    "updated_at": now,
-                },
-            )
+            if confirmation is None:
+                ballot, created = Ballot.objects.select_for_update().get_or_create(
+                    envelope=envelope,
+                    participant=participant,
+                    confirmed=True,
+                    defaults={
+                        "district": district,
+                        "register_entry": register_entry,
+                        "age_declared": age_declared,
+                        "created_at": now,
+                        "updated_at": now,
+                    },
+                )
+            else:
+                # Locked as `confirm` locks it: a ballot never joins a link as it is being used.
+                if not Confirmation.objects.select_for_update().filter(
+                    pk=confirmation.pk, used_at__isnull=True
+                ):
+                    raise BudgetError(
+                        _("Your confirmation link was used just now: please vote again.")
+                    )
+                ballot, created = Ballot.objects.select_for_update().get_or_create(
+                    envelope=envelope,
+                    confirmation=confirmation,
+                    defaults={
+                        "participant": participant,
+                        "district": district,
+                        "register_entry": register_entry,
+                        "age_declared": age_declared,
+                        "created_at": now,
+                        "updated_at": now,
+                    },
+                )
             if not created:
                 ballot.choices.all().delete()
                 ballot.district = district
@@ -210,6 +269,92 @@ def cast_ballot(
         raise _register_entry_used() from None
     _write_choices(ballot, checked)
     return ballot
+
+
+def release_confirmed(sender, *, confirmation, now, shown_at=None, **kwargs):
+    """Receiver of `contributions_confirmed`: the ballots that link was sent for count, each
+    in place of its participant's counted ballot in that envelope (changing one's vote), and
+    only those. A ballot changed after the link's page was shown is deleted (nobody confirmed
+    it); one whose vote closed meanwhile is dropped. Returns what was dropped, said."""
+    dropped = []
+    waiting = Ballot.objects.filter(confirmation=confirmation, confirmed=False)
+    for ballot in waiting.select_related("envelope").order_by("pk"):
+        if shown_at is not None and ballot.updated_at > shown_at:
+            ballot.delete()
+        elif now >= ballot.envelope.closes_at:
+            ballot.delete()
+            dropped.append(
+                _("The vote “%(title)s” closed before you confirmed: your ballot is not counted.")
+                % {"title": ballot.envelope.title}
+            )
+        else:
+            try:
+                with transaction.atomic():
+                    _count(ballot, now)
+            except IntegrityError:  # its register entry voted meanwhile, in another name
+                ballot.delete()
+                dropped.append(
+                    _(
+                        "In the vote “%(title)s”, your register reference was used by another "
+                        "ballot before you confirmed: your ballot is not counted."
+                    )
+                    % {"title": ballot.envelope.title}
+                )
+    return dropped
+
+
+def _count(waiting, now):
+    """Make a waiting ballot count: its choices move to the participant's counted ballot,
+    locked (or created) as `cast_ballot` does, and the waiting one goes."""
+    ballot, created = Ballot.objects.select_for_update().get_or_create(
+        envelope=waiting.envelope,
+        participant=waiting.participant,
+        confirmed=True,
+        defaults={
+            "district": waiting.district,
+            "register_entry": waiting.register_entry,
+            "age_declared": waiting.age_declared,
+            "created_at": waiting.created_at,
+            "updated_at": now,
+        },
+    )
+    if not created:
+        ballot.choices.all().delete()
+        ballot.district = waiting.district
+        ballot.age_declared = waiting.age_declared
+        ballot.updated_at = now
+        if ballot.register_entry_id is None:
+            ballot.register_entry = waiting.register_entry
+        ballot.save(update_fields=["district", "age_declared", "register_entry", "updated_at"])
+    waiting.choices.update(ballot=ballot)
+    waiting.delete()
+
+
+def waiting_ballots(confirmation):
+    """What a confirmation link makes count, for its e-mail and page: "vote in “…” for …",
+    with the choices, so that the owner of the address sees what was typed in their name."""
+    ballots = (
+        Ballot.objects.filter(confirmation=confirmation, confirmed=False)
+        .select_related("envelope")
+        .prefetch_related(Prefetch("choices", BallotChoice.objects.select_related("project")))
+    )
+    items = []
+    for ballot in ballots:
+        choices = sorted(ballot.choices.all(), key=lambda choice: choice.project.title)
+        if ballot.envelope.method == VotingMethod.POINTS:
+            names = [
+                ngettext("%(title)s (%(count)s point)", "%(title)s (%(count)s points)", c.points)
+                % {"title": c.project.title, "count": c.points}
+                for c in choices
+            ]
+        else:
+            names = [choice.project.title for choice in choices]
+        text = _("vote in “%(envelope)s” for: %(projects)s") % {
+            "envelope": ballot.envelope.title,
+            "projects": ", ".join(names),
+        }
+        items.append((ballot.updated_at, text))
+    return items
 
 
 @transaction.atomic
@@ -239,6 +384,7 @@ def enter_paper_ballot(
         with transaction.atomic():
             ballot = Ballot.objects.create(
                 envelope=envelope,
+                confirmed=True,
                 channel=channel,
                 collected_at=collected_at,
                 entered_by=user,

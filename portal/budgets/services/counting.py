@@ -51,13 +51,14 @@ def _rank(result):
 
 def results(envelope):
     """The votes of each project on the ballot, by channel and by district, and the ballots
-    counted: four queries, whatever the number of ballots (the sums are the database's)."""
+    counted (not those waiting on a confirmation link): four queries, whatever the number of
+    ballots (the sums are the database's)."""
     projects = {
         project.pk: ProjectResult(project)
         for project in BudgetProject.objects.filter(envelope=envelope, status__in=BALLOT_STATUSES)
     }
     rows = (
-        BallotChoice.objects.filter(ballot__envelope=envelope)
+        BallotChoice.objects.filter(ballot__envelope=envelope, ballot__confirmed=True)
         .values_list("project_id", "ballot__channel", "ballot__district_id")
         .annotate(ballots=Count("id"), points=Sum("points"))
         .order_by()
@@ -72,7 +73,7 @@ def results(envelope):
         result.by_district[district_id] = result.by_district.get(district_id, 0) + points
     by_channel, by_district, total = defaultdict(int), defaultdict(int), 0
     counted = (
-        Ballot.objects.filter(envelope=envelope)
+        Ballot.objects.filter(envelope=envelope, confirmed=True)
         .values_list("channel", "district_id")
         .annotate(count=Count("id"))
         .order_by()

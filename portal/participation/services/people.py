@@ -119,7 +119,10 @@ def confirm(*, confirmation, shown_at=None, display_name=None, now=None):
                 _("You had already answered the survey “%(title)s”: this answer is not counted.")
                 % {"title": response.survey.title}
             )
-    contributions_confirmed.send(sender=Confirmation, confirmation=confirmation, now=now)
+    for _receiver, notes in contributions_confirmed.send(
+        sender=Confirmation, confirmation=confirmation, now=now, shown_at=shown_at
+    ):
+        dropped += notes or []
     return Confirmed(participant=participant, dropped=dropped)
 
 

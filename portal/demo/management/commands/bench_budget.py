@@ -100,6 +100,7 @@ class Command(BaseCommand):
             (
                 Ballot(
                     envelope=envelope,
+                    confirmed=True,
                     channel=draw.choice(CHANNELS),
                     district=draw.choice(districts) if districts else None,
                     created_at=now - timedelta(days=3),
