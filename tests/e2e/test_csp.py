@@ -91,6 +91,11 @@ def recaptcha(route):
     route.fulfill(status=200, content_type="text/javascript", body=RECAPTCHA_STUB)
 
 
+def directives(header):
+    """The policy's directives by name: django-csp writes them in no fixed order."""
+    return dict(part.strip().partition(" ")[::2] for part in header.split(";") if part.strip())
+
+
 def assert_nothing_refused(page):
     page.wait_for_load_state("load")
     violations = page.evaluate("window.cspViolations")
@@ -103,7 +108,7 @@ def test_no_public_page_is_refused_anything(watched, name):
     page = watched()
     response = page.goto(PUBLIC_PAGES[name])
     assert response.status == STATUS.get(name, 200)
-    assert "script-src 'self';" in response.headers["content-security-policy"]
+    assert directives(response.headers["content-security-policy"])["script-src"] == "'self'"
     assert_nothing_refused(page)
 
 
