@@ -54,6 +54,7 @@ class EnvelopeBallot:
     ballot: Ballot = None  # this browser's, counted or waiting on its link
     form: BallotForm = None
     tally: Tally = None
+    fold: str = None  # as ParticipationBlock.fold, for this envelope's form
 
     @property
     def rules(self):
@@ -131,6 +132,12 @@ class BallotBlock(ParticipationBlock):
         )
         return list(envelopes.prefetch_related(Prefetch("projects", projects, "ballot_projects")))
 
+    def invitation(self, value, page):
+        now = timezone.now()
+        if not any(opening_state(e, now) == "open" for e in self.envelopes(page, value)):
+            return None
+        return gettext("Vote for the projects"), value["heading"] or page.title
+
     @staticmethod
     def anchor(block_id, envelope):
         return f"block-{block_id}-{envelope.pk}"
@@ -184,6 +191,7 @@ class BallotBlock(ParticipationBlock):
                 )
             }
         posted = (context.get("block_forms") or {}).get(block_id)
+        fold = self.fold(context, block_id)
         now = timezone.now()
         shown = []
         for envelope in envelopes:
@@ -195,8 +203,10 @@ class BallotBlock(ParticipationBlock):
                 ballot=ballots.get(envelope.pk),
             )
             if item.state == "open":
+                item.fold = "closed" if fold and posted is not None else fold
                 if posted is not None and posted.envelope.pk == envelope.pk:
                     item.form = posted
+                    item.fold = fold
                 else:
                     item.form = BallotForm(
                         envelope=envelope,

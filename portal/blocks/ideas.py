@@ -5,6 +5,7 @@ They present; `participation.services` writes (the protocol: participation/contr
 
 from django import forms
 from django.conf import settings
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
@@ -79,6 +80,12 @@ class IdeaFormBlock(ParticipationBlock):
     def get_preview_value(self):
         return self.normalize({"idea_box": latest_box()})
 
+    def invitation(self, value, page):
+        box = value["idea_box"]
+        if box is None or opening_state(box) != "open":
+            return None
+        return gettext("Propose an idea"), value["heading"] or box.title
+
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
         request = context.get("request")
@@ -101,6 +108,7 @@ class IdeaFormBlock(ParticipationBlock):
             state=opening_state(box) if box else None,
             retention_months=settings.PARTICIPATION_RETENTION_MONTHS,
             form=form,
+            fold=self.fold(context, block_id),
         )
         return context
 

@@ -32,6 +32,22 @@ class ParticipationBlock(blocks.StructBlock):
     contribution = None
     subject = ""
 
+    def invitation(self, value, page):
+        """What a consultation page's call to action to this block says, (what to do, what
+        about), while residents can take part through it; None otherwise."""
+        raise NotImplementedError
+
+    @staticmethod
+    def fold(context, block_id):
+        """How the block's form is shown: on a consultation page, behind a button that unfolds
+        it ("closed"), or unfolded ("open") when the resident asked for it by its call to action
+        or it comes back with their input; elsewhere None, as it is."""
+        if not context.get("fold_forms"):
+            return None
+        if block_id in (context.get("block_forms") or {}) or context.get("unfold") == block_id:
+            return "open"
+        return "closed"
+
     def handle_post(self, request, page, value, block_id):
         """A response, or the bound form with its errors for the page to show again."""
         return self.contribution(
@@ -91,6 +107,12 @@ class SupportBlock(ParticipationBlock):
         template = "blocks/support.html"
         description = _("A petition residents support, with thresholds and a progress bar.")
 
+    def invitation(self, value, page):
+        petition = value["petition"]
+        if petition is None or not petition.is_open():
+            return None
+        return gettext("Support the petition"), value["heading"] or petition.title
+
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
         request = context.get("request")
@@ -116,6 +138,7 @@ class SupportBlock(ParticipationBlock):
             participant=participant,
             supported=supported,
             is_open=petition.is_open() if petition else False,
+            fold=self.fold(context, block_id),
             retention_months=settings.PARTICIPATION_RETENTION_MONTHS,
             form=(context.get("block_forms") or {}).get(block_id)
             or ParticipantForm(prefix=block_id, ask_identity=participant is None, eligibility=rule),
@@ -183,6 +206,12 @@ class SurveyBlock(ParticipationBlock):
         template = "blocks/survey.html"
         description = _("A questionnaire residents answer in the page; results in the admin.")
 
+    def invitation(self, value, page):
+        survey = value["survey"]
+        if survey is None or opening_state(survey) != "open":
+            return None
+        return gettext("Answer the survey"), value["heading"] or survey.title
+
     def get_preview_value(self):
         """The admin preview shows a real survey: the one that opened last, if any."""
         return self.normalize({"survey": Survey.objects.order_by("-opens_at").first()})
@@ -231,6 +260,7 @@ class SurveyBlock(ParticipationBlock):
             state="answered" if answered else state,
             answered=answered,
             form=form,
+            fold=self.fold(context, block_id),
             retention_months=settings.PARTICIPATION_RETENTION_MONTHS,
         )
         return context

@@ -1,5 +1,8 @@
 """Consultations (concertations): their phases, their status, and the index that lists them."""
 
+from dataclasses import dataclass
+from datetime import date
+
 from django import forms
 from django.db import models
 from django.db.models import (
@@ -40,8 +43,9 @@ from portal.participation import eligibility, membership
 from portal.participation.figures import consultation_figures
 
 from .base import CARD_IMAGE, BasePage, block_errors
-from .phases import STATUS_BADGES, ConsultationStatus, Phase, check_phase_forms, today
+from .phases import STATUS_BADGES, ConsultationStatus, Phase, check_phase_forms, steps, today
 from .restitution import RestitutionPage
+from .sections import body_sections, invitations
 from .taxonomy import District, Theme
 
 
@@ -116,6 +120,23 @@ class ConsultationPageForm(WagtailAdminPageForm):
 
     def check_phases(self):
         check_phase_forms(self.formsets.get("phases"))
+
+
+@dataclass(frozen=True)
+class KeyFacts:
+    """What a resident needs before anything else: where the consultation stands, how long
+    is left to take part, and how many have taken part so far."""
+
+    status: ConsultationStatus
+    opens: date | None
+    closes: date | None
+    # While open: the step in progress (None between two steps), the last day one may take
+    # part in it (else the consultation's), and the days until then, today included.
+    phase: Phase | None
+    until: date | None
+    days_left: int | None
+    participants: int
+    contributions: int
 
 
 class ConsultationQuerySet(PageQuerySet):
@@ -331,6 +352,26 @@ class ConsultationPage(BasePage):
         status = self.status()
         return {"label": status.label, "tone": STATUS_BADGES[status], "value": status.value}
 
+    def key_facts(self, figures, on=None):
+        """The facts shown under the title; the time left is the current step's, since a
+        consultation stays open through steps where the town works and residents wait."""
+        on = on or today()
+        status = self.status(on)
+        phase = until = None
+        if status == ConsultationStatus.OPEN:
+            phase = self.current_phase(on)
+            until = phase.last_day if phase else self.closes
+        return KeyFacts(
+            status=status,
+            opens=self.opens,
+            closes=self.closes,
+            phase=phase,
+            until=until,
+            days_left=(until - on).days + 1 if until else None,
+            participants=figures.participants,
+            contributions=figures.contributions,
+        )
+
     @property
     def degree_explanation(self):
         return DEGREE_EXPLANATIONS.get(self.participation_degree, "")
@@ -338,13 +379,21 @@ class ConsultationPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         on = today()
+        figures = consultation_figures(self)
+        intro_blocks, sections = body_sections(self.body)
         context.update(
-            figures=consultation_figures(self),
+            figures=figures,
+            facts=self.key_facts(figures, on),
             status=self.status(on),
             badge=self.status_badge(),
-            phases=self.ordered_phases,
-            current_phase=self.current_phase(on),
+            steps=steps(self.ordered_phases, on),
             today=on,
+            intro_blocks=intro_blocks,
+            sections=sections,
+            invitations=invitations(self.body, self),
+            # Forms wait folded behind their button; a call to action asks for one unfolded.
+            fold_forms=True,
+            unfold=request.GET.get("take_part", ""),
             has_events=self.events.live().public().exists(),
             eligibility=eligibility.describe(eligibility.rule_for(self)),
         )

@@ -5,6 +5,8 @@ Participation reads them (may one support now?) without loading a page: this mod
 nothing of the page types, so that participation can use it (docs/architecture.md, Layers).
 """
 
+from dataclasses import dataclass
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -119,6 +121,33 @@ class Phase(Orderable):
             errors["extended_end"] = _("An extension must end after the original end.")
         if errors:
             raise ValidationError(errors)
+
+
+@dataclass(frozen=True)
+class PhaseStep:
+    """A phase as the consultation page's stepper shows it, numbered from 1."""
+
+    number: int
+    phase: Phase
+    state: str  # "done", "current" or "next"
+
+    @property
+    def extended(self):
+        return self.phase.extended_end is not None
+
+
+def steps(phases, on=None):
+    """The phases in their order, each done, current or next on a Paris day: what a resident
+    reads first, to know where the consultation stands."""
+    on = on or today()
+    return [
+        PhaseStep(
+            number=number,
+            phase=phase,
+            state="done" if phase.is_past(on) else "current" if phase.is_current(on) else "next",
+        )
+        for number, phase in enumerate(phases, start=1)
+    ]
 
 
 def check_phase_forms(formset):
