@@ -381,21 +381,23 @@ class ConsultationPage(BasePage):
         on = today()
         figures = consultation_figures(self)
         intro_blocks, sections = body_sections(self.body)
+        who_may_take_part = eligibility.describe(eligibility.rule_for(self))
         context.update(
             figures=figures,
             facts=self.key_facts(figures, on),
-            status=self.status(on),
             badge=self.status_badge(),
             steps=steps(self.ordered_phases, on),
-            today=on,
             intro_blocks=intro_blocks,
+            has_introduction=bool(
+                self.hero_image_id or self.objectives or who_may_take_part or intro_blocks
+            ),
             sections=sections,
             invitations=invitations(self.body, self),
             # Forms wait folded behind their button; a call to action asks for one unfolded.
             fold_forms=True,
             unfold=request.GET.get("take_part", ""),
             has_events=self.events.live().public().exists(),
-            eligibility=eligibility.describe(eligibility.rule_for(self)),
+            eligibility=who_may_take_part,
         )
         return context
 

@@ -177,7 +177,6 @@ def test_one_call_to_action_per_open_way_to_take_part_and_the_menu(client, page_
     assert actions[0]["href"] == f"{page_with_forms.url}?take_part=enquete#block-enquete"
     menu = [(a["href"], text_of(a)) for a in soup.select(".page-nav a")]
     assert menu == [
-        ("#project", "Le projet"),
         ("#section-h", "La place"),
         ("#section-enquete", "Questionnaire"),
         ("#section-idees", "Proposer une idée"),
@@ -213,3 +212,14 @@ def test_forms_on_other_pages_are_not_folded(client, home, survey):
     soup = BeautifulSoup(client.get(standard.url).content, "html.parser")
     assert soup.select_one("#block-enquete form") is not None
     assert soup.select_one("details.take-part-form") is None
+
+
+def test_a_consultation_with_nothing_to_introduce_has_no_empty_section(client, page):
+    soup = BeautifulSoup(client.get(page.url).content, "html.parser")
+    assert soup.select_one("#project") is None
+    assert [a["href"] for a in soup.select(".page-nav a")] == ["#practical"]
+    page.objectives = "<p>Une place plus ombragée.</p>"
+    page.save_revision().publish()
+    soup = BeautifulSoup(client.get(page.url).content, "html.parser")
+    assert "Une place plus ombragée." in text_of(soup.select_one("#project"))
+    assert [a["href"] for a in soup.select(".page-nav a")] == ["#project", "#practical"]
