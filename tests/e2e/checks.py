@@ -74,3 +74,12 @@ def assert_valid_html(*documents):
         if m.get("type") == "error"
     ]
     assert not errors, "Nu HTML Checker:\n" + "\n".join(errors)
+
+
+def unfold(section):
+    """Open the form a consultation page folds behind its button, as a resident does (a
+    <details>: no JavaScript needed); a form already open is left as it is."""
+    folded = section.locator("details.take-part-form:not([open]) > summary")
+    if folded.count():
+        folded.first.click()
+    return section

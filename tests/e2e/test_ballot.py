@@ -7,7 +7,7 @@ from urllib.parse import urlencode
 
 import pytest
 
-from .checks import assert_accessible, assert_valid_html
+from .checks import assert_accessible, assert_valid_html, unfold
 from .conftest import ARTIFACTS, screenshot
 from .test_participation import latest_link
 from .test_proposals import path_of
@@ -23,8 +23,10 @@ def plain(text):
 
 
 def envelope(page):
-    return page.locator("section.ballot__envelope").filter(
-        has=page.get_by_role("heading", name=TOWN, exact=True)
+    return unfold(
+        page.locator("section.ballot__envelope").filter(
+            has=page.get_by_role("heading", name=TOWN, exact=True)
+        )
     )
 
 

@@ -12,6 +12,7 @@ import pytest
 
 from tests.server import ADMINISTRATOR_LOGIN, MODERATOR_LOGIN
 
+from .checks import unfold
 from .test_pages import first_event_url
 from .test_participation import CONSULTATION, latest_link
 
@@ -143,13 +144,13 @@ def test_a_video_plays_after_consent(watched):
 def test_forms_sent_back_with_errors_and_the_personal_pages(watched, mail_dir):
     page = watched()
     page.goto(CONSULTATION)
-    form = page.locator("section.idea-form")
+    form = unfold(page.locator("section.idea-form"))
     form.get_by_label("Décrivez votre idée").fill("Des bancs à l’ombre.")
     form.get_by_role("button", name="Proposer mon idée").click()
     page.locator(".error-summary").wait_for()
     assert_nothing_refused(page)
 
-    petition = page.locator("section.petition")
+    petition = unfold(page.locator("section.petition"))
     petition.get_by_label("Votre adresse électronique").fill("csp@example.org")
     petition.get_by_role("button", name="Soutenir cette interpellation").click()
     page.locator(".messages").wait_for()
@@ -184,7 +185,7 @@ def test_recaptcha_is_allowed_and_sends_its_token(watched, captcha_server):
     assert_nothing_refused(page)
     # Google cannot be asked here whether the token is good: the form's POST stops in the browser.
     page.route(re.compile(re.escape(CONSULTATION)), answer_posts_locally)
-    form = page.locator("section.idea-form")
+    form = unfold(page.locator("section.idea-form"))
     form.get_by_label("Décrivez votre idée").fill("Des bancs à l’ombre.")
     with page.expect_request(lambda request: request.method == "POST") as sent:
         form.get_by_role("button", name="Proposer mon idée").click()

@@ -6,7 +6,7 @@ import pytest
 
 from tests.server import ELIGIBILITY_RULE, demo_server
 
-from .checks import assert_accessible, assert_valid_html
+from .checks import assert_accessible, assert_valid_html, unfold
 from .conftest import ARTIFACTS, WIDTHS
 from .test_participation import CONSULTATION
 
@@ -45,7 +45,7 @@ def propose_from_le_port(open_page, width, javascript):
     rule = resident.locator(".eligibility-rule")
     assert "Ouvert aux habitants de Centre-ville et La Gare." in rule.inner_text()
     assert "16 ans ou plus" in rule.inner_text()
-    form = resident.locator("section.idea-form")
+    form = unfold(resident.locator("section.idea-form"))
     form.get_by_label("Titre de votre idée").fill("Un abri pour les vélos")
     form.get_by_label("Décrivez votre idée").fill("Près de l’arrêt de bus.")
     form.get_by_label("Thème").select_option(label="Cadre de vie")
@@ -92,7 +92,7 @@ def test_the_refusal_works_without_javascript_and_is_valid_html(open_page):
 def test_an_eligible_resident_proposes_the_idea(open_page):
     resident = open_page("phone")
     resident.goto(CONSULTATION)
-    form = resident.locator("section.idea-form")
+    form = unfold(resident.locator("section.idea-form"))
     form.get_by_label("Titre de votre idée").fill("Des bancs à la gare")
     form.get_by_label("Décrivez votre idée").fill("Pour attendre le train assis.")
     form.get_by_label("Thème").select_option(label="Cadre de vie")

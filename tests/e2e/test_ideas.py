@@ -3,7 +3,7 @@ in the admin; the resident reads the answer and supports ideas."""
 
 from tests.server import MODERATOR_LOGIN
 
-from .checks import assert_accessible, assert_valid_html
+from .checks import assert_accessible, assert_valid_html, unfold
 from .conftest import screenshot
 from .test_participation import CONSULTATION, latest_link
 
@@ -21,7 +21,7 @@ def log_in_as_moderator(page):
 def test_a_proposed_idea_is_confirmed_moderated_answered_and_supported(new_page, server, mail_dir):
     resident = new_page("phone")
     resident.goto(CONSULTATION)
-    form = resident.locator("section.idea-form")
+    form = unfold(resident.locator("section.idea-form"))
 
     # A mistake first: the summary takes focus and everything typed is kept.
     form.get_by_label("Décrivez votre idée").fill("Sous les futurs arbres, côté mairie.")
@@ -153,7 +153,7 @@ def test_a_moderator_bulk_changes_statuses(new_page, server):
 def test_a_resident_answers_the_survey(new_page, server, mail_dir):
     page = new_page("phone")
     page.goto(CONSULTATION)
-    survey = page.locator("section.survey")
+    survey = unfold(page.locator("section.survey"))
     survey.get_by_role("button", name="Envoyer mes réponses").click()
     page.wait_for_load_state("load")
     assert survey.locator(".error-summary").is_visible()

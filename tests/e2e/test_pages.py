@@ -59,7 +59,7 @@ def test_resident_finds_the_open_consultation_from_home_and_sees_its_phase(new_p
     section = page.locator("section", has=page.locator("h2", has_text="Concertations ouvertes"))
     section.locator(".card__title a", has_text="Réaménagement de la place du Marché").click()
     assert page.locator("h1").inner_text() == "Réaménagement de la place du Marché"
-    assert "Phase en cours" in page.locator(".callout").inner_text()
+    assert "fin de l’étape « Consultation »" in page.locator(".key-facts").inner_text()
     current = page.locator('.phase[aria-current="step"]')
     assert current.count() == 1
     assert "En cours" in current.inner_text()

@@ -2,7 +2,7 @@
 
 import re
 
-from .checks import assert_accessible, assert_valid_html
+from .checks import assert_accessible, assert_valid_html, unfold
 from .conftest import screenshot
 
 CONSULTATION = "/fr/concertations/reamenagement-place-du-marche/"
@@ -17,7 +17,7 @@ def latest_link(mail_dir, contains):
 def test_resident_supports_a_petition_and_confirms_by_email(new_page, server, mail_dir):
     page = new_page("phone")
     page.goto(CONSULTATION)
-    petition = page.locator("section.petition")
+    petition = unfold(page.locator("section.petition"))
     before = int(petition.locator("progress").get_attribute("value"))
 
     # A mistake first: the summary takes focus and links to the field; the input is kept.
@@ -64,7 +64,7 @@ def test_resident_supports_a_petition_and_confirms_by_email(new_page, server, ma
 def test_petition_works_without_javascript(new_page, server):
     page = new_page(javascript=False)
     page.goto(CONSULTATION)
-    petition = page.locator("section.petition")
+    petition = unfold(page.locator("section.petition"))
     petition.get_by_label("Votre adresse électronique").fill("sans-js@example.org")
     petition.get_by_role("button", name="Soutenir cette interpellation").click()
     assert "Presque fini" in page.locator(".messages").inner_text()
