@@ -17,7 +17,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from django.http import QueryDict
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from portal.blocks.ballot import BallotBlock
 from portal.budgets import services
@@ -31,6 +31,12 @@ from portal.participation.eligibility import AGE, POSTCODE, RESIDENCE
 from portal.participation.forms.eligibility import fields_for
 
 PREFIX = "voter"
+
+
+def participation_url(page):
+    """Where the page's ballot form posts (the form's action)."""
+    with translation.override(page.locale.language_code):
+        return page.participation_url
 
 
 class Command(BaseCommand):
@@ -72,7 +78,7 @@ class Command(BaseCommand):
         self.stdout.write(
             json.dumps(
                 {
-                    "url": page.url,
+                    "url": participation_url(page),
                     "body": data.urlencode(),
                     "csrf": secrets.token_hex(16),
                     "envelope": envelope.pk,
@@ -86,11 +92,11 @@ class Command(BaseCommand):
     def open_envelope(page):
         """The first envelope open to online votes on the page's ballot block."""
         now = timezone.now()
-        for block_id, (block, value) in page.participation_blocks.items():
-            if isinstance(block, BallotBlock):
-                for envelope in block.envelopes(page, value):
+        for child in page.body:
+            if isinstance(child.block, BallotBlock):
+                for envelope in child.block.envelopes(page, child.value):
                     if envelope.opens_at <= now < envelope.closes_at:
-                        return block_id, envelope
+                        return child.id, envelope
         raise CommandError(f"No envelope of “{page.title}” is open to votes on its page.")
 
     @staticmethod
