@@ -22,8 +22,9 @@ rendering its PDF report in process, as the background task does (median of thre
 adds a participatory budget's envelope of 400 projects and 35,000 ballots (`manage.py
 bench_budget`) and times computing its results and winners in process (median of five).
 Last, ballots (`manage.py bench_ballots`): at 16 connections, each POST casts a distinct
-resident's ballot in the 2027 budget's open envelope, served by a second gunicorn with the
-captcha off (with it, each ballot would wait on Google's answer, which is not ours to
+resident's ballot in the 2027 budget's open envelope, served by a second gunicorn as the
+README deploys it (2 × cores + 1 workers: a ballot mostly waits on PostgreSQL's commit) with
+the captcha off (with it, each ballot would wait on Google's answer, which is not ours to
 measure); the envelope's results are then counted again and must have grown by exactly the
 ballots stored, each project chosen by as many.
 
@@ -54,6 +55,8 @@ ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / ".bench" / "results.json"
 GUNICORN = Path(sys.executable).parent / "gunicorn"
 WORKERS = 2
+# What the README deploys (2 × cores + 1): a ballot mostly waits on PostgreSQL's commit.
+DEPLOYED_WORKERS = 2 * (os.cpu_count() or 1) + 1
 POSTGRES_SERVER = "postgres://postgres@127.0.0.1:5432"
 POSTGRES_DATABASE = "portal_bench"
 DURATION = os.environ.get("BENCH_DURATION", "10s")
@@ -154,10 +157,10 @@ def free_port():
 
 
 @contextmanager
-def gunicorn(env, log_path):
+def gunicorn(env, log_path, workers=WORKERS):
     """Serve the site on a free loopback port until the block ends; yields the base URL."""
     bind = f"127.0.0.1:{free_port()}"
-    command = [GUNICORN, "portal.wsgi", "--workers", str(WORKERS), "--bind", bind]
+    command = [GUNICORN, "portal.wsgi", "--workers", str(workers), "--bind", bind]
     with open(log_path, "w") as log:
         process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=log)
     try:
@@ -319,7 +322,8 @@ def bench_ballots(database, env, workdir):
             str(sessions),
         )
     )
-    with gunicorn(voting, workdir / f"gunicorn-{database}-ballots.log") as base_url:
+    log = workdir / f"gunicorn-{database}-ballots.log"
+    with gunicorn(voting, log, workers=DEPLOYED_WORKERS) as base_url:
         print(f"== {database}: ballot POSTs, {PARTICIPATION_CONNECTIONS} connections")
         result = measure(
             base_url + data["url"],
@@ -340,7 +344,10 @@ def bench_ballots(database, env, workdir):
     return [
         {
             "database": database,
-            "name": f"ballot POST (c{PARTICIPATION_CONNECTIONS}, captcha off)",
+            "name": (
+                f"ballot POST (c{PARTICIPATION_CONNECTIONS}, {DEPLOYED_WORKERS} workers, "
+                "captcha off)"
+            ),
             "url": data["url"],
             **result,
             "check": posts_check(result, stored, "ballots", problems),
