@@ -124,3 +124,15 @@ def test_wide_screen_shows_the_menu_without_menu_button(new_page, javascript):
     assert page.locator(":focus").inner_text() == "Accueil"
     if javascript:  # styles are read by a script
         assert first.evaluate("el => getComputedStyle(el).outlineStyle") == "solid"
+
+
+def test_video_play_button_is_there_before_the_script_and_only_where_scripts_run(new_page):
+    page = new_page("phone")
+    late_scripts_and_fonts(page)
+    page.goto(PAGES["standard"], wait_until="commit")
+    page.wait_for_selector(".block-video__consent")
+    assert page.locator("[data-video-play]").is_visible()  # portal.js has not arrived
+    no_script = new_page("phone", javascript=False)
+    no_script.goto(PAGES["standard"])
+    assert not no_script.locator("[data-video-play]").is_visible()
+    assert no_script.locator(".block-video__actions a").is_visible()  # the video's own page

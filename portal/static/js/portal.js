@@ -21,7 +21,6 @@
     document.querySelectorAll("[data-video]").forEach(function (figure) {
       var button = figure.querySelector("[data-video-play]");
       if (!button) return;
-      button.hidden = false;
       button.addEventListener("click", function () {
         var iframe = document.createElement("iframe");
         iframe.src = figure.getAttribute("data-embed-src") + (figure.getAttribute("data-embed-src").indexOf("?") < 0 ? "?" : "&") + "autoplay=1";
