@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test e2e bench install install-dev messages update-messages lint lock vendor clean
+.PHONY: run test e2e bench lighthouse install install-dev messages update-messages lint lock vendor clean
 
 # Every step of `make run` knows the address it serves: migrate points Wagtail's Site at it,
 # and the demo's PDF report, e-mails and QR codes link there.
@@ -30,6 +30,9 @@ e2e: install-dev messages node_modules/.installed ## Browser tests in headless C
 
 bench: install messages ## Load each page type with wrk on loopback, SQLite then PostgreSQL (a measurement, not a test)
 	$(PY) scripts/bench.py
+
+lighthouse: install messages node_modules/.installed ## Lighthouse (mobile) on each page type: scores, CLS and LCP (a measurement, not a test)
+	$(PY) scripts/lighthouse.py
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)

@@ -159,6 +159,11 @@ class HomePage(Page):
     def permissions_for_user(self, user):
         return SiteRootPermissionTester(user, self)
 
+    @property
+    def meta_description(self):
+        """What search engines show under the site's name: the editor's, or the hero's text."""
+        return self.search_description or self.hero_text
+
     def clean(self):
         super().clean()
         if self.hero_link_id and not self.hero_link_label:

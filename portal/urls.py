@@ -37,6 +37,7 @@ urlpatterns += i18n_patterns(
     path(_("search/"), search_views.search, name="search"),
     path("", include("portal.participation.urls")),
     path("", include("portal.budgets.urls")),
+    path("", include("portal.pages.urls")),
     path("", include("portal.proposals.urls")),
     path("", include("portal.calendar.urls")),
     path("", include("portal.reports.urls")),

@@ -11,13 +11,24 @@ gunicorn worker caches in its own memory (REDIS_URL is ignored).
 On PostgreSQL it then adds participation load (`manage.py bench_participation`): 10,000 ideas,
 measured at 16 connections on the page that lists them (cached whole for anonymous visitors)
 and on the consultation page (never cached: it holds forms, and the list's first page), then
-support submissions at 16 connections, each POST from a distinct confirmed resident. Then
+support submissions at 16 connections, each POST from a distinct confirmed resident and its
+own address (wrk plays the reverse proxy: TRUSTED_PROXIES=127.0.0.1 and X-Forwarded-For), so
+that no rate limit refuses them; the supports stored are counted against the POSTs answered
+with a redirect. Then
 it adds 5,000 events (`manage.py bench_calendar`), times building the agenda's iCalendar feed
 in process as on a cache miss (median and slowest of five builds), and serves the cached feed.
 Then it publishes a restitution of 300 answered ideas (`manage.py bench_report`) and times
 rendering its PDF report in process, as the background task does (median of three). Last, it
 adds a participatory budget's envelope of 400 projects and 35,000 ballots (`manage.py
 bench_budget`) and times computing its results and winners in process (median of five).
+Last, ballots (`manage.py bench_ballots`): at 16 connections, each POST casts a distinct
+resident's ballot in the 2027 budget's open envelope, served by a second gunicorn as the
+README deploys it (2 × cores + 1 workers: a ballot mostly waits on PostgreSQL's commit) with
+the captcha off (with it, each ballot would wait on Google's answer, which is not ours to
+measure); the envelope's results are then counted again and must have grown by exactly the
+ballots stored, each project chosen by as many.
+
+BENCH_ONLY=ballots runs only that last part (on PostgreSQL, after loading the demo town).
 
 BENCH_DURATION (default 10s) and BENCH_CONNECTIONS (default 8) set each wrk run. The table
 is printed and written to .bench/results.json.
@@ -44,6 +55,8 @@ ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / ".bench" / "results.json"
 GUNICORN = Path(sys.executable).parent / "gunicorn"
 WORKERS = 2
+# What the README deploys (2 × cores + 1): a ballot mostly waits on PostgreSQL's commit.
+DEPLOYED_WORKERS = 2 * (os.cpu_count() or 1) + 1
 POSTGRES_SERVER = "postgres://postgres@127.0.0.1:5432"
 POSTGRES_DATABASE = "portal_bench"
 DURATION = os.environ.get("BENCH_DURATION", "10s")
@@ -55,8 +68,11 @@ BENCH_EVENTS = 5_000
 BENCH_REPORT_IDEAS = 300
 BENCH_BALLOTS = 35_000  # the Occitanie climate budget had 34,924 participants
 BENCH_PROJECTS = 400
-# Prints the 95th percentile, and posts supports when given residents (scripts/wrk.lua).
+# Prints the 95th percentile (scripts/wrk.lua); posts a form as residents (wrk_residents.lua).
 WRK_SCRIPT = ROOT / "scripts" / "wrk.lua"
+WRK_RESIDENTS = ROOT / "scripts" / "wrk_residents.lua"
+BENCH_RESIDENTS = 20_000  # more than 16 connections post in BENCH_DURATION
+ONLY = os.environ.get("BENCH_ONLY", "")
 
 MILLISECONDS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
 REQUESTS_PER_SEC = re.compile(r"^Requests/sec:\s+([\d.]+)", re.MULTILINE)
@@ -65,6 +81,8 @@ REQUESTS = re.compile(r"^\s+(\d+) requests in", re.MULTILINE)
 NON_2XX = re.compile(r"Non-2xx or 3xx responses: (\d+)")
 SOCKET_ERRORS = re.compile(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)")
 P95 = re.compile(r"^P95: (\d+)$", re.MULTILINE)
+SENT = re.compile(r"^SENT: (\d+)$", re.MULTILINE)
+REDIRECTED = re.compile(r"^REDIRECTED: (\d+)$", re.MULTILINE)
 
 
 def parse_wrk(output):
@@ -79,6 +97,8 @@ def parse_wrk(output):
     non_2xx = NON_2XX.search(output)
     socket_errors = SOCKET_ERRORS.search(output)
     p95 = P95.search(output)
+    sent, redirected = SENT.search(output), REDIRECTED.search(output)
+    posts = {"sent": int(sent[1]), "redirected": int(redirected[1])} if sent else {}
     return {
         "requests": int(REQUESTS.search(output)[1]),
         "requests_per_sec": float(rate[1]),
@@ -87,6 +107,7 @@ def parse_wrk(output):
         "p99_ms": round(percentiles["99"], 3),
         "non_2xx": int(non_2xx[1]) if non_2xx else 0,
         "socket_errors": sum(map(int, socket_errors.groups())) if socket_errors else 0,
+        **posts,
     }
 
 
@@ -110,9 +131,11 @@ def production_env(workdir):
         ALLOWED_HOSTS="127.0.0.1,localhost",
         SECURE_SSL_REDIRECT="0",
         STATIC_ROOT=str(workdir / "static"),
-        # Production refuses Google's test keys; no form is posted here.
+        # Production refuses Google's test keys; no form that asks for the captcha is posted.
         RECAPTCHA_PUBLIC_KEY="bench-placeholder",
         RECAPTCHA_PRIVATE_KEY="bench-placeholder",
+        # wrk stands for the reverse proxy: each resident's POST says its address.
+        TRUSTED_PROXIES="127.0.0.1",
     )
     return env
 
@@ -134,10 +157,10 @@ def free_port():
 
 
 @contextmanager
-def gunicorn(env, log_path):
+def gunicorn(env, log_path, workers=WORKERS):
     """Serve the site on a free loopback port until the block ends; yields the base URL."""
     bind = f"127.0.0.1:{free_port()}"
-    command = [GUNICORN, "portal.wsgi", "--workers", str(WORKERS), "--bind", bind]
+    command = [GUNICORN, "portal.wsgi", "--workers", str(workers), "--bind", bind]
     with open(log_path, "w") as log:
         process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=log)
     try:
@@ -176,12 +199,15 @@ def warm(url):
         print(f"  warning: {url} answered {error.code}")
 
 
-def measure(url, connections=CONNECTIONS, script_args=()):
+def measure(url, connections=CONNECTIONS, residents=None):
+    """wrk's figures for GETs of `url`, or for POSTs of a form as residents: `residents` is
+    (sessions file, CSRF secret, body), for scripts/wrk_residents.lua."""
     threads = min(2, connections)
     command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{DURATION}", "--latency"]
-    command += ["-s", str(WRK_SCRIPT), url]
-    if script_args:
-        command += ["--", *script_args, str(threads)]
+    if residents:
+        command += ["-s", str(WRK_RESIDENTS), url, "--", *residents, str(threads)]
+    else:
+        command += ["-s", str(WRK_SCRIPT), url]
     result = subprocess.run(command, capture_output=True, text=True)
     if result.returncode:
         sys.exit(f"wrk failed on {url}: {result.stderr}")
@@ -196,6 +222,8 @@ def bench_database(database, database_url, env, workdir):
     manage(env, "load_demo")
     pages = json.loads(manage(env, "bench_urls"))
     rows = []
+    if ONLY == "ballots":
+        return bench_ballots(database, env, workdir)
     with gunicorn(env, workdir / f"gunicorn-{database}.log") as base_url:
         for page in pages:
             url = base_url + page["url"]
@@ -207,6 +235,8 @@ def bench_database(database, database_url, env, workdir):
             rows += bench_calendar(database, env, base_url)
             rows += bench_report(database, env)
             rows += bench_budget(database, env)
+    if database == "postgresql":
+        rows += bench_ballots(database, env, workdir)
     return rows
 
 
@@ -220,6 +250,8 @@ def bench_participation(database, env, base_url, workdir):
             "bench_participation",
             "--ideas",
             str(BENCH_IDEAS),
+            "--residents",
+            str(BENCH_RESIDENTS),
             "--sessions-file",
             str(sessions),
         )
@@ -241,16 +273,87 @@ def bench_participation(database, env, base_url, workdir):
         )
     url = base_url + data["idea_url"]
     print(f"== {database}: support POSTs, {PARTICIPATION_CONNECTIONS} connections")
-    result = measure(url, PARTICIPATION_CONNECTIONS, (str(sessions), data["csrf"]))
+    result = measure(
+        url, PARTICIPATION_CONNECTIONS, (str(sessions), data["csrf"], "action=support")
+    )
+    stored = json.loads(manage(env, "bench_participation", "--count", str(data["idea"])))
     rows.append(
         {
             "database": database,
             "name": f"support POST (c{PARTICIPATION_CONNECTIONS})",
             "url": data["idea_url"],
             **result,
+            "check": posts_check(result, stored["supports"], "supports"),
         }
     )
     return rows
+
+
+def posts_check(result, stored, what, extra=()):
+    """Whether the database holds what the POSTs were answered: each POST answered with a
+    redirect stored once, and nothing else but what wrk left in flight when it stopped (sent
+    before the end, answered after). `extra`: other mismatches found, said as they are."""
+    sent, redirected = result["sent"], result["redirected"]
+    in_flight = sent - result["requests"]
+    problems = list(extra)
+    if not redirected <= stored <= redirected + in_flight:
+        problems.append(f"{stored} {what} stored for {redirected} taken and {in_flight} in flight")
+    if redirected != result["requests"]:
+        problems.append(f"{result['requests'] - redirected} answers were not a 303")
+    verdict = "MISMATCH: " + "; ".join(problems) if problems else "exact"
+    return (
+        f"{redirected} POSTs taken (303), {stored} {what} stored, "
+        f"{in_flight} in flight at the end: {verdict}"
+    )
+
+
+def bench_ballots(database, env, workdir):
+    """Ballots cast at 16 connections by distinct residents, then the results counted again."""
+    print(f"== {database}: residents ready to vote in the open envelope")
+    sessions = workdir / "voters.txt"
+    voting = {**env, "PARTICIPATION_CAPTCHA": "off"}  # the command checks its ballot as served
+    data = json.loads(
+        manage(
+            voting,
+            "bench_ballots",
+            "--residents",
+            str(BENCH_RESIDENTS),
+            "--sessions-file",
+            str(sessions),
+        )
+    )
+    log = workdir / f"gunicorn-{database}-ballots.log"
+    with gunicorn(voting, log, workers=DEPLOYED_WORKERS) as base_url:
+        print(f"== {database}: ballot POSTs, {PARTICIPATION_CONNECTIONS} connections")
+        result = measure(
+            base_url + data["url"],
+            PARTICIPATION_CONNECTIONS,
+            (str(sessions), data["csrf"], data["body"]),
+        )
+    after = json.loads(manage(env, "bench_ballots", "--count", str(data["envelope"])))
+    before = data["before"]
+    stored = after["residents_ballots"] - before["residents_ballots"]
+    chosen = {str(project) for project in data["chosen"]}
+    problems = []
+    if after["ballots"] - before["ballots"] != stored:
+        problems.append(f"results count {after['ballots'] - before['ballots']} new ballots")
+    for project, ballots in after["projects"].items():
+        expected = before["projects"].get(project, 0) + (stored if project in chosen else 0)
+        if ballots != expected:
+            problems.append(f"project {project} has {ballots} ballots, not {expected}")
+    return [
+        {
+            "database": database,
+            "name": (
+                f"ballot POST (c{PARTICIPATION_CONNECTIONS}, {DEPLOYED_WORKERS} workers, "
+                "captcha off)"
+            ),
+            "url": data["url"],
+            **result,
+            "check": posts_check(result, stored, "ballots", problems),
+            "detail": {"before": before, "after": after},
+        }
+    ]
 
 
 def bench_calendar(database, env, base_url):
@@ -368,6 +471,9 @@ def print_table(rows, notes):
         ]
         errors = (row["non_2xx"], row["socket_errors"])
         print(line.format(row["database"], row["name"], *numbers, *errors, width=width))
+    for row in rows:
+        if row.get("check"):
+            print(f"{row['database']}, {row['name']}: {row['check']}")
     for note in notes:
         print(note)
     print(
@@ -385,7 +491,9 @@ def main():
         workdir = Path(tmp)
         env = production_env(workdir)
         manage(env, "collectstatic", "--noinput", "-v0")
-        rows += bench_database("sqlite", f"sqlite:///{workdir / 'db.sqlite3'}", env, workdir)
+        if ONLY != "ballots":
+            sqlite_url = f"sqlite:///{workdir / 'db.sqlite3'}"
+            rows += bench_database("sqlite", sqlite_url, env, workdir)
         try:
             postgres_url = recreate_postgres_database()
         except psycopg.OperationalError as error:

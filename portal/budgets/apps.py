@@ -33,6 +33,7 @@ class BudgetsConfig(AppConfig):
     verbose_name = _("Participatory budgets")
 
     def ready(self):
+        from portal.participation.held import lists_held
         from portal.participation.signals import contributions_confirmed
         from portal.participation.waiting import lists_waiting
 
@@ -40,6 +41,8 @@ class BudgetsConfig(AppConfig):
 
         # Ballots cast in a name not proven yet wait on its link, as supports do.
         lists_waiting(services.waiting_ballots)
+        # A participant's data page lists their ballots, as it lists their supports.
+        lists_held(_("Your votes"), services.participant_ballots)
         contributions_confirmed.connect(
             services.release_confirmed, dispatch_uid="budgets-release-confirmed"
         )

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -71,13 +72,20 @@ class BasePage(Page):
         abstract = True
 
     @property
-    def participation_blocks(self):
-        """{block id: (block, value)} for the blocks of the body that take a POST."""
-        return {
-            child.id: (child.block, child.value)
-            for child in self.body
-            if isinstance(child.block, ParticipationBlock)
-        }
+    def participation_url(self):
+        """Where the body's busiest forms post (pages.views.take_part); in the preview of a
+        page not yet saved, the address shown (the page's own takes them too)."""
+        return reverse("pages:take_part", args=[self.pk]) if self.pk else ""
+
+    def participation_block(self, block_id):
+        """(block, value) of the body's block `block_id` if it takes a POST, else None: only
+        that block is read from the stream (the others may each cost queries)."""
+        blocks = self.body.stream_block.child_blocks
+        for raw in self.body.raw_data:
+            block = blocks.get(raw["type"])
+            if raw.get("id") == block_id and isinstance(block, ParticipationBlock):
+                return block, block.to_python(raw["value"])
+        return None
 
     @property
     def can_be_cached(self):
@@ -114,7 +122,7 @@ class BasePage(Page):
         """Hand the POST to its block: a redirect on success, the page again with its form
         (400 with errors; 200 for a form shown again without any, as a ballot's running
         total is)."""
-        found = self.participation_blocks.get(block_id)
+        found = self.participation_block(block_id)
         if found is None:
             messages.error(request, gettext("This form no longer exists; please try again."))
             return see_other(self.url)

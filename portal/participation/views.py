@@ -19,6 +19,7 @@ from . import eligibility, identity, services
 from .contributions import Contribution, limit
 from .errors import InvalidLink, LinkUsed
 from .forms import NewLinkForm, ParticipantForm
+from .held import held
 from .models import Idea, Participant
 from .models.ideas import PUBLIC_STATUSES
 
@@ -172,6 +173,7 @@ def personal_data(participant):
         "ideas": participant.ideas.order_by("-created_at"),
         "idea_supports": participant.idea_supports.select_related("idea").order_by("-created_at"),
         "event_proposals": participant.event_proposals.order_by("-created_at"),
+        "held": held(participant),
     }
 
 

@@ -26,7 +26,7 @@ def test_participation_adds_ideas_and_signed_in_residents(demo, client, tmp_path
         "bench_participation", "--ideas", "20", "--residents", "3", "--sessions-file", sessions_file
     )
     assert Idea.objects.count() == before + 20
-    assert data.keys() == {"list_url", "consultation_url", "idea_url", "csrf"}
+    assert data.keys() == {"list_url", "consultation_url", "idea", "idea_url", "csrf"}
     for key in ("list_url", "consultation_url", "idea_url"):
         assert client.get(data[key]).status_code == 200, data[key]
     keys = sessions_file.read_text().split()
@@ -34,6 +34,11 @@ def test_participation_adds_ideas_and_signed_in_residents(demo, client, tmp_path
     store = import_module(settings.SESSION_ENGINE).SessionStore
     residents = {store(session_key=key)[identity.SESSION_KEY] for key in keys}
     assert Participant.objects.filter(pk__in=residents, email__startswith="bench").count() == 3
+    # What wrk_residents.lua posts, as the first resident: counted once, as --count says.
+    client.cookies[settings.SESSION_COOKIE_NAME] = keys[0]
+    response = client.post(data["idea_url"], {"action": "support"})
+    assert response.status_code == 303
+    assert run("bench_participation", "--count", str(data["idea"])) == {"supports": 1}
 
 
 def test_calendar_adds_events_and_times_the_feed(demo, client):
@@ -53,3 +58,26 @@ def test_budget_adds_ballots_and_times_the_results(demo):
     envelope = Envelope.objects.get(title__startswith="Banc d’essai")
     assert Ballot.objects.filter(envelope=envelope).count() == 60
     assert len(services.winners(envelope)) == data["winners"] > 0
+
+
+def test_ballots_prepares_a_ballot_the_site_takes_and_counts_it(demo, client, tmp_path):
+    sessions_file = tmp_path / "voters.txt"
+    data = run("bench_ballots", "--residents", "2", "--sessions-file", sessions_file)
+    keys = sessions_file.read_text().split()
+    assert len(keys) == 2 and data["chosen"]
+    before = data["before"]
+    assert before == run("bench_ballots", "--count", str(data["envelope"]))
+    assert before["residents_ballots"] == 0
+    # What wrk_residents.lua posts, as each resident (the first twice: a changed vote).
+    for key in (keys[0], keys[1], keys[0]):
+        client.cookies[settings.SESSION_COOKIE_NAME] = key
+        response = client.post(
+            data["url"], data["body"], content_type="application/x-www-form-urlencoded"
+        )
+        assert response.status_code == 303, response.content.decode()[:2000]
+    after = run("bench_ballots", "--count", str(data["envelope"]))
+    assert after["residents_ballots"] == 2
+    assert after["ballots"] == before["ballots"] + 2
+    for project, ballots in after["projects"].items():
+        chosen = int(project) in data["chosen"]
+        assert ballots == before["projects"][project] + (2 if chosen else 0)

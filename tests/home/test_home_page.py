@@ -35,6 +35,17 @@ def test_home_shows_the_hero_and_the_page_skeleton(client, home):
     assert soup.find("main", id="main") and soup.find("footer", id="footer")
 
 
+def test_home_describes_itself_to_search_engines(client, home):
+    home.hero_text = "Donnez votre avis sur les projets de la Ville."
+    home.save_revision().publish()
+    description = soup_of(client.get("/fr/")).find("meta", attrs={"name": "description"})
+    assert description["content"] == "Donnez votre avis sur les projets de la Ville."
+    home.search_description = "Le portail de la participation de Bellecombe."
+    home.save_revision().publish()
+    description = soup_of(client.get("/fr/")).find("meta", attrs={"name": "description"})
+    assert description["content"] == "Le portail de la participation de Bellecombe."
+
+
 def test_footer_states_the_accessibility_status_in_french(client, home):
     soup = soup_of(client.get("/fr/"))
     assert "Accessibilité : non conforme" in " ".join(soup.find("footer").get_text().split())

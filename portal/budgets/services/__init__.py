@@ -28,6 +28,7 @@ from .ballots import (
     check_open,
     check_rules,
     enter_paper_ballot,
+    participant_ballots,
     release_confirmed,
     waiting_ballots,
 )
@@ -58,6 +59,7 @@ __all__ = [
     "mark_feasible",
     "mark_not_feasible",
     "merge_ideas",
+    "participant_ballots",
     "put_on_ballot",
     "release_confirmed",
     "results",

@@ -333,28 +333,46 @@ def _count(waiting, now):
 def waiting_ballots(confirmation):
     """What a confirmation link makes count, for its e-mail and page: "vote in “…” for …",
     with the choices, so that the owner of the address sees what was typed in their name."""
-    ballots = (
-        Ballot.objects.filter(confirmation=confirmation, confirmed=False)
-        .select_related("envelope")
-        .prefetch_related(Prefetch("choices", BallotChoice.objects.select_related("project")))
+    ballots = Ballot.objects.filter(confirmation=confirmation, confirmed=False)
+    return [(ballot.updated_at, described(ballot)) for ballot in _with_choices(ballots)]
+
+
+def participant_ballots(participant):
+    """A participant's ballots as their data page lists them, those still waiting on a link
+    said so."""
+    ballots = Ballot.objects.filter(participant=participant).order_by("-updated_at")
+    return [
+        (
+            ballot.updated_at,
+            described(ballot)
+            if ballot.confirmed
+            else _("%(vote)s (not confirmed: does not count)") % {"vote": described(ballot)},
+        )
+        for ballot in _with_choices(ballots)
+    ]
+
+
+def _with_choices(ballots):
+    return ballots.select_related("envelope").prefetch_related(
+        Prefetch("choices", BallotChoice.objects.select_related("project"))
     )
-    items = []
-    for ballot in ballots:
-        choices = sorted(ballot.choices.all(), key=lambda choice: choice.project.title)
-        if ballot.envelope.method == VotingMethod.POINTS:
-            names = [
-                ngettext("%(title)s (%(count)s point)", "%(title)s (%(count)s points)", c.points)
-                % {"title": c.project.title, "count": c.points}
-                for c in choices
-            ]
-        else:
-            names = [choice.project.title for choice in choices]
-        text = _("vote in “%(envelope)s” for: %(projects)s") % {
-            "envelope": ballot.envelope.title,
-            "projects": ", ".join(names),
-        }
-        items.append((ballot.updated_at, text))
-    return items
+
+
+def described(ballot):
+    """ "vote in “…” for: …", the projects (and their points) in alphabetical order."""
+    choices = sorted(ballot.choices.all(), key=lambda choice: choice.project.title)
+    if ballot.envelope.method == VotingMethod.POINTS:
+        names = [
+            ngettext("%(title)s (%(count)s point)", "%(title)s (%(count)s points)", c.points)
+            % {"title": c.project.title, "count": c.points}
+            for c in choices
+        ]
+    else:
+        names = [choice.project.title for choice in choices]
+    return _("vote in “%(envelope)s” for: %(projects)s") % {
+        "envelope": ballot.envelope.title,
+        "projects": ", ".join(names),
+    }
 
 
 @transaction.atomic

@@ -1,30 +1,19 @@
 /* Progressive enhancement only: every page reads and works without this file. */
 (function () {
   "use strict";
-  document.documentElement.classList.replace("no-js", "js");
 
-  /* Phone menu: a disclosure button shown only when JavaScript runs. */
+  /* Phone menu: a <details> that opens and closes without this file; Escape closes it too
+     and gives focus back to "Menu", as a disclosure menu does. */
   function setupMenu() {
-    var toggle = document.querySelector(".main-menu__toggle");
-    var list = document.getElementById("main-menu-list");
-    if (!toggle || !list) return;
-    var narrow = window.matchMedia("(max-width: 47.99em)");
-    function apply() {
-      if (narrow.matches) {
-        toggle.hidden = false;
-        if (toggle.getAttribute("aria-expanded") !== "true") list.setAttribute("data-collapsed", "");
-      } else {
-        toggle.hidden = true;
-        list.removeAttribute("data-collapsed");
-      }
-    }
-    toggle.addEventListener("click", function () {
-      var open = toggle.getAttribute("aria-expanded") === "true";
-      toggle.setAttribute("aria-expanded", String(!open));
-      if (open) list.setAttribute("data-collapsed", ""); else list.removeAttribute("data-collapsed");
+    var menu = document.querySelector(".main-menu__disclosure");
+    if (!menu) return;
+    var toggle = menu.querySelector("summary");
+    menu.addEventListener("keydown", function (event) {
+      /* Wide screens show the list without "Menu": nothing to close there. */
+      if (event.key !== "Escape" || !menu.open || !toggle.getClientRects().length) return;
+      menu.open = false;
+      toggle.focus();
     });
-    narrow.addEventListener("change", apply);
-    apply();
   }
 
   /* Videos: the third-party player is created only when the visitor asks for it. */
@@ -32,7 +21,6 @@
     document.querySelectorAll("[data-video]").forEach(function (figure) {
       var button = figure.querySelector("[data-video-play]");
       if (!button) return;
-      button.hidden = false;
       button.addEventListener("click", function () {
         var iframe = document.createElement("iframe");
         iframe.src = figure.getAttribute("data-embed-src") + (figure.getAttribute("data-embed-src").indexOf("?") < 0 ? "?" : "&") + "autoplay=1";

@@ -3,25 +3,25 @@
 Run on a database where the demo town is loaded. Writes the session keys of confirmed
 residents to a file, one per line, and prints as JSON the URLs of the page listing the ideas
 and of the consultation, the URL of an idea to support and a CSRF secret, so that the
-benchmark can post supports as that many distinct people.
+benchmark can post supports as that many distinct people. With `--count`, prints instead
+how many confirmed supports the idea has from those residents.
 """
 
 import json
 import secrets
-from datetime import timedelta
-from importlib import import_module
 from pathlib import Path
 
-from django.conf import settings
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Page
 
 from portal.demo import projects
-from portal.participation import identity
-from portal.participation.models import Idea, IdeaBox, IdeaStatus, Participant
+from portal.demo.residents import signed_in_residents
+from portal.participation.models import Idea, IdeaBox, IdeaStatus, IdeaSupport
 from portal.participation.models.ideas import PUBLIC_STATUSES
+
+RESIDENTS = "bench"  # their addresses' prefix
 
 
 class Command(BaseCommand):
@@ -30,10 +30,22 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--ideas", type=int, default=10_000)
         parser.add_argument("--residents", type=int, default=6_000)
-        parser.add_argument("--sessions-file", type=Path, required=True)
+        parser.add_argument("--sessions-file", type=Path)
+        parser.add_argument("--count", type=int, metavar="IDEA", help="count, not prepare")
+
+    def handle(self, *args, ideas, residents, sessions_file, count, **options):
+        if count is not None:
+            supports = IdeaSupport.objects.filter(
+                idea=count, confirmed=True, participant__email__startswith=RESIDENTS
+            )
+            self.stdout.write(json.dumps({"supports": supports.count()}))
+            return
+        if sessions_file is None:
+            raise CommandError("--sessions-file is required to add the data.")
+        self.prepare(ideas, residents, sessions_file)
 
     @transaction.atomic
-    def handle(self, *args, ideas, residents, sessions_file, **options):
+    def prepare(self, ideas, residents, sessions_file):
         box = IdeaBox.objects.select_related("consultation").first()
         themes, districts = list(box.themes.all()), list(box.districts.all())
         now = timezone.now()
@@ -51,22 +63,8 @@ class Command(BaseCommand):
             )
             for number in range(ideas)
         )
-        people = Participant.objects.bulk_create(
-            Participant(email=f"bench{number}@example.org", confirmed_at=now)
-            for number in range(residents)
-        )
-        store = import_module(settings.SESSION_ENGINE).SessionStore
-        expiry = now + timedelta(days=1)
-        sessions = [
-            store.get_model_class()(
-                session_key=secrets.token_hex(16),
-                session_data=store().encode({identity.SESSION_KEY: participant.pk}),
-                expire_date=expiry,
-            )
-            for participant in people
-        ]
-        store.get_model_class().objects.bulk_create(sessions)
-        sessions_file.write_text("".join(f"{session.session_key}\n" for session in sessions))
+        sessions = signed_in_residents(residents, prefix=RESIDENTS)
+        sessions_file.write_text("".join(f"{key}\n" for key in sessions))
         idea = Idea.objects.filter(box=box, status=IdeaStatus.PUBLISHED).order_by("pk").first()
         list_page = Page.objects.live().get(slug=projects.IDEA_LIST_PAGE["slug"])
         self.stdout.write(
@@ -74,6 +72,7 @@ class Command(BaseCommand):
                 {
                     "list_url": list_page.url,
                     "consultation_url": box.consultation.url,
+                    "idea": idea.pk,
                     "idea_url": idea.get_absolute_url(),
                     "csrf": secrets.token_hex(16),
                 }
