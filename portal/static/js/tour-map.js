@@ -42,10 +42,14 @@
 
   document.addEventListener("DOMContentLoaded", function () {
     var canvas = document.getElementById("tour-map");
-    if (!canvas || typeof L === "undefined") return;
+    if (!canvas) return;
+    // Shown from the first paint where scripts run (portal.css), so that nothing moves.
     var figure = canvas.closest("figure");
+    if (typeof L === "undefined") {
+      figure.hidden = true; // the map's library did not load: the list is the tour
+      return;
+    }
     var button = figure.querySelector("[data-map-show]");
-    figure.hidden = false;
     button.addEventListener("click", function () {
       figure.querySelector(".tour__map-consent").hidden = true;
       canvas.hidden = false;
