@@ -17,6 +17,7 @@ from wagtail.search import index
 from portal.blocks.streams import BodyStreamBlock
 from portal.core import page_cache
 from portal.core.listing import LINK_FIELDS
+from portal.pages.consultation import with_participant_counts
 from portal.pages.models import (
     AgendaPage,
     ConsultationIndexPage,
@@ -45,6 +46,12 @@ class HomeSection:
     template: str
     listing: Page | None
     more_label: str
+
+
+def open_consultations(sections):
+    """The section of open consultations, where the hero's "I take part" leads; None when
+    nothing is open."""
+    return next((s for s in sections if s.key == "consultations" and s.listing), None)
 
 
 class HighlightBlock(blocks.StructBlock):
@@ -181,7 +188,7 @@ class HomePage(Page):
             .type(ConsultationIndexPage, AgendaPage)
             .specific(defer=True)
         }
-        consultations = list(
+        consultations = with_participant_counts(
             ConsultationPage.objects.descendant_of(self)
             .live()
             .public()
@@ -259,6 +266,7 @@ class HomePage(Page):
         if getattr(request, "is_preview", False):
             context["highlight_cards"] = self.get_highlight_cards()
             context["sections"] = self.get_sections()
+            context["open_consultations"] = open_consultations(context["sections"])
             return context
         context["highlight_cards"] = page_cache.shared(
             f"home-highlights:{self.pk}", self.get_highlight_cards
@@ -266,4 +274,5 @@ class HomePage(Page):
         context["sections"] = page_cache.shared(
             f"home-sections:{self.pk}:{timezone.localdate()}", self.get_sections
         )
+        context["open_consultations"] = open_consultations(context["sections"])
         return context

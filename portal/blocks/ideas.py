@@ -232,5 +232,6 @@ class IdeaListBlock(blocks.StructBlock):
             ideas=page_of_ideas,
             sort=sort,
             statuses=IdeaStatus,
+            supports_open=services.box_accepts_supports(box),
         )
         return context

@@ -53,8 +53,9 @@ DEMO_DIR = Path(__file__).resolve().parent
 IMAGES = {
     "square": ("Place du Marché", "place-du-marche.jpg"),
     "workshop": ("Atelier participatif", "atelier-participatif.jpg"),
-    "park": ("Parc des Tilleuls", "parc-des-tilleuls.jpg"),
+    "park": ("Prairie du parc des Tilleuls", "prairie-des-tilleuls.jpg"),
     "centre": ("Centre-ville", "centre-ville.jpg"),
+    "logo": ("Logo de la Ville de Bellecombe-sur-Lauze", "logo-bellecombe.png"),
 }
 CHARTER = ("Charte de la participation citoyenne", "charte-de-la-participation.pdf")
 CONSULTATIONS = [*projects.CONSULTATIONS, *budgets.CONSULTATIONS]
@@ -146,7 +147,7 @@ class DemoLoader(BudgetLoader):
                 locale=self.fr,
                 hero_title=spec["hero_title"],
                 hero_text=spec["hero_text"],
-                hero_image=self.images["square"],
+                hero_image=self.images["park"],
                 hero_link_label=spec["hero_link_label"],
                 body=spec["body"],
             )
@@ -285,6 +286,7 @@ class DemoLoader(BudgetLoader):
         identity.legal_notice_page = pages["legal_notice"]
         identity.personal_data_page = pages["personal_data"]
         identity.accessibility_page = pages["accessibility"]
+        identity.logo = self.images["logo"]
         identity.save()
         self.note("portal settings")
 

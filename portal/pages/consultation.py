@@ -40,7 +40,7 @@ from portal.blocks.links import ContactCardBlock
 from portal.blocks.text import RICH_TEXT_FEATURES
 from portal.core.listing import LINK_FIELDS, paginate, valid_filters
 from portal.participation import eligibility, membership
-from portal.participation.figures import consultation_figures
+from portal.participation.figures import consultation_figures, participants_by_consultation
 
 from .base import CARD_IMAGE, BasePage, block_errors
 from .phases import STATUS_BADGES, ConsultationStatus, Phase, check_phase_forms, steps, today
@@ -131,7 +131,8 @@ class KeyFacts:
     opens: date | None
     closes: date | None
     # While open: the step in progress (None between two steps), the last day one may take
-    # part in it (else the consultation's), and the days until then, today included.
+    # part in it (else the consultation's), and the whole days left after today (0 on that
+    # last day), counted as the cards count them (`ConsultationPage.days_left`).
     phase: Phase | None
     until: date | None
     days_left: int | None
@@ -197,7 +198,7 @@ class ConsultationQuerySet(PageQuerySet):
     def for_cards(self):
         """What a card shows, and nothing more, in a constant number of queries."""
         images = get_image_model().objects.prefetch_renditions(CARD_IMAGE)
-        return self.only(*LINK_FIELDS, "summary", "hero_image").prefetch_related(
+        return self.only(*LINK_FIELDS, "translation_key", "summary", "hero_image").prefetch_related(
             Prefetch("hero_image", queryset=images),
             Prefetch("phases", queryset=Phase.objects.order_by("sort_order")),
             Prefetch("districts", queryset=District.objects.only("id", "name")),
@@ -207,8 +208,21 @@ class ConsultationQuerySet(PageQuerySet):
 ConsultationManager = PageManager.from_queryset(ConsultationQuerySet)
 
 
+def with_participant_counts(consultations):
+    """The consultations as a list, each with its `participant_count` for its card: one
+    query for them all."""
+    consultations = list(consultations)
+    counts = participants_by_consultation(consultations)
+    for consultation in consultations:
+        consultation.participant_count = counts[consultation.pk]
+    return consultations
+
+
 class ConsultationPage(BasePage):
     """A public project residents are invited to take part in."""
+
+    # How many people took part, given to the pages of a listing by with_participant_counts().
+    participant_count = None
 
     hero_image = models.ForeignKey(
         "wagtailimages.Image",
@@ -348,6 +362,14 @@ class ConsultationPage(BasePage):
             return ConsultationStatus.OPEN
         return ConsultationStatus.CLOSED
 
+    def days_left(self, on=None):
+        """Whole days left to take part after `on` while the consultation is open (0 on its
+        last day), else None."""
+        on = on or today()
+        if self.status(on) != ConsultationStatus.OPEN:
+            return None
+        return (self.closes - on).days
+
     def status_badge(self):
         status = self.status()
         return {"label": status.label, "tone": STATUS_BADGES[status], "value": status.value}
@@ -367,7 +389,7 @@ class ConsultationPage(BasePage):
             closes=self.closes,
             phase=phase,
             until=until,
-            days_left=(until - on).days + 1 if until else None,
+            days_left=(until - on).days if until else None,
             participants=figures.participants,
             contributions=figures.contributions,
         )
@@ -455,7 +477,7 @@ class ConsultationIndexPage(BasePage):
             filter_form=form,
             filters_active=any(data.values()),
             page_obj=page_obj,
-            consultations=page_obj.object_list,
+            consultations=with_participant_counts(page_obj.object_list),
             listing_messages=messages,
         )
         return context

@@ -9,6 +9,12 @@ language at once: its translations share its surveys, petitions and idea boxes
 """
 
 from dataclasses import dataclass
+from uuid import UUID
+
+from django.db import connection
+from django.db.models import CharField, F, Value
+from django.db.models.functions import Cast, Concat
+from wagtail.models import Page
 
 from .membership import language_versions
 from .models import Idea, IdeaStatus, IdeaSupport, Support, SurveyResponse
@@ -48,3 +54,48 @@ def consultation_figures(consultation):
         supports=idea_supports.count() + petition_supports.count(),
         participants=known.count() + unknown,
     )
+
+
+def participants_by_consultation(consultations):
+    """{consultation page id: participants} for a listing's cards, in one query whatever
+    their number, counted as `consultation_figures` counts them.
+
+    Each contribution gives a (consultation, person) row: a known participant is "p<id>",
+    someone we cannot tell apart is their contribution ("i<id>", "r<id>"); the UNION keeps
+    each row once and the database counts them per consultation (its translation key, which
+    its pages in every language share).
+    """
+    pages = {page.pk: page for page in consultations}
+    if not pages:
+        return {}
+    keys = {page.translation_key for page in pages.values()}
+    versions = Page.objects.filter(translation_key__in=keys).values("pk")
+
+    def rows(queryset, consultation, person):
+        return (
+            queryset.filter(**{f"{consultation}__in": versions})
+            .order_by()
+            .values(consultation_key=F(f"{consultation}__translation_key"), person=person)
+        )
+
+    def known(prefix="p", field="participant_id"):
+        return Concat(Value(prefix), Cast(field, CharField()), output_field=CharField())
+
+    ideas = Idea.objects.filter(confirmed=True).exclude(status=IdeaStatus.REJECTED)
+    responses = SurveyResponse.objects.filter(confirmed=True)
+    union = rows(ideas.filter(participant__isnull=False), "box__consultation", known()).union(
+        rows(ideas.filter(participant__isnull=True), "box__consultation", known("i", "pk")),
+        rows(responses.filter(participant__isnull=False), "survey__consultation", known()),
+        rows(responses.filter(participant__isnull=True), "survey__consultation", known("r", "pk")),
+        rows(IdeaSupport.objects.filter(confirmed=True), "idea__box__consultation", known()),
+        rows(Support.objects.filter(confirmed=True), "petition__consultation", known()),
+    )
+    sql, params = union.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT consultation_key, COUNT(*) FROM ({sql}) people GROUP BY consultation_key",
+            params,
+        )
+        # SQLite gives the key as hexadecimal text, PostgreSQL as a UUID.
+        counts = {UUID(str(key)): count for key, count in cursor.fetchall()}
+    return {pk: counts.get(page.translation_key, 0) for pk, page in pages.items()}

@@ -171,14 +171,15 @@ def test_the_block_shows_winners_every_project_and_the_rule_in_french(
     for chart in charts:
         assert chart["role"] == "img"
         assert block.find(id=chart["aria-labelledby"]) is not None
-        assert chart.find_next_sibling("table", class_="data-table") is not None
+        toggle = chart.find_next_sibling()  # the same figures, behind "Afficher le tableau"
+        assert toggle.name == "details" and toggle.find("table", class_="data-table")
     rows = [
         [text_of(cell) for cell in row.select("th, td")]
-        for row in charts[0].find_next_sibling("table").select("tbody tr")
+        for row in charts[0].find_next_sibling("details").select("tbody tr")
     ]
     assert rows[0] == ["Des arbres rue Haute", "30 000 €", "5", "71 %", "Financé"]
     assert rows[2] == ["Des bancs partout", "20 000 €", "3", "43 %", "Non financé"]
-    districts = charts[1].find_next_sibling("table").select("tbody tr")
+    districts = charts[1].find_next_sibling("details").select("tbody tr")
     assert [row.th.get_text() for row in districts] == [
         "Centre-ville",
         "Les Hauts",

@@ -80,9 +80,9 @@ def test_the_stepper_shows_steps_done_current_and_next(browser, benches_server, 
         assert "prolongée jusqu’au" in current.inner_text()
         assert "Terminée" in steps.nth(0).inner_text()
         assert "À venir" in steps.nth(2).inner_text()
-        # Twelve days after today, today included: 13 days left in the current step.
+        # The current step ends twelve days after today: 12 days left, as the cards count.
         facts = page.locator(".key-facts").inner_text()
-        assert "13 jours" in facts
+        assert "12 jours" in facts
         assert "fin de l’étape « Votre avis sur les bancs »" in facts
         assert "Vos avis choisissent où poser les bancs." in facts
         screenshot(page, f"consultation-stepper-{width}")

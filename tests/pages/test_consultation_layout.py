@@ -67,18 +67,21 @@ def page(home):
     ("moment", "status", "phase", "until", "days_left"),
     [
         ((2026, 3, 1), ConsultationStatus.UPCOMING, None, None, None),
-        ((2026, 3, 2), ConsultationStatus.OPEN, "Phase 1", date(2026, 3, 28), 27),
+        ((2026, 3, 2), ConsultationStatus.OPEN, "Phase 1", date(2026, 3, 28), 26),
         # Late in the evening of the last day in Paris (already the next day in UTC).
-        ((2026, 3, 28, 23), ConsultationStatus.OPEN, "Phase 1", date(2026, 3, 28), 1),
-        ((2026, 5, 20), ConsultationStatus.OPEN, "Phase 2", date(2026, 5, 31), 12),  # extended
+        ((2026, 3, 28, 23), ConsultationStatus.OPEN, "Phase 1", date(2026, 3, 28), 0),
+        ((2026, 5, 20), ConsultationStatus.OPEN, "Phase 2", date(2026, 5, 31), 11),  # extended
         # Between two steps: the time left is the consultation's.
-        ((2026, 7, 15), ConsultationStatus.OPEN, None, date(2026, 10, 25), 103),
+        ((2026, 7, 15), ConsultationStatus.OPEN, None, date(2026, 10, 25), 102),
         ((2026, 10, 26), ConsultationStatus.CLOSED, None, None, None),
     ],
 )
 def test_key_facts_say_the_status_and_the_time_left(page, moment, status, phase, until, days_left):
     with at(*moment):
-        facts = ConsultationPage.objects.get(pk=page.pk).key_facts(FIGURES)
+        fresh = ConsultationPage.objects.get(pk=page.pk)
+        facts = fresh.key_facts(FIGURES)
+        if facts.until == fresh.closes:  # the same end: the same count as the cards'
+            assert facts.days_left == fresh.days_left()
     assert facts.status == status
     assert (facts.phase.title if facts.phase else None) == phase
     assert facts.until == until
@@ -104,7 +107,7 @@ def test_the_page_shows_the_stepper_and_the_key_facts_under_the_title(client, pa
     assert "prolongée jusqu’au 31 mai 2026" in text_of(current)
     facts = text_of(soup.select_one(".key-facts"))
     assert "Ouverte" in facts
-    assert "12 jours jusqu’au 31 mai 2026, fin de l’étape « Phase 2 »" in facts
+    assert "11 jours jusqu’au 31 mai 2026, fin de l’étape « Phase 2 »" in facts
     assert "Participants 0" in facts
     assert "Vos avis guideront le projet." in facts
 

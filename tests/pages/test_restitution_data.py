@@ -305,8 +305,11 @@ def test_blocks_show_figures_charts_with_tables_and_answers(client, page_with_bl
     for chart in soup.select("svg.bar-chart"):
         assert chart["role"] == "img"
         assert soup.find(id=chart["aria-labelledby"]) is not None  # its title
-        # The same figures as a table right after it.
-        assert chart.find_next_sibling("table", class_="data-table") is not None
+        # The same figures as a table right after it, behind "Afficher le tableau".
+        toggle = chart.find_next_sibling()
+        assert toggle.name == "details" and "open" not in toggle.attrs
+        assert toggle.summary.get_text(strip=True) == "Afficher le tableau"
+        assert toggle.find("table", class_="data-table") is not None
     survey = soup.select_one("#enquete")
     assert survey.select_one("h2").get_text() == "Quel parc voulez-vous ?"
     row = next(tr for tr in survey.select("tbody tr") if tr.th.get_text() == "L’ombre")

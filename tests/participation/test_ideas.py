@@ -3,6 +3,7 @@
 import re
 from datetime import date
 from io import BytesIO
+from urllib.parse import urljoin, urlsplit
 
 import pytest
 import time_machine
@@ -510,3 +511,76 @@ def test_typing_someone_elses_address_neither_signs_in_nor_counts(client, box):
     confirm_by_link(client, confirmation_link())  # the owner of the address opens the link
     assert Idea.objects.get(pk=idea.pk).support_count == 1
     assert client.session.get(identity.SESSION_KEY) is not None
+
+
+# The support button of an idea's card
+
+
+def card_of(soup, title):
+    return next(
+        card
+        for card in soup.select(".idea-card")
+        if card.select_one(".idea-card__title").get_text(strip=True) == title
+    )
+
+
+def submit(client, form, url="", **extra):
+    """Send a form of the page at `url` as a browser does: to its action, with its hidden
+    fields (CSRF token included) and `extra`."""
+    data = {field["name"]: field.get("value", "") for field in form.select("input[type=hidden]")}
+    return client.post(urljoin(url, form.get("action") or url), {**data, **extra})
+
+
+def test_an_idea_card_supports_through_the_idea_pages_form_with_its_csrf_token(page, box):
+    browser = Client(enforce_csrf_checks=True)
+    benches, trees = published(box, "Des bancs"), published(box, "Des arbres")
+    card = card_of(soup_of(browser.get(page.url)), "Des bancs")
+    form = card.select_one("form.idea-card__support")
+    assert form["method"] == "post"
+    assert form["action"] == benches.get_absolute_url() + "#support"
+    assert form.select_one("button").get_text(strip=True) == "Soutenir"
+    assert form.select_one("button")["aria-label"] == "Soutenir l’idée « Des bancs »"
+    # Unknown so far: the idea page asks who supports, as its own button does.
+    response = submit(browser, form)
+    assert response.status_code == 400
+    assert soup_of(response).select_one("#support input[name=email]")
+    support_form = soup_of(response).select_one("#support form.participation__form")
+    response = submit(
+        browser, support_form, benches.get_absolute_url(), email="lea@example.org", display_name=""
+    )
+    assert response.status_code == 303
+    link = urlsplit(confirmation_link()).path
+    confirmation = soup_of(browser.get(link)).select_one("form[method=post]")
+    assert submit(browser, confirmation, link).status_code == 303
+    benches.refresh_from_db()
+    assert benches.support_count == 1
+    # Known now: the card's button counts the support at once and comes back to the idea.
+    form = card_of(soup_of(browser.get(page.url)), "Des arbres").select_one("form")
+    response = submit(browser, form)
+    assert response.status_code == 303
+    assert response["Location"] == trees.get_absolute_url() + "#support"
+    trees.refresh_from_db()
+    assert trees.support_count == 1
+
+
+def test_a_cached_page_lists_ideas_with_a_link_to_support_not_a_form(client, home, box):
+    listing = make_standard_page(
+        home,
+        "Toutes les idées",
+        body=[{"type": "idea_list", "value": {"idea_box": box.pk, "per_page": 12}, "id": "liste"}],
+    )
+    idea = published(box, "Des bancs")
+    client.get(listing.url)
+    response = client.get(listing.url)
+    assert response["X-Page-Cache"] == "hit"
+    card = card_of(soup_of(response), "Des bancs")
+    assert card.select_one("form") is None
+    assert card.select_one("a.button")["href"] == idea.get_absolute_url() + "#support"
+
+
+def test_no_support_button_when_supports_are_closed(client, page, box, consultation):
+    published(box, "Des bancs")
+    consultation.phases.update(allows_supports=False)
+    card = card_of(soup_of(client.get(page.url)), "Des bancs")
+    assert card.select_one(".idea-card__support") is None
+    assert "0 soutien" in card.get_text()

@@ -23,6 +23,7 @@ from ..identity import data_token
 from .eligibility import Imported, import_register, parse_register
 from .ideas import (
     answer_idea,
+    box_accepts_supports,
     change_status,
     correct_idea,
     delete_idea,
@@ -69,6 +70,7 @@ __all__ = [
     "delete_idea",
     "enter_paper_idea",
     "erase",
+    "box_accepts_supports",
     "idea_accepts_supports",
     "import_register",
     "in_language",

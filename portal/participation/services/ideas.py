@@ -248,6 +248,12 @@ def in_language(page, language):
     return translated or page
 
 
+def box_accepts_supports(box, now=None):
+    """Whether the published ideas of `box` take supports: one query for a whole list."""
+    now = now or timezone.now()
+    return accepts_supports(box.consultation_id, timezone.localdate(now))
+
+
 def idea_accepts_supports(idea, now=None):
     """Supports go to published ideas, while the consultation's phase accepts them."""
     now = now or timezone.now()

@@ -15,8 +15,17 @@
       var state = stop.next ? canvas.getAttribute("data-label-next") :
         stop.past ? canvas.getAttribute("data-label-past") : "";
       var label = stop.number + ". " + stop.title + (state ? " (" + state + ")" : "");
+      // A pin numbered as the list is, coloured as the list marks the next and past stops.
+      var pin = L.divIcon({
+        className: "tour-pin" + (stop.next ? " tour-pin--next" : stop.past ? " tour-pin--past" : ""),
+        html: '<span class="tour-pin__drop"><span>' + stop.number + "</span></span>",
+        // A square turned by 45 degrees: its tip lies half a diagonal below its centre.
+        iconSize: stop.next ? [44, 44] : [36, 36],
+        iconAnchor: stop.next ? [22, 53] : [18, 43],
+        popupAnchor: [0, stop.next ? -53 : -43]
+      });
       var marker = L.marker([stop.lat, stop.lng], {
-        alt: label, title: label, opacity: stop.past ? 0.6 : 1, keyboard: true
+        icon: pin, alt: label, title: label, keyboard: true, zIndexOffset: stop.next ? 1000 : 0
       }).addTo(map);
       var link = document.createElement("a");
       link.href = stop.url;
@@ -27,15 +36,20 @@
       marker.bindPopup(popup);
       return [stop.lat, stop.lng];
     });
-    map.fitBounds(points, { padding: [32, 32], maxZoom: 16 });
+    // Room above the northernmost point for its pin, which stands on it.
+    map.fitBounds(points, { paddingTopLeft: [32, 64], paddingBottomRight: [32, 16], maxZoom: 16 });
   }
 
   document.addEventListener("DOMContentLoaded", function () {
     var canvas = document.getElementById("tour-map");
-    if (!canvas || typeof L === "undefined") return;
+    if (!canvas) return;
+    // Shown from the first paint where scripts run (portal.css), so that nothing moves.
     var figure = canvas.closest("figure");
+    if (typeof L === "undefined") {
+      figure.hidden = true; // the map's library did not load: the list is the tour
+      return;
+    }
     var button = figure.querySelector("[data-map-show]");
-    figure.hidden = false;
     button.addEventListener("click", function () {
       figure.querySelector(".tour__map-consent").hidden = true;
       canvas.hidden = false;
