@@ -19,7 +19,7 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from portal.demo import projects
-from portal.participation import identity
+from portal.participation import identity, services
 from portal.participation.models import Idea, IdeaBox, IdeaStatus, Participant
 from portal.participation.models.ideas import PUBLIC_STATUSES
 
@@ -51,6 +51,7 @@ class Command(BaseCommand):
             )
             for number in range(ideas)
         )
+        services.count_public(box.pk, ideas)  # written in bulk, past the services
         people = Participant.objects.bulk_create(
             Participant(email=f"bench{number}@example.org", confirmed_at=now)
             for number in range(residents)
