@@ -1,5 +1,7 @@
 """Consultations (concertations): their phases, their status, and the index that lists them."""
 
+from functools import partial
+
 from django import forms
 from django.db import models
 from django.db.models import (
@@ -35,6 +37,7 @@ from wagtail.search import index
 
 from portal.blocks.links import ContactCardBlock
 from portal.blocks.text import RICH_TEXT_FEATURES
+from portal.core import page_cache
 from portal.core.listing import LINK_FIELDS, paginate, valid_filters
 from portal.participation import eligibility, membership
 from portal.participation.figures import consultation_figures
@@ -245,6 +248,8 @@ class ConsultationPage(BasePage):
     )
 
     objects = ConsultationManager()
+    # The same for every newcomer but the CSRF tokens, and fresh after every contribution.
+    cache_for_newcomers = True
     base_form_class = ConsultationPageForm
     template = "pages/consultation_page.html"
     parent_page_types = ["pages.ConsultationIndexPage"]
@@ -339,7 +344,10 @@ class ConsultationPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         on = today()
         context.update(
-            figures=consultation_figures(self),
+            # One set for all its languages, until the next contribution.
+            figures=page_cache.live(
+                f"figures:{self.translation_key}", partial(consultation_figures, self)
+            ),
             status=self.status(on),
             badge=self.status_badge(),
             phases=self.ordered_phases,

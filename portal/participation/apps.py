@@ -39,4 +39,12 @@ class ParticipationConfig(AppConfig):
     verbose_name = _("Participation")
 
     def ready(self):
+        from portal.core import page_cache
+
+        from .models import Confirmation, Idea, IdeaSupport, Support, SurveyResponse
+
         post_migrate.connect(grant_roles, sender=self)
+        # Consultation pages show them live (figures, the latest ideas and their supports);
+        # using a link makes what waited on it count.
+        for model in (Idea, IdeaSupport, Support, SurveyResponse, Confirmation):
+            page_cache.refresh_live_on_change(model)
