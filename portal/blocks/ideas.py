@@ -13,9 +13,10 @@ from portal.core import page_cache
 from portal.core.listing import paginate, seed_field, shuffle, valid_filters
 from portal.participation import eligibility, identity, services
 from portal.participation.contributions import Contribution
-from portal.participation.forms import IdeaForm, localized_choices
+from portal.participation.forms import IdeaForm
 from portal.participation.models import Idea, IdeaBox, IdeaStatus
 from portal.participation.models.ideas import PUBLIC_STATUSES
+from portal.participation.names import box_choices
 
 from .participation import ParticipationBlock, opening_state
 
@@ -150,11 +151,9 @@ class IdeaFilterForm(forms.Form):
 
     def __init__(self, *args, box, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["theme"].choices = [("", _("All themes")), *localized_choices(box.themes.all())]
-        self.fields["district"].choices = [
-            ("", _("All districts")),
-            *localized_choices(box.districts.all()),
-        ]
+        themes, districts = box_choices(box)
+        self.fields["theme"].choices = [("", _("All themes")), *themes]
+        self.fields["district"].choices = [("", _("All districts")), *districts]
         self.fields["status"].choices = [("", _("All statuses"))] + [
             (status.value, status.label) for status in PUBLIC_STATUSES
         ]

@@ -160,6 +160,16 @@ def test_moderation_refreshes_the_stored_page(
     assert preview_titles(response)[0] == "Des arbres"
 
 
+def test_an_editor_changing_the_idea_box_refreshes_the_stored_page(client, page, box):
+    client.get(page.url)
+    assert client.get(page.url)["X-Page-Cache"] == "hit"
+    box.title = "Vos idées pour la place"
+    box.save()
+    response = client.get(page.url)
+    assert response["X-Page-Cache"] == "miss"
+    assert "Vos idées pour la place" in response.content.decode()
+
+
 def test_pages_cost_the_same_queries_whatever_the_number_of_ideas(page, box, list_page):
     """Rendered fresh (a session: a participant's page; the list with a parameter no cache
     keeps), with 3 ideas and with 40, and the list never counts them."""
