@@ -9,16 +9,29 @@ and runs wrk against one page of each type (`manage.py bench_urls`) and a search
 gunicorn worker caches in its own memory (REDIS_URL is ignored).
 
 On PostgreSQL it then adds participation load (`manage.py bench_participation`): 10,000 ideas,
-measured at 16 connections on the page that lists them (cached whole for anonymous visitors)
-and on the consultation page (never cached: it holds forms, and the list's first page), then
-support submissions at 16 connections, each POST from a distinct confirmed resident and its
-own address (wrk plays the reverse proxy: TRUSTED_PROXIES=127.0.0.1 and X-Forwarded-For), so
-that no rate limit refuses them; the supports stored are counted against the POSTs answered
-with a redirect. Then
-it adds 5,000 events (`manage.py bench_calendar`), times building the agenda's iCalendar feed
+measured at 16 connections on the page that lists them (cached whole for anonymous visitors,
+then served fresh), on the consultation page that previews them and on a reference page,
+then support submissions at 16 connections, each POST from a distinct confirmed resident and
+its own address (wrk plays the reverse proxy: TRUSTED_PROXIES=127.0.0.1 and X-Forwarded-For),
+so that no rate limit refuses them; the supports stored are counted against the POSTs
+answered with a redirect.
+
+The consultation page is measured as a newcomer gets it (no cookie: the page stored with a
+hole for the CSRF token, fresh after every contribution; portal/core/page_cache.py), and
+compared with a reference served the same way in the same run: a page as Wagtail's
+bakerydemo home page is (a hero image, a body of a few StreamField blocks, cards of the
+pages below it), which is the demo's home page given such a body (`manage.py
+bench_reference`). The reference is rendered by Wagtail on every request, through the normal
+serve path: its address carries a parameter no page declares (`?reference=uncached`), which
+the whole-page cache neither answers nor stores (a session cookie would not do: anonymous
+visitors with a session get cached pages too), while its fragments (menus, the home page's
+sections) come from the shared cache as on any request. It prints "consultation (10k ideas)
+/ reference = X.X×". The full idea list is measured fresh the same way (`?uncached=1`).
+
+Then it adds 5,000 events (`manage.py bench_calendar`), times building the agenda's iCalendar feed
 in process as on a cache miss (median and slowest of five builds), and serves the cached feed.
 Then it publishes a restitution of 300 answered ideas (`manage.py bench_report`) and times
-rendering its PDF report in process, as the background task does (median of three). Last, it
+rendering its PDF report in process, as the background task does (median of three). Then it
 adds a participatory budget's envelope of 400 projects and 35,000 ballots (`manage.py
 bench_budget`) and times computing its results and winners in process (median of five).
 Last, ballots (`manage.py bench_ballots`): at 16 connections, each POST casts a distinct
@@ -28,10 +41,11 @@ the captcha off (with it, each ballot would wait on Google's answer, which is no
 measure); the envelope's results are then counted again and must have grown by exactly the
 ballots stored, each project chosen by as many.
 
-BENCH_ONLY=ballots runs only that last part (on PostgreSQL, after loading the demo town).
-
 BENCH_DURATION (default 10s) and BENCH_CONNECTIONS (default 8) set each wrk run. The table
-is printed and written to .bench/results.json.
+is printed and written to .bench/results.json. BENCH_ONLY=participation runs the PostgreSQL
+participation part only (the reference, the consultation, the idea list and supports), in a
+few minutes, and BENCH_ONLY=ballots the ballots only; BENCH_DATABASE names the PostgreSQL
+database (default portal_bench).
 """
 
 import json
@@ -58,7 +72,9 @@ WORKERS = 2
 # What the README deploys (2 × cores + 1): a ballot mostly waits on PostgreSQL's commit.
 DEPLOYED_WORKERS = 2 * (os.cpu_count() or 1) + 1
 POSTGRES_SERVER = "postgres://postgres@127.0.0.1:5432"
-POSTGRES_DATABASE = "portal_bench"
+POSTGRES_DATABASE = os.environ.get("BENCH_DATABASE", "portal_bench")
+# "participation" or "ballots": that part of PostgreSQL's only.
+ONLY = os.environ.get("BENCH_ONLY", "")
 DURATION = os.environ.get("BENCH_DURATION", "10s")
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "8"))
 THREADS = min(2, CONNECTIONS)  # wrk needs at least one connection per thread
@@ -72,7 +88,6 @@ BENCH_PROJECTS = 400
 WRK_SCRIPT = ROOT / "scripts" / "wrk.lua"
 WRK_RESIDENTS = ROOT / "scripts" / "wrk_residents.lua"
 BENCH_RESIDENTS = 20_000  # more than 16 connections post in BENCH_DURATION
-ONLY = os.environ.get("BENCH_ONLY", "")
 
 MILLISECONDS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
 REQUESTS_PER_SEC = re.compile(r"^Requests/sec:\s+([\d.]+)", re.MULTILINE)
@@ -220,7 +235,7 @@ def bench_database(database, database_url, env, workdir):
     print(f"== {database}: migrate and load the demo town")
     manage(env, "migrate", "--noinput", "-v0")
     manage(env, "load_demo")
-    pages = json.loads(manage(env, "bench_urls"))
+    pages = [] if ONLY else json.loads(manage(env, "bench_urls"))
     rows = []
     if ONLY == "ballots":
         return bench_ballots(database, env, workdir)
@@ -232,6 +247,8 @@ def bench_database(database, database_url, env, workdir):
             rows.append({"database": database, **page, **measure(url)})
         if database == "postgresql":
             rows += bench_participation(database, env, base_url, workdir)
+            if ONLY == "participation":
+                return rows
             rows += bench_calendar(database, env, base_url)
             rows += bench_report(database, env)
             rows += bench_budget(database, env)
@@ -256,9 +273,15 @@ def bench_participation(database, env, base_url, workdir):
             str(sessions),
         )
     )
+    reference = json.loads(manage(env, "bench_reference"))["url"] + "?reference=uncached"
     rows = []
-    for name, key in (("idea list page", "list_url"), ("consultation", "consultation_url")):
-        url = base_url + data[key]
+    for name, path, role in (
+        ("idea list page", data["list_url"], None),
+        ("idea list page, uncached", data["list_url"] + "?uncached=1", None),
+        ("reference page, uncached", reference, "reference"),
+        ("consultation", data["consultation_url"], "consultation"),
+    ):
+        url = base_url + path
         print(
             f"== {database}: {name}, {BENCH_IDEAS} ideas, {PARTICIPATION_CONNECTIONS} connections"
         )
@@ -267,7 +290,8 @@ def bench_participation(database, env, base_url, workdir):
             {
                 "database": database,
                 "name": f"{name} ({BENCH_IDEAS // 1000}k ideas, c{PARTICIPATION_CONNECTIONS})",
-                "url": data[key],
+                "url": path,
+                "role": role,
                 **measure(url, PARTICIPATION_CONNECTIONS),
             }
         )
@@ -450,6 +474,15 @@ def bench_budget(database, env):
     ]
 
 
+def consultation_ratio(rows):
+    """How many times the reference page's requests/s the consultation page serves."""
+    rates = {row.get("role"): row["requests_per_sec"] for row in rows if row.get("role")}
+    if not {"reference", "consultation"} <= rates.keys() or not rates["reference"]:
+        return []
+    ratio = rates["consultation"] / rates["reference"]
+    return [f"consultation ({BENCH_IDEAS // 1000}k ideas) / reference = {ratio:.1f}×"]
+
+
 def print_table(rows, notes):
     width = max([len("page type")] + [len(row["name"]) for row in rows])
     line = "{:<11} {:<{width}} {:>8} {:>8} {:>8} {:>8} {:>8} {:>9}"
@@ -491,9 +524,8 @@ def main():
         workdir = Path(tmp)
         env = production_env(workdir)
         manage(env, "collectstatic", "--noinput", "-v0")
-        if ONLY != "ballots":
-            sqlite_url = f"sqlite:///{workdir / 'db.sqlite3'}"
-            rows += bench_database("sqlite", sqlite_url, env, workdir)
+        if not ONLY:
+            rows += bench_database("sqlite", f"sqlite:///{workdir / 'db.sqlite3'}", env, workdir)
         try:
             postgres_url = recreate_postgres_database()
         except psycopg.OperationalError as error:
@@ -502,6 +534,7 @@ def main():
             print(notes[-1])
         else:
             rows += bench_database("postgresql", postgres_url, env, workdir)
+            notes += consultation_ratio(rows)
     RESULTS.parent.mkdir(exist_ok=True)
     run = {"duration": DURATION, "connections": CONNECTIONS, "threads": THREADS}
     run.update(workers=WORKERS, results=rows, notes=notes)

@@ -150,3 +150,11 @@ class IdeaFactory(factory.django.DjangoModelFactory):
     description = "Des bancs à l’ombre, près de l’aire de jeux."
     status = IdeaStatus.SUBMITTED
     confirmed = True
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        """Created public, it counts in its box as the services would count it."""
+        idea = super()._create(model_class, *args, **kwargs)
+        if idea.is_public:
+            services.count_public(idea.box_id, 1)
+        return idea

@@ -14,9 +14,10 @@ from portal.core import page_cache
 from portal.core.listing import paginate, seed_field, shuffle, valid_filters
 from portal.participation import eligibility, identity, services
 from portal.participation.contributions import Contribution
-from portal.participation.forms import IdeaForm, localized_choices
+from portal.participation.forms import IdeaForm
 from portal.participation.models import Idea, IdeaBox, IdeaStatus
 from portal.participation.models.ideas import PUBLIC_STATUSES
+from portal.participation.names import box_choices
 
 from .participation import ParticipationBlock, opening_state
 
@@ -113,6 +114,27 @@ class IdeaFormBlock(ParticipationBlock):
         return context
 
 
+def for_cards(ideas):
+    """What an idea's card shows, and nothing more."""
+    return ideas.select_related("theme", "district", "collected_at").only(
+        "id",
+        "title",
+        "description",
+        "status",
+        "support_count",
+        "published_at",
+        "author_name",
+        "source",
+        "image",
+        "image_alt",
+        "official_answer",
+        "public_reason",
+        "theme__name",
+        "district__name",
+        "collected_at__title",
+    )
+
+
 class IdeaSort:
     SUPPORTS = "supports"
     NEWEST = "newest"
@@ -137,11 +159,9 @@ class IdeaFilterForm(forms.Form):
 
     def __init__(self, *args, box, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["theme"].choices = [("", _("All themes")), *localized_choices(box.themes.all())]
-        self.fields["district"].choices = [
-            ("", _("All districts")),
-            *localized_choices(box.districts.all()),
-        ]
+        themes, districts = box_choices(box)
+        self.fields["theme"].choices = [("", _("All themes")), *themes]
+        self.fields["district"].choices = [("", _("All districts")), *districts]
         self.fields["status"].choices = [("", _("All statuses"))] + [
             (status.value, status.label) for status in PUBLIC_STATUSES
         ]
@@ -187,28 +207,7 @@ class IdeaListBlock(blocks.StructBlock):
         notices = []
         form = IdeaFilterForm(request.GET or None, box=box)
         filters = valid_filters(form, notices)
-        ideas = (
-            Idea.objects.filter(box=box)
-            .public()
-            .select_related("theme", "district", "collected_at")
-            .only(
-                "id",
-                "title",
-                "description",
-                "status",
-                "support_count",
-                "published_at",
-                "author_name",
-                "source",
-                "image",
-                "image_alt",
-                "official_answer",
-                "public_reason",
-                "theme__name",
-                "district__name",
-                "collected_at__title",
-            )
-        )
+        ideas = for_cards(Idea.objects.filter(box=box).public())
         for name in ("theme", "district", "status"):
             if filters.get(name):
                 ideas = ideas.filter(**{name: filters[name]})
@@ -219,7 +218,14 @@ class IdeaListBlock(blocks.StructBlock):
             ideas = shuffle(request, ideas, form, filters.get("seed"), context)
         else:
             ideas = ideas.order_by("-published_at", "-pk")
-        page_of_ideas = paginate(request, ideas, value["per_page"], notices)
+        filtered = any(filters.get(name) for name in ("theme", "district", "status"))
+        page_of_ideas = paginate(
+            request,
+            ideas,
+            value["per_page"],
+            notices,
+            count=None if filtered else box.public_idea_count,
+        )
         if notices:  # something in the address was ignored
             page_cache.never_store(request)
         anchor = f"block-{context.get('block_id', '')}"
@@ -234,4 +240,55 @@ class IdeaListBlock(blocks.StructBlock):
             statuses=IdeaStatus,
             supports_open=services.box_accepts_supports(box),
         )
+        return context
+
+
+class IdeaPreviewBlock(blocks.StructBlock):
+    """A box's latest published ideas, how many there are and a link to the page listing them
+    all: what a consultation page shows of thousands of ideas.
+
+    The same for every visitor until the next contribution: kept in the cache under the
+    live-data version (page_cache.live), so a page showing it costs no query for it.
+    """
+
+    idea_box = SnippetChooserBlock("participation.IdeaBox", label=_("Idea box"))
+    heading = blocks.CharBlock(
+        label=_("Heading"),
+        required=False,
+        max_length=160,
+        help_text=_("Leave empty for “The latest ideas”."),
+    )
+    number = blocks.IntegerBlock(label=_("Ideas shown"), default=6, min_value=2, max_value=12)
+    list_page = blocks.PageChooserBlock(
+        label=_("Page listing every idea"),
+        required=False,
+        help_text=_("A page holding the list of this box's ideas: the preview links to it."),
+    )
+
+    class Meta:
+        icon = "list-ul"
+        label = _("Latest ideas")
+        template = "blocks/idea_preview.html"
+        description = _(
+            "A few of an idea box's latest published ideas, with their number and a link to "
+            "the page listing them all."
+        )
+
+    def get_preview_value(self):
+        return self.normalize({"idea_box": latest_box(), "number": 4})
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        box = value["idea_box"]
+        if box is None:
+            return context
+
+        def latest():
+            ideas = Idea.objects.filter(box=box).public().order_by("-published_at", "-pk")
+            count = IdeaBox.objects.values_list("public_idea_count", flat=True).get(pk=box.pk)
+            return count, list(for_cards(ideas)[: value["number"]])
+
+        count, ideas = page_cache.live(f"idea-preview:{box.pk}:{value['number']}", latest)
+        anchor = f"block-{context.get('block_id', '')}"
+        context.update(box=box, anchor=anchor, count=count, ideas=ideas)
         return context

@@ -8,7 +8,7 @@ from wagtail import blocks
 
 from .ballot import BallotBlock
 from .decisions import DecisionBlock, TimelineBlock
-from .ideas import IdeaFormBlock, IdeaListBlock
+from .ideas import IdeaFormBlock, IdeaListBlock, IdeaPreviewBlock
 from .layout import AccordionBlock, KeyFiguresBlock
 from .links import CallToActionBlock, ContactCardBlock
 from .media import DocumentBlock, ImageBlock, VideoBlock
@@ -64,6 +64,7 @@ class BodyStreamBlock(ContentStreamBlock):
     survey = SurveyBlock()
     idea_form = IdeaFormBlock()
     idea_list = IdeaListBlock()
+    idea_preview = IdeaPreviewBlock()
     ballot = BallotBlock()
     budget_projects = BudgetProjectListBlock()
     realisations = RealisationsBlock()

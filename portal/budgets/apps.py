@@ -33,11 +33,13 @@ class BudgetsConfig(AppConfig):
     verbose_name = _("Participatory budgets")
 
     def ready(self):
+        from portal.core import page_cache
         from portal.participation.held import lists_held
         from portal.participation.signals import contributions_confirmed
         from portal.participation.waiting import lists_waiting
 
         from . import services
+        from .models import Ballot
 
         # Ballots cast in a name not proven yet wait on its link, as supports do.
         lists_waiting(services.waiting_ballots)
@@ -47,3 +49,5 @@ class BudgetsConfig(AppConfig):
             services.release_confirmed, dispatch_uid="budgets-release-confirmed"
         )
         post_migrate.connect(grant_roles, sender=self)
+        # A vote whose results show while it is open shows them live.
+        page_cache.refresh_live_on_change(Ballot)

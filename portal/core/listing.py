@@ -17,13 +17,16 @@ from . import page_cache
 LINK_FIELDS = ("id", "title", "path", "depth", "url_path", "locale_id", "content_type_id")
 
 
-def paginate(request, items, per_page, messages, parameter="page"):
+def paginate(request, items, per_page, messages, parameter="page", count=None):
     """The requested page of items; a message in `messages` when the number was unusable.
 
     `parameter`: the query parameter holding the number, for a list that shares its page
     with another (the templates' `page_query` takes the same name as `page_parameter`).
+    `count`: how many items there are, when it is kept elsewhere, so that nobody counts them.
     """
     paginator = Paginator(items, per_page)
+    if count is not None:
+        paginator.count = count
     number = request.GET.get(parameter, "1")
     try:
         page = paginator.page(number)

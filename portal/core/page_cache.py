@@ -19,6 +19,15 @@ bumps a content version that is part of every key, so the whole site is fresh at
 and listings cross pages). Entries also expire after PAGE_CACHE_SECONDS, so that "upcoming"
 listings follow the clock. A page keeps at most PAGE_CACHE_VARIANTS query strings (filters,
 page numbers) per content version and period, so that no visitor can fill the cache.
+
+Pages holding forms (`cache_for_newcomers`) are cached too, for newcomers only: visitors
+without a session, whom the site knows nothing of (no participant, nothing waiting on a
+link, no message), and who therefore all see the same page but for their CSRF token. The
+page is rendered with a hole in place of each token (`csrf_holes`, a context processor) and
+every answer fills the hole with the visitor's own. Such a page shows live figures, so its
+entry also holds the live-data version, which every contribution bumps (`refresh_live_on_change`):
+a newcomer never gets a page older than the last contribution, and anyone with a session
+(a participant, someone whose contribution waits on its link) gets a fresh page.
 """
 
 import hashlib
@@ -27,23 +36,37 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.contrib.messages import get_messages
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
+from django.middleware.csrf import get_token
 from django.utils.cache import cc_delim_re
 
 VERSION_KEY = "page-cache:version"
+LIVE_KEY = "page-cache:live"
+# Where a newcomer's page holds its CSRF token while stored; never a token's characters.
+CSRF_HOLE = "--page-cache-csrf-hole--"
 # The one Vary a stored page may carry: every page reads the session to know whether the
 # visitor is signed in, and the cache itself only serves visitors who are not.
 ALLOWED_VARY = {"cookie"}
 NOT_CACHEABLE = {"private", "no-store", "no-cache"}
 
 
-def content_version():
-    version = cache.get(VERSION_KEY)
+def _version(key):
+    version = cache.get(key)
     if version is None:
-        cache.add(VERSION_KEY, 1, timeout=None)
-        version = cache.get(VERSION_KEY, 1)
+        cache.add(key, 1, timeout=None)
+        version = cache.get(key, 1)
     return version
+
+
+def content_version():
+    return _version(VERSION_KEY)
+
+
+def live_version():
+    """Bumped by every contribution: the version of what pages show live (figures, counts)."""
+    return _version(LIVE_KEY)
 
 
 def invalidate(**kwargs):
@@ -60,6 +83,32 @@ def invalidate_on_change(model):
     for signal in (post_save, post_delete):
         signal.connect(
             invalidate, sender=model, dispatch_uid=f"page-cache-{model.__name__}-{id(signal)}"
+        )
+
+
+def _bump_live():
+    try:
+        cache.incr(LIVE_KEY)
+    except ValueError:
+        cache.set(LIVE_KEY, 1, timeout=None)
+
+
+def live_data_changed(**kwargs):
+    """Signal receiver: what pages show live has changed. The pages and fragments kept under
+    the live-data version are stale at once (what this request shows next is new) and again
+    once committed (one rendered meanwhile, from the data before the commit, is stale too)."""
+    _bump_live()
+    transaction.on_commit(_bump_live)
+
+
+def refresh_live_on_change(model):
+    """Bump the live-data version whenever a `model` row is saved or deleted: for the
+    contributions that figures, counts and lists shown live are made of."""
+    for signal in (post_save, post_delete):
+        signal.connect(
+            live_data_changed,
+            sender=model,
+            dispatch_uid=f"page-cache-live-{model._meta.label}-{id(signal)}",
         )
 
 
@@ -81,6 +130,36 @@ def shared(key, build):
         value = build()
         cache.set(key, value, timeout=settings.PAGE_CACHE_SECONDS)
     return value
+
+
+def live(key, build):
+    """A value every visitor sees the same until the next contribution (or publish): a
+    consultation's figures, the latest ideas."""
+    key = f"live:{content_version()}:{live_version()}:{key}"
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        cache.set(key, value, timeout=settings.PAGE_CACHE_SECONDS)
+    return value
+
+
+def csrf_holes(request):
+    """Context processor: a newcomer's page being stored gets a hole in place of each CSRF
+    token, filled with the visitor's own token in every answer (its own included)."""
+    if getattr(request, "page_cache_holes", False):
+        return {"csrf_token": CSRF_HOLE}
+    return {}
+
+
+def newcomer(request):
+    """A visitor the site knows nothing of: no session, hence no participant, nothing waiting
+    on a link and no message kept for them."""
+    return settings.SESSION_COOKIE_NAME not in request.COOKIES
+
+
+def fill_holes(request, content):
+    """The stored page with this visitor's CSRF token in its holes (which sets their cookie)."""
+    return content.replace(CSRF_HOLE.encode(), get_token(request).encode())
 
 
 def cacheable(request):
@@ -114,16 +193,23 @@ def mark_cacheable(page, request, serve_args, serve_kwargs):
 
     Not a private page (nor below one): its content, or its password form with the visitor's
     CSRF token, is for one visitor. Not with a query parameter the page does not read, nor one
-    given twice: each would be an entry of its own.
+    given twice: each would be an entry of its own. A page holding forms, only for a newcomer,
+    rendered with holes in place of the CSRF tokens.
     """
-    if not getattr(page, "can_be_cached", False):
+    if not cacheable(request):
         return
+    holes = False
+    if not getattr(page, "can_be_cached", False):
+        if not (getattr(page, "cache_for_newcomers", False) and newcomer(request)):
+            return
+        holes = True
     known = page.cache_query_parameters()
     if any(name not in known or len(values) > 1 for name, values in request.GET.lists()):
         return
     if page.get_view_restrictions().exists():
         return
     request.page_cache_allowed = True
+    request.page_cache_holes = holes
 
 
 class AnonymousPageCacheMiddleware:
@@ -139,11 +225,20 @@ class AnonymousPageCacheMiddleware:
         key = key_for(request)
         hit = cache.get(key)
         if hit is not None:
-            content, headers = hit
-            response = HttpResponse(content, headers=headers)
-            response["X-Page-Cache"] = "hit"
-            return response
+            content, headers, *live = hit
+            if not live:
+                response = HttpResponse(content, headers=headers)
+                response["X-Page-Cache"] = "hit"
+                return response
+            # A page with forms: for newcomers, as long as no contribution came since.
+            if newcomer(request) and live[0] == live_version():
+                response = HttpResponse(fill_holes(request, content), headers=headers)
+                response["X-Page-Cache"] = "hit"
+                return response
+        # Read before the page reads its data: a contribution meanwhile makes the entry stale.
+        live = live_version() if newcomer(request) else None
         response = self.get_response(request)
+        holes = getattr(request, "page_cache_holes", False)
         if (
             request.method == "GET"
             and getattr(request, "page_cache_allowed", False)
@@ -155,19 +250,25 @@ class AnonymousPageCacheMiddleware:
             and not response.streaming
             and not response.cookies
         ):
-            request.page_cache_entry = (key, (response.content, dict(response.headers)))
+            headers = dict(response.headers)
+            entry = (response.content, headers, live) if holes else (response.content, headers)
+            request.page_cache_entry = (key, entry)
+        if holes and not response.streaming:
+            response.content = fill_holes(request, response.content)
         return response
 
 
-def storable(response):
-    """Nothing per visitor in the finished response: no cookie, no Vary the key does not
-    hold, nothing that forbids caching."""
+def storable(response, holes=False):
+    """Nothing per visitor in the finished response: no cookie (but the CSRF cookie of a
+    page whose tokens are holes), no Vary the key does not hold, nothing that forbids
+    caching."""
     vary = {name.strip().lower() for name in cc_delim_re.split(response.get("Vary", ""))}
     cache_control = cc_delim_re.split(response.get("Cache-Control", ""))
     directives = {directive.split("=")[0].strip().lower() for directive in cache_control}
+    cookies = set(response.cookies) - ({settings.CSRF_COOKIE_NAME} if holes else set())
     return (
         response.status_code == 200
-        and not response.cookies
+        and not cookies
         and vary - {""} <= ALLOWED_VARY
         and not directives & NOT_CACHEABLE
     )
@@ -197,7 +298,8 @@ class PageCacheStoreMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         entry = getattr(request, "page_cache_entry", None)
-        if entry is not None and storable(response) and within_variants(request):
+        holes = getattr(request, "page_cache_holes", False)
+        if entry is not None and storable(response, holes) and within_variants(request):
             key, value = entry
             cache.set(key, value, timeout=settings.PAGE_CACHE_SECONDS)
             response["X-Page-Cache"] = "miss"

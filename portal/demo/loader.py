@@ -454,20 +454,22 @@ class DemoLoader(BudgetLoader):
             for number, spec in enumerate(projects.IDEAS):
                 self.idea(box, spec, agenda, self.residents[number % len(self.residents)])
         survey = self.survey(square, projects.SURVEY)
-        if not any(block["type"] == "idea_form" for block in square.body.raw_data):
-            square.body = [
-                *square.body.raw_data,
-                {"type": "survey", "value": {"survey": survey.pk, "heading": ""}},
-                {"type": "idea_list", "value": {"idea_box": box.pk, "heading": "", "per_page": 6}},
-                {"type": "idea_form", "value": {"idea_box": box.pk, "heading": ""}},
-            ]
-            square.save_revision().publish()
-        self.child_page(
+        list_page = self.child_page(
             home,
             StandardPage,
             projects.IDEA_LIST_PAGE["slug"],
             partial(self.idea_list_page, projects.IDEA_LIST_PAGE, box),
         )
+        if not any(block["type"] == "idea_form" for block in square.body.raw_data):
+            # The latest ideas, and a link to the page listing them all.
+            preview = {"idea_box": box.pk, "heading": "", "number": 6, "list_page": list_page.pk}
+            square.body = [
+                *square.body.raw_data,
+                {"type": "survey", "value": {"survey": survey.pk, "heading": ""}},
+                {"type": "idea_preview", "value": preview},
+                {"type": "idea_form", "value": {"idea_box": box.pk, "heading": ""}},
+            ]
+            square.save_revision().publish()
         self.event_proposal(projects.EVENT_PROPOSAL, self.residents[-1])
 
     def event_proposal(self, spec, contact):

@@ -64,6 +64,9 @@ class BasePage(Page):
     # Pages without per-visitor content set this to be cached for anonymous visitors
     # (portal/core/page_cache.py).
     cache_for_anonymous = False
+    # Pages holding forms set this to be cached for newcomers, visitors without a session,
+    # with holes for their CSRF tokens (portal/core/page_cache.py).
+    cache_for_newcomers = False
     # The query parameters that choose what such a page shows (filters, page number): with
     # any other, the page is served fresh and not stored.
     query_parameters = ()

@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 
 from django import forms
 from django.db import models
@@ -38,6 +39,7 @@ from wagtail.search import index
 
 from portal.blocks.links import ContactCardBlock
 from portal.blocks.text import RICH_TEXT_FEATURES
+from portal.core import page_cache
 from portal.core.listing import LINK_FIELDS, paginate, valid_filters
 from portal.participation import eligibility, membership
 from portal.participation.figures import consultation_figures, participants_by_consultation
@@ -280,6 +282,8 @@ class ConsultationPage(BasePage):
     )
 
     objects = ConsultationManager()
+    # The same for every newcomer but the CSRF tokens, and fresh after every contribution.
+    cache_for_newcomers = True
     base_form_class = ConsultationPageForm
     template = "pages/consultation_page.html"
     parent_page_types = ["pages.ConsultationIndexPage"]
@@ -401,7 +405,10 @@ class ConsultationPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         on = today()
-        figures = consultation_figures(self)
+        # One set for all its languages, until the next contribution.
+        figures = page_cache.live(
+            f"figures:{self.translation_key}", partial(consultation_figures, self)
+        )
         intro_blocks, sections = body_sections(self.body)
         who_may_take_part = eligibility.describe(eligibility.rule_for(self))
         context.update(

@@ -39,4 +39,25 @@ class ParticipationConfig(AppConfig):
     verbose_name = _("Participation")
 
     def ready(self):
+        from portal.core import page_cache
+
+        from .models import (
+            Confirmation,
+            EligibilityRule,
+            Idea,
+            IdeaBox,
+            IdeaSupport,
+            Petition,
+            Support,
+            Survey,
+            SurveyResponse,
+        )
+
         post_migrate.connect(grant_roles, sender=self)
+        # Consultation pages show them live (figures, the latest ideas and their supports);
+        # using a link makes what waited on it count; and editors' changes to the forms they
+        # embed (an idea box closed early, a survey's questions, who is eligible) show at once.
+        for model in (Idea, IdeaSupport, Support, SurveyResponse, Confirmation):
+            page_cache.refresh_live_on_change(model)
+        for model in (IdeaBox, Survey, Petition, EligibilityRule):
+            page_cache.refresh_live_on_change(model)

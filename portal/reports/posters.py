@@ -48,10 +48,10 @@ POSTER_TYPES = (EventPage, EventTourPage, ConsultationPage)
 
 # What residents can do on a consultation, told by the participation blocks of its body.
 ACTIONS = (
-    ("survey", _("Answer the survey")),
-    ("idea_form", _("Propose your ideas")),
-    ("idea_list", _("Read and support residents’ ideas")),
-    ("support", _("Support the petition")),
+    ({"survey"}, _("Answer the survey")),
+    ({"idea_form"}, _("Propose your ideas")),
+    ({"idea_list", "idea_preview"}, _("Read and support residents’ ideas")),
+    ({"support"}, _("Support the petition")),
 )
 ICONS = ("calendar", "map-pin", "users", "accessibility", "info", "megaphone")
 # Dark red and dark amber: a cancellation or a postponement reads at a glance, in print too.
@@ -269,7 +269,7 @@ def consultation_context(page):
             for number, phase in enumerate(page.ordered_phases, start=1)
         ],
         "current_phase": current,
-        "actions": [label for kind, label in ACTIONS if kind in blocks] if taking_part else [],
+        "actions": [label for kinds, label in ACTIONS if kinds & blocks] if taking_part else [],
         "events": [{"page": event, "when": when(event)} for event in events],
         "envelopes": envelopes(page),
     }

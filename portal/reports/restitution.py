@@ -36,7 +36,7 @@ from .posters import LocalFetcher, font_dir, logo_data_uri
 
 # Blocks that take part (forms, a filterable list): they cannot be used on paper, and the
 # annex lists every idea anyway.
-INTERACTIVE_BLOCKS = {"support", "survey", "idea_form", "idea_list"}
+INTERACTIVE_BLOCKS = {"support", "survey", "idea_form", "idea_list", "idea_preview"}
 # The annex, from what is done to what is left: the authority's commitments come first.
 ANNEX_ORDER = (
     IdeaStatus.REALISED,

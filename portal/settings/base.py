@@ -113,6 +113,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                # Last: a page stored for newcomers holds holes in place of CSRF tokens.
+                "portal.core.page_cache.csrf_holes",
             ],
         },
     },

@@ -52,9 +52,8 @@ def test_pages_without_per_visitor_content_are_cached(client, pages, name):
     assert cache_state(client, url) == "hit"
 
 
-@pytest.mark.parametrize("name", ["consultation", "index"])
-def test_pages_with_participation_or_filters_are_not_cached(client, pages, name):
-    url = pages[name].url
+def test_listings_of_consultations_are_not_cached(client, pages):
+    url = pages["index"].url
     assert cache_state(client, url) is None
     assert cache_state(client, url) is None
 

@@ -10,7 +10,7 @@ from django.core.management import call_command
 from portal.budgets import services
 from portal.budgets.models import Ballot, Envelope
 from portal.participation import identity
-from portal.participation.models import Idea, Participant
+from portal.participation.models import Idea, IdeaBox, Participant
 
 
 def run(*args):
@@ -26,6 +26,8 @@ def test_participation_adds_ideas_and_signed_in_residents(demo, client, tmp_path
         "bench_participation", "--ideas", "20", "--residents", "3", "--sessions-file", sessions_file
     )
     assert Idea.objects.count() == before + 20
+    for box in IdeaBox.objects.all():  # the count the services keep, though written in bulk
+        assert box.public_idea_count == box.ideas.public().count()
     assert data.keys() == {"list_url", "consultation_url", "idea", "idea_url", "csrf"}
     for key in ("list_url", "consultation_url", "idea_url"):
         assert client.get(data[key]).status_code == 200, data[key]
@@ -39,6 +41,18 @@ def test_participation_adds_ideas_and_signed_in_residents(demo, client, tmp_path
     response = client.post(data["idea_url"], {"action": "support"})
     assert response.status_code == 303
     assert run("bench_participation", "--count", str(data["idea"])) == {"supports": 1}
+
+
+def test_reference_is_the_home_page_with_a_body_rendered_on_every_request(demo, client):
+    url = run("bench_reference")["url"] + "?reference=uncached"
+    assert run("bench_reference")["url"] + "?reference=uncached" == url  # idempotent
+    for _ in range(2):
+        response = client.get(url)
+        assert response.status_code == 200
+        assert "X-Page-Cache" not in response
+    html = response.content.decode()
+    assert "On a enfin pu dire ce qu’on voulait pour la place." in html
+    assert 'alt="La place du Marché"' in html
 
 
 def test_calendar_adds_events_and_times_the_feed(demo, client):

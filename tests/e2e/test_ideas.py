@@ -1,6 +1,8 @@
 """Ideas end to end: a resident proposes, confirms by e-mail; a moderator publishes and answers
 in the admin; the resident reads the answer and supports ideas."""
 
+import re
+
 from tests.server import MODERATOR_LOGIN
 
 from .checks import assert_accessible, assert_valid_html, unfold
@@ -81,6 +83,11 @@ def test_a_proposed_idea_is_confirmed_moderated_answered_and_supported(new_page,
 def test_the_idea_list_filters_and_pages_without_javascript(new_page, server):
     page = new_page(javascript=False)
     page.goto(CONSULTATION)
+    # The consultation shows the latest ideas and leads to the list of them all.
+    preview = page.locator("section.idea-list")
+    assert preview.locator(".idea-card").count() == 6
+    preview.get_by_role("link", name=re.compile(r"^Voir les \d+ idées$")).click()
+    assert_accessible(page)
     listing = page.locator("section.idea-list")
     listing.get_by_label("Ordre").select_option(label="Les plus soutenues")
     listing.get_by_role("button", name="Appliquer les filtres").click()

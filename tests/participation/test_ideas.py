@@ -372,6 +372,7 @@ def test_the_list_costs_the_same_queries_whatever_its_length(client, page, box):
     with CaptureQueriesContext(connection) as small:
         client.get(page.url, {"sort": "supports"})
     add(40, "Autre")
+    client.get(page.url)  # the figures, counted again once for every visitor
     with CaptureQueriesContext(connection) as large:
         client.get(page.url, {"sort": "supports", "page": "3"})
     assert len(large) == len(small)

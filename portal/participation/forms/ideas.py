@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ..eligibility import FIELDS as ELIGIBILITY_FIELDS
 from ..models.ideas import IdeaFieldKind
-from ..names import localized_choices
+from ..names import box_choices
 from ..uploads import checked_pdf, sanitised_image
 from .fields import NUMBER_LIMIT, PlainTextField, SingleLineTextField
 from .people import IDENTITY_FIELDS, ParticipantForm
@@ -59,10 +59,9 @@ class IdeaForm(ParticipantForm):
     def __init__(self, *args, box, **kwargs):
         super().__init__(*args, **kwargs)
         self.box = box
-        self._offer("theme", box.themes.all(), required=True, empty=_("Choose a theme"))
-        self._offer(
-            "district", box.districts.all(), required=False, empty=_("No district in particular")
-        )
+        themes, districts = box_choices(box)
+        self._offer("theme", themes, required=True, empty=_("Choose a theme"))
+        self._offer("district", districts, required=False, empty=_("No district in particular"))
         if not box.accepts_image:
             del self.fields["image"], self.fields["image_alt"]
         else:
@@ -94,8 +93,7 @@ class IdeaForm(ParticipantForm):
             + [*ELIGIBILITY_FIELDS, *IDENTITY_FIELDS, "website"]
         )
 
-    def _offer(self, name, items, *, required, empty):
-        choices = localized_choices(items)
+    def _offer(self, name, choices, *, required, empty):
         if not choices:
             del self.fields[name]
             return

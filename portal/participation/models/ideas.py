@@ -65,6 +65,9 @@ class IdeaBox(OpeningWindow, index.Indexed, ClusterableModel):
     accepts_image = models.BooleanField(_("accepts an image"), default=True)
     accepts_attachment = models.BooleanField(_("accepts a PDF attachment"), default=True)
     accepts_location = models.BooleanField(_("asks for a place"), default=True)
+    # Kept by the services as ideas become public or stop being so, so that no page counts
+    # thousands of ideas to say how many there are.
+    public_idea_count = models.PositiveIntegerField(_("public ideas"), default=0, editable=False)
 
     edit_handler = TabbedInterface(
         [
@@ -101,6 +104,15 @@ class IdeaBox(OpeningWindow, index.Indexed, ClusterableModel):
 
     def __str__(self):
         return self.title
+
+    def save(self, *args, **kwargs):
+        """The kept count is the services': saving the box's other fields (in the admin)
+        leaves it as the database has it, whatever was published meanwhile."""
+        if self._state.adding:
+            return super().save(*args, **kwargs)
+        self.public_idea_count = models.F("public_idea_count")
+        super().save(*args, **kwargs)
+        self.refresh_from_db(fields=["public_idea_count"])
 
     def clean(self):
         super().clean()
@@ -323,6 +335,18 @@ class Idea(DeclaredEligibility):
             models.Index(fields=["box", "status", "-published_at"]),
             models.Index(fields=["box", "status", "-support_count"]),
             models.Index(fields=["status", "confirmed"]),
+            # A box's public ideas in the orders the lists offer: the first page is read
+            # from the index, however many ideas there are.
+            models.Index(
+                fields=["box", "-published_at", "-id"],
+                condition=models.Q(status__in=PUBLIC_STATUSES),
+                name="idea_public_newest",
+            ),
+            models.Index(
+                fields=["box", "-support_count", "-published_at", "-id"],
+                condition=models.Q(status__in=PUBLIC_STATUSES),
+                name="idea_public_most_supported",
+            ),
         ]
 
     def __str__(self):

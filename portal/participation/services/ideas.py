@@ -19,7 +19,7 @@ from portal.pages.phases import accepts_supports
 from ..eligibility import NOTHING
 from ..errors import InvalidTransition, ParticipationClosed
 from ..identity import data_token, waiting_on
-from ..models import Idea, IdeaSource, IdeaStatus, IdeaSupport
+from ..models import Idea, IdeaBox, IdeaSource, IdeaStatus, IdeaSupport
 from ..models.ideas import IDEA_WORKFLOW
 
 
@@ -46,9 +46,17 @@ def submit_idea(*, box, participant, declaration=NOTHING, now=None, **fields):
     )
 
 
+def count_public(box_id, change):
+    """Add `change` to a box's kept count of public ideas, in the database: one idea made
+    public or taken back here, or ideas written in bulk past these services (the benchmark's)."""
+    IdeaBox.objects.filter(pk=box_id).update(public_idea_count=F("public_idea_count") + change)
+
+
 def delete_idea(idea):
     """Delete an idea and, once that is committed, its files."""
     files = [(f.storage, f.name) for f in (idea.image, idea.attachment) if f]
+    if idea.is_public:
+        count_public(idea.box_id, -1)
     idea.delete()
     for storage, name in files:
         transaction.on_commit(lambda storage=storage, name=name: storage.delete(name))
@@ -97,7 +105,11 @@ def change_status(*, idea, to_status, user, note="", now=None, notify=True):
         changes["published_at"] = now
     if to_status == IdeaStatus.NOT_RETAINED:
         changes["public_reason"] = note
+    # The stored status, locked: two moderators publishing at once count the idea once.
+    was_public = Idea.objects.select_for_update().only("status").get(pk=idea.pk).is_public
     IDEA_WORKFLOW.move(idea, to_status, user=user, at=now, note=note, **changes)
+    if idea.is_public != was_public:
+        count_public(idea.box_id, 1 if idea.is_public else -1)
     if notify:
         tell_author(idea)
     return idea

@@ -18,6 +18,7 @@ from wagtail.models import Page
 
 from portal.demo import projects
 from portal.demo.residents import signed_in_residents
+from portal.participation import services
 from portal.participation.models import Idea, IdeaBox, IdeaStatus, IdeaSupport
 from portal.participation.models.ideas import PUBLIC_STATUSES
 
@@ -63,6 +64,7 @@ class Command(BaseCommand):
             )
             for number in range(ideas)
         )
+        services.count_public(box.pk, ideas)  # written in bulk, past the services
         sessions = signed_in_residents(residents, prefix=RESIDENTS)
         sessions_file.write_text("".join(f"{key}\n" for key in sessions))
         idea = Idea.objects.filter(box=box, status=IdeaStatus.PUBLISHED).order_by("pk").first()

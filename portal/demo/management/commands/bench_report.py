@@ -25,6 +25,7 @@ from portal.pages.models import (
     RestitutionPage,
     Theme,
 )
+from portal.participation import services
 from portal.participation.models import (
     Answer,
     Idea,
@@ -129,6 +130,7 @@ class Command(BaseCommand):
             for n, idea in enumerate(made)
             for k in range(n % 12)
         )
+        services.count_public(box.pk, number)  # every idea is public, written in bulk
 
     def add_survey(self, consultation, residents):
         survey = Survey(title=f"Sondage : {consultation.title}", consultation=consultation)
