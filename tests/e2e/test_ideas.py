@@ -87,7 +87,6 @@ def test_the_idea_list_filters_and_pages_without_javascript(new_page, server):
     preview = page.locator("section.idea-list")
     assert preview.locator(".idea-card").count() == 6
     preview.get_by_role("link", name=re.compile(r"^Voir les \d+ idées$")).click()
-    assert_accessible(page)
     listing = page.locator("section.idea-list")
     listing.get_by_label("Ordre").select_option(label="Les plus soutenues")
     listing.get_by_role("button", name="Appliquer les filtres").click()
@@ -123,10 +122,16 @@ def test_idea_pages_are_accessible_and_valid(new_page, server):
     )
     assert error_state.status == 400
     idea_url = page.locator("section.idea-list .idea-card__title a").first.get_attribute("href")
+    list_url = page.get_by_role("link", name=re.compile(r"^Voir les \d+ idées$")).get_attribute(
+        "href"
+    )
+    page.goto(list_url)  # axe runs in the page: the list is checked here, with JavaScript
+    assert_accessible(page)
     page.goto(idea_url)
     assert_accessible(page)
     assert_valid_html(
         ("idea form error state", error_state.text()),
+        ("idea list page", page.request.get(server + list_url).text()),
         ("idea page", page.request.get(server + idea_url).text()),
     )
 
