@@ -75,7 +75,9 @@ def new_page(browser, server):
             locale="fr-FR",
         )
         contexts.append(context)
-        return context.new_page()
+        page = context.new_page()
+        page.scripts_off = not javascript  # read by checks.assert_accessible
+        return page
 
     yield open_page
     for context in contexts:
