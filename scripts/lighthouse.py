@@ -25,21 +25,10 @@ import tempfile
 from pathlib import Path
 
 from bench import ROOT, gunicorn, manage, production_env, warm
+from chromium import CHROMIUM, CHROMIUM_ARGS
 
 RESULTS = ROOT / ".bench" / "lighthouse.json"
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
-CHROMIUM = "/usr/bin/chromium"
-# As tests/e2e/conftest.py launches it.
-CHROMIUM_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 CATEGORIES = {
     "performance": "perf",
     "accessibility": "a11y",
@@ -71,7 +60,7 @@ def audit(url, output):
         f"--output-path={output}",
         f"--only-categories={','.join(CATEGORIES)}",
         "--form-factor=mobile",
-        f"--chrome-flags={' '.join(CHROMIUM_FLAGS)}",
+        f"--chrome-flags={' '.join(CHROMIUM_ARGS)}",
     ]
     env = {**os.environ, "CHROME_PATH": CHROMIUM}
     for _attempt in range(ATTEMPTS):

@@ -119,28 +119,27 @@ def invalidate_unless_created(created=False, **kwargs):
         invalidate()
 
 
+def _kept(key, build):
+    """The value stored under `key`, built and stored (for the time limit) when missing."""
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        cache.set(key, value, timeout=settings.PAGE_CACHE_SECONDS)
+    return value
+
+
 def shared(key, build):
     """A value every visitor sees the same, kept until the next publish (or the time limit).
 
     For fragments of pages that are not cached whole: menus, home page sections.
     """
-    key = f"shared:{content_version()}:{key}"
-    value = cache.get(key)
-    if value is None:
-        value = build()
-        cache.set(key, value, timeout=settings.PAGE_CACHE_SECONDS)
-    return value
+    return _kept(f"shared:{content_version()}:{key}", build)
 
 
 def live(key, build):
     """A value every visitor sees the same until the next contribution (or publish): a
     consultation's figures, the latest ideas."""
-    key = f"live:{content_version()}:{live_version()}:{key}"
-    value = cache.get(key)
-    if value is None:
-        value = build()
-        cache.set(key, value, timeout=settings.PAGE_CACHE_SECONDS)
-    return value
+    return _kept(f"live:{content_version()}:{live_version()}:{key}", build)
 
 
 def csrf_holes(request):

@@ -6,20 +6,10 @@ Every test here is marked e2e; `make test` leaves them out and `make e2e` runs t
 import pytest
 from playwright.sync_api import sync_playwright
 
+from scripts.chromium import CHROMIUM, CHROMIUM_ARGS
 from tests.server import ADMINISTRATOR, MODERATOR, ROOT, demo_server
 
 ARTIFACTS = ROOT / ".e2e-artifacts"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 WIDTHS = {"desktop": 1280, "phone": 375}
 
 
