@@ -44,4 +44,5 @@ class CastingBallot(Contribution):
             district=declaration.district,
             register_entry=declaration.register_entry,
             age_declared=declaration.age_declared,
+            on_ballot=self.projects,
         )

@@ -3,28 +3,74 @@ rather than to the page's URL: Wagtail's routing (the site, each ancestor, the p
 and reading every block of the body cost more than casting a ballot, the busiest moment of a
 participatory budget (`make bench`). The page answers as when posted to its URL
 (`BasePage.serve_participation`): a 303 on success, else the page with the form again.
+
+The page is found in one query, and its view restrictions in one more: a page's type never
+changes, so each process remembers the model of the pages posted to.
 """
 
+from django.apps import apps
+from django.db.models import Q
 from django.http import Http404
-from django.shortcuts import get_object_or_404
+from django.utils.translation import get_language
 from django.views.decorators.http import require_http_methods
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 
 from portal.core.http import see_other
 
 from .base import BasePage
-from .languages import serve_in_own_language_only
+
+# Page id → its model (None: no such page), as read last; a page's type never changes.
+_page_models = {}
+PAGE_MODELS_REMEMBERED = 4096
+
+
+def _page_model(pk, fresh=False):
+    """The model of page `pk`, as remembered unless `fresh`; None if there is no such page."""
+    if fresh or pk not in _page_models:
+        if len(_page_models) >= PAGE_MODELS_REMEMBERED:
+            _page_models.clear()
+        content_type = (
+            Page.objects.filter(pk=pk)
+            .values_list("content_type__app_label", "content_type__model")
+            .first()
+        )
+        _page_models[pk] = apps.get_model(*content_type) if content_type else None
+    return _page_models[pk]
+
+
+def _live_page(pk):
+    """Live page `pk` of one of our page types, with its locale; else 404."""
+    page = _live_page_of(_page_model(pk), pk)
+    if page is None:  # looked up again: deleted, or an id a test database gave another page
+        page = _live_page_of(_page_model(pk, fresh=True), pk)
+    if page is None:
+        raise Http404
+    return page
+
+
+def _live_page_of(model, pk):
+    if model is None or not issubclass(model, BasePage):
+        return None
+    return model.objects.live().select_related("locale").filter(pk=pk).first()
+
+
+def _is_restricted(page, request):
+    """Whether a view restriction (password, sign-in, groups) of the page or an ancestor
+    refuses this request: those of an alias's source count too, as Wagtail counts them."""
+    paths = [page.path[:end] for end in range(Page.steplen, len(page.path) + 1, Page.steplen)]
+    restrictions = PageViewRestriction.objects.filter(
+        Q(page__path__in=paths) | Q(page__aliases__path__in=paths)
+    ).distinct()
+    return any(not rule.accept_request(request) for rule in restrictions)
 
 
 @require_http_methods(["GET", "POST"])
 def take_part(request, pk):
     """The POST of one of the page's blocks (`block_id`); anything else goes to the page."""
-    page = get_object_or_404(Page.objects.live(), pk=pk).specific
-    if not isinstance(page, BasePage):
+    page = _live_page(pk)
+    if page.locale.language_code != get_language():  # served under its own language only
         raise Http404
-    serve_in_own_language_only(page, request, (), {})
-    restricted = any(not rule.accept_request(request) for rule in page.get_view_restrictions())
-    if request.method != "POST" or "block_id" not in request.POST or restricted:
+    if request.method != "POST" or "block_id" not in request.POST or _is_restricted(page, request):
         return see_other(page.url)
     request.is_preview = False
     return page.serve_participation(request, request.POST["block_id"])

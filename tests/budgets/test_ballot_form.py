@@ -418,3 +418,22 @@ def test_a_ballot_costs_fewer_queries_than_routing_it_through_the_page(client, p
         return len(captured)
 
     assert queries("a@example.org") < queries("b@example.org", to=page.url)
+
+
+def test_a_ballot_costs_a_dozen_queries_whatever_the_envelope_holds(client, page, envelope):
+    """What a vote needs and nothing more (`make bench` posts thousands): the page, its view
+    restrictions, the envelope and its projects, the session, the participant, the
+    eligibility rule; then the transaction: the ballot inserted (within a savepoint, should
+    it be the participant's second) and its choices."""
+    ProjectFactory.create_batch(40, envelope=envelope, cost=1_000)
+    for number in range(2):  # the rules locked, what each process remembers remembered
+        sign_in(client, confirmed(f"k{number}@example.org"))
+        post(client, page, envelope, "vote", [projects(envelope)["Arbres"]])
+    sign_in(client, confirmed("a@example.org"))
+    trees = projects(envelope)["Arbres"]
+    with CaptureQueriesContext(connection) as captured:
+        assert post(client, page, envelope, "vote", [trees]).status_code == 303
+    statements = [query["sql"].split()[0] for query in captured]
+    assert statements.count("SELECT") == 7, statements
+    assert len(statements) <= 13, statements
+    assert counted(envelope) == {"Arbres": 3}

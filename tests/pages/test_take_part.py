@@ -91,3 +91,40 @@ def test_a_private_page_takes_nothing_from_who_has_not_its_password(client, page
     response = client.post(address(page), ballot)
     assert response.status_code == 303 and response["Location"] == page.url
     assert not Ballot.objects.exists()
+
+
+def test_a_restriction_on_an_ancestor_or_its_source_counts_too(client, page, ballot):
+    """As Wagtail counts them: those of the page's ancestors, and for an ancestor that is
+    an alias, those of the page it mirrors."""
+    index = page.get_parent()
+    restriction = PageViewRestriction.objects.create(
+        page=index, restriction_type=PageViewRestriction.PASSWORD, password="secret"
+    )
+    response = client.post(address(page), ballot)
+    assert response.status_code == 303 and response["Location"] == page.url
+    restriction.delete()
+
+    from portal.pages.standard import StandardPage
+
+    source = factories.publish(index.get_parent(), StandardPage(title="Ailleurs", slug="ailleurs"))
+    alias = source.create_alias(parent=index.get_parent(), update_slug="ailleurs-alias")
+    page.move(alias, pos="last-child")
+    page.refresh_from_db()
+    PageViewRestriction.objects.create(
+        page=source, restriction_type=PageViewRestriction.PASSWORD, password="secret"
+    )
+    response = client.post(address(page), ballot)
+    assert response.status_code == 303 and response["Location"] == page.url
+    assert not Ballot.objects.exists()
+
+
+def test_a_page_remembered_as_another_type_is_looked_up_again(client, page, ballot):
+    """Ids are not reused by PostgreSQL, but a test database's may be: a process that
+    remembers another type for the id reads the page's type again."""
+    from portal.pages import views
+    from portal.pages.standard import StandardPage
+
+    views._page_models[page.pk] = StandardPage
+    assert client.post(address(page), ballot).status_code == 303
+    assert views._page_models[page.pk] is type(page)
+    assert Ballot.objects.filter(confirmed=True).count() == 1

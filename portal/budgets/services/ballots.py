@@ -75,17 +75,27 @@ def _requested(choices):
     return requested
 
 
-def _checked_choices(envelope, choices):
-    """{project: points} of a ballot that keeps the envelope's rules; else InvalidBallot."""
+def _checked_choices(envelope, choices, on_ballot=None):
+    """{project: points} of a ballot that keeps the envelope's rules; else InvalidBallot.
+    `on_ballot`: the envelope's projects as the caller just read them, else read here."""
     requested = _requested(choices)
     if not requested:
         raise InvalidBallot(_("Choose at least one project."))
     # The limits that need no project are checked first: an oversized ballot costs no query.
     if envelope.method != VotingMethod.BASKET:
         check_rules(envelope, requested)
-    projects = BudgetProject.objects.filter(
-        envelope=envelope, status=ProjectStatus.ON_BALLOT, pk__in=requested
-    ).in_bulk()
+    if on_ballot is None:
+        projects = BudgetProject.objects.filter(
+            envelope=envelope, status=ProjectStatus.ON_BALLOT, pk__in=requested
+        ).in_bulk()
+    else:
+        projects = {
+            project.pk: project
+            for project in on_ballot
+            if project.pk in requested
+            and project.envelope_id == envelope.pk
+            and project.status == ProjectStatus.ON_BALLOT
+        }
     if len(projects) < len(requested):
         missing = [pk for pk in requested if pk not in projects]
         # Named only when it is this envelope's (a project of another is none of its business).
@@ -156,9 +166,13 @@ def check_open(envelope, now=None):
 def _locked_envelope(envelope, now):
     """Lock the voting rules if this is the first ballot, and read them as stored.
 
-    The conditional UPDATE is atomic: of concurrent first ballots one sets the date, the
-    others find it set. A refused ballot rolls the lock back with it.
+    Rules read once locked are final (`Envelope.save` refuses to change them): such an
+    envelope is taken as given, at no query. Otherwise the conditional UPDATE is atomic: of
+    concurrent first ballots one sets the date, the others find it set. A refused ballot
+    rolls the lock back with it.
     """
+    if envelope.method_locked_at is not None:
+        return envelope
     Envelope.objects.filter(pk=envelope.pk, method_locked_at__isnull=True).update(
         method_locked_at=now
     )
@@ -186,6 +200,21 @@ def _entry_used_by_another(envelope, register_entry, participant):
     )
 
 
+def _own_ballot(envelope, owner, defaults):
+    """The ballot `owner` ({field: value} naming it) has in `envelope`, locked, and whether
+    it was just created with `defaults`. Inserted first, as most residents vote once; the
+    unique constraints decide between concurrent first ballots, the loser reads the winner's.
+    IntegrityError when the conflict is another's (a register entry used)."""
+    try:
+        with transaction.atomic():
+            return Ballot.objects.create(envelope=envelope, **owner, **defaults), True
+    except IntegrityError:
+        ballot = Ballot.objects.select_for_update().filter(envelope=envelope, **owner).first()
+        if ballot is None:
+            raise
+        return ballot, False
+
+
 @transaction.atomic
 def cast_ballot(
     *,
@@ -195,76 +224,62 @@ def cast_ballot(
     district=None,
     register_entry=None,
     age_declared=False,
+    on_ballot=None,
     now=None,
 ):
     """A participant's online ballot; cast again while the vote is open, it replaces their
     choices. `choices`: {project: points} or an iterable of projects (see `_requested`).
     `district`, `register_entry` and `age_declared`: what the consultation's eligibility rule
-    asked (participation.eligibility.check's `Declaration`).
+    asked (participation.eligibility.check's `Declaration`). `on_ballot`: the envelope's
+    projects as the caller just read them (the ballot form's), else read here.
 
     Cast in a name this browser has not proven (`participant.counts_now` is false), it waits
     on the browser's confirmation link, one per link and envelope, and counts once the link is
     used (`release_confirmed`). One counted ballot per participant and envelope even under
     concurrency: the partial unique constraint decides between concurrent first ballots
-    (get_or_create retries the read), and the ballot's row is locked while its choices are
-    replaced. One counted ballot per register entry likewise: another participant's ballot
-    with the same entry is refused (`NotEligible`), when cast and again when its link is
-    used; a ballot changed by its own participant keeps its entry.
+    (`_own_ballot`), and the ballot's row is locked while its choices are replaced. One
+    counted ballot per register entry likewise: another participant's ballot with the same
+    entry is refused (`NotEligible`), when cast and again when its link is used; a ballot
+    changed by its own participant keeps its entry.
     """
     if participant is None:  # else it would match officers' ballots, which have none
         raise ValueError("An online ballot needs its participant.")
     now = now or timezone.now()
     envelope = _locked_envelope(envelope, now)
     _check_window(envelope, BallotChannel.ONLINE, now)
-    checked = _checked_choices(envelope, choices)
+    checked = _checked_choices(envelope, choices, on_ballot)
     confirmation = waiting_on(participant)
     if register_entry is not None and _entry_used_by_another(envelope, register_entry, participant):
         raise _register_entry_used()
+    declared = {
+        "district": district,
+        "register_entry": register_entry,
+        "age_declared": age_declared,
+        "created_at": now,
+        "updated_at": now,
+    }
     try:
-        with transaction.atomic():
-            if confirmation is None:
-                ballot, created = Ballot.objects.select_for_update().get_or_create(
-                    envelope=envelope,
-                    participant=participant,
-                    confirmed=True,
-                    defaults={
-                        "district": district,
-                        "register_entry": register_entry,
-                        "age_declared": age_declared,
-                        "created_at": now,
-                        "updated_at": now,
-                    },
-                )
-            else:
-                # Locked as `confirm` locks it: a ballot never joins a link as it is being used.
-                if not Confirmation.objects.select_for_update().filter(
-                    pk=confirmation.pk, used_at__isnull=True
-                ):
-                    raise BudgetError(
-                        _("Your confirmation link was used just now: please vote again.")
-                    )
-                ballot, created = Ballot.objects.select_for_update().get_or_create(
-                    envelope=envelope,
-                    confirmation=confirmation,
-                    defaults={
-                        "participant": participant,
-                        "district": district,
-                        "register_entry": register_entry,
-                        "age_declared": age_declared,
-                        "created_at": now,
-                        "updated_at": now,
-                    },
-                )
-            if not created:
-                ballot.choices.all().delete()
-                ballot.district = district
-                ballot.age_declared = age_declared
-                ballot.updated_at = now
-                if ballot.register_entry_id is None:  # cast before the register was asked
-                    ballot.register_entry = register_entry
-                ballot.save(
-                    update_fields=["district", "age_declared", "register_entry", "updated_at"]
-                )
+        if confirmation is None:
+            ballot, created = _own_ballot(
+                envelope, {"participant": participant, "confirmed": True}, declared
+            )
+        else:
+            # Locked as `confirm` locks it: a ballot never joins a link as it is being used.
+            if not Confirmation.objects.select_for_update().filter(
+                pk=confirmation.pk, used_at__isnull=True
+            ):
+                raise BudgetError(_("Your confirmation link was used just now: please vote again."))
+            ballot, created = _own_ballot(
+                envelope, {"confirmation": confirmation}, {"participant": participant, **declared}
+            )
+        if not created:
+            ballot.choices.all().delete()
+            ballot.district = district
+            ballot.age_declared = age_declared
+            ballot.updated_at = now
+            if ballot.register_entry_id is None:  # cast before the register was asked
+                ballot.register_entry = register_entry
+            ballot.save(update_fields=["district", "age_declared", "register_entry", "updated_at"])
     except IntegrityError:  # not this participant's ballot: the entry's, someone else's
         raise _register_entry_used() from None
     _write_choices(ballot, checked)
