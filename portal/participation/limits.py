@@ -8,6 +8,7 @@ address are capped instead, where links are sent (identity.send_confirmation).
 """
 
 import contextlib
+import logging
 
 from django.conf import settings
 from django.core.cache import cache
@@ -18,6 +19,7 @@ from portal.core.http import rate_key
 from .errors import RateLimited
 
 HOUR = 3600
+logger = logging.getLogger(__name__)
 
 
 def check_rate(*, scope, key, limit, period):
@@ -29,6 +31,9 @@ def check_rate(*, scope, key, limit, period):
     except ValueError:  # expired between add and incr
         cache.set(cache_key, 1, timeout=period)
         count = 1
+    if count is None:  # the cache is unreachable (settings: IGNORE_EXCEPTIONS): not counted
+        logger.warning("Rate limit %s not counted: the cache is unreachable.", scope)
+        return
     if count > limit:
         raise RateLimited(_("Too many attempts. Please try again in a little while."))
 
