@@ -1,11 +1,13 @@
-"""Site search: live public pages of the visitor's language, paginated."""
+"""Site search: pages, events, ideas, petitions and budget projects in the visitor's
+language, ranked together and paginated (search/results.py)."""
 
 import re
 
 from django.template.response import TemplateResponse
-from wagtail.models import Locale, Page
 
 from portal.core.listing import paginate
+
+from .results import Search
 
 RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
@@ -28,15 +30,9 @@ def search(request):
     messages = []
     results = None
     if terms:
-        pages = (
-            Page.objects.live()
-            .public()
-            .filter(locale=Locale.get_active())
-            .exclude(depth__lte=1)
-            .specific()
-            .search(terms)
-        )
-        results = paginate(request, pages, RESULTS_PER_PAGE, messages)
+        search = Search(request, terms)
+        results = paginate(request, search.ranked(), RESULTS_PER_PAGE, messages)
+        results.object_list = search.results(results.object_list)
     return TemplateResponse(
         request,
         "search/search.html",

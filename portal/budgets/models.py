@@ -14,6 +14,7 @@ from django.utils.formats import date_format, number_format
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+from wagtail.search import index
 
 from portal.core.workflow import Step, Workflow
 from portal.participation.models import Idea, Participant, RegisterEntry
@@ -277,7 +278,7 @@ class BudgetProjectQuerySet(models.QuerySet):
         return self.filter(status__in=AWAITING_OFFICERS)
 
 
-class BudgetProject(DescribedImage):
+class BudgetProject(index.Indexed, DescribedImage):
     """A project residents may vote for once officers found it feasible: proposed by officers
     or merged from ideas of the idea box, whose authors stay credited.
 
@@ -333,6 +334,14 @@ class BudgetProject(DescribedImage):
     created_at = models.DateTimeField(_("created on"), default=timezone.now)
 
     objects = BudgetProjectQuerySet.as_manager()
+
+    search_fields = [
+        index.SearchField("title"),
+        index.SearchField("summary"),
+        index.SearchField("place"),
+        index.SearchField("public_reason"),
+        index.FilterField("envelope"),
+    ]
 
     class Meta:
         verbose_name = _("budget project")

@@ -126,6 +126,10 @@ class QueueViewSet(SnippetViewSet):
     index_view_class = QueueIndexView
     copy_view_enabled = False
     ordering = "-created_at"
+    # The queue searches its own rows with the ORM (`search_fields`), whatever site search
+    # indexes: the index holds what the public may read, the queue what awaits moderation,
+    # and its filters follow relations the index does not hold.
+    search_backend_name = None
 
 
 # One item

@@ -12,6 +12,7 @@ PAGES = {
     "standard": "/fr/comment-participer/",
     "legal": "/fr/declaration-accessibilite/",
     "search": "/fr/recherche/?q=participation",
+    "search-ideas": "/fr/recherche/?q=fontaines",
     "search-empty": "/fr/recherche/?q=zzzz",
     "home-en": "/en/",
 }
@@ -58,6 +59,16 @@ def test_resident_reads_and_searches_without_javascript(new_page):
     assert page.locator("#search-page-field").input_value() == "données personnelles"
     page.locator(".search-result__title a", has_text="Données personnelles").click()
     assert page.locator("h1").inner_text() == "Données personnelles"
+
+
+def test_search_finds_ideas_and_budget_projects(new_page):
+    page = new_page("phone", javascript=False)
+    page.goto("/fr/recherche/?q=fontaines")
+    kinds = page.locator(".search-result__type").all_inner_texts()
+    assert {"Idée", "Projet du budget participatif"} <= set(kinds)
+    page.locator(".search-result--idea .search-result__title a").first.click()
+    assert "/fr/participation/idees/" in page.url
+    assert "fontaines" in page.locator("h1").inner_text().lower()
 
 
 def test_phone_menu_opens_and_closes_with_javascript(new_page):

@@ -248,7 +248,7 @@ def upload_attachment(instance, filename):
     return unguessable_path("ideas/files", filename)
 
 
-class Idea(DeclaredEligibility):
+class Idea(index.Indexed, DeclaredEligibility):
     """A proposal from a resident (or collected on paper), moderated, then answered."""
 
     box = models.ForeignKey(IdeaBox, on_delete=models.PROTECT, related_name="ideas")
@@ -328,6 +328,18 @@ class Idea(DeclaredEligibility):
 
     objects = IdeaQuerySet.as_manager()
 
+    # Site search reads what anyone may read of a public idea: never the author's name nor
+    # the extra answers (some are confidential).
+    search_fields = [
+        index.SearchField("title"),
+        index.SearchField("description"),
+        index.SearchField("place"),
+        index.SearchField("official_answer"),
+        index.SearchField("public_reason"),
+        index.FilterField("status"),
+        index.FilterField("box"),
+    ]
+
     class Meta:
         verbose_name = _("idea")
         verbose_name_plural = _("ideas")
@@ -354,6 +366,12 @@ class Idea(DeclaredEligibility):
 
     def get_absolute_url(self):
         return reverse("participation:idea", args=[self.pk, self.slug])
+
+    @classmethod
+    def get_indexed_objects(cls):
+        """Public ideas only: what waits for moderation or was rejected never reaches the
+        search index (an idea saved as it becomes public is indexed then)."""
+        return cls.objects.public()
 
     @property
     def slug(self):

@@ -52,7 +52,12 @@ class Petition(OpeningWindow, index.Indexed, ClusterableModel):
         FieldPanel("consultation"),
         MultiFieldPanel([InlinePanel("thresholds", label=_("Threshold"))], heading=_("Thresholds")),
     ]
-    search_fields = [index.SearchField("title"), index.AutocompleteField("title")]
+    search_fields = [
+        index.SearchField("title"),
+        index.AutocompleteField("title"),
+        index.SearchField("text"),
+        index.FilterField("consultation"),
+    ]
 
     class Meta:
         verbose_name = _("petition")
