@@ -85,9 +85,7 @@ def test_an_english_page_without_french_says_so_in_french(client, english_home):
     assert soup.select(".untranslated a")[1]["href"] == "/fr/"
 
 
-def test_the_cached_page_links_to_the_translation_once_published(
-    client, english_home, french_page
-):
+def test_the_cached_page_links_to_the_translation_once_published(client, english_home, french_page):
     assert switcher(client.get("/fr/comment-participer/"))["en"].startswith("/en/not-translated/")
     assert switcher(client.get("/fr/comment-participer/"))["en"].startswith("/en/not-translated/")
     translate(french_page, english_home.locale, "How to take part", "how-to-take-part")
