@@ -5,6 +5,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.cache import patch_cache_control
+from django.utils.translation import get_language, get_language_info
 from wagtail.models import Locale, Page, Site
 
 from .colours import darken
@@ -47,5 +48,10 @@ def untranslated_page(request, pk):
         # A private page's title is not said to whoever has its number.
         "title": "" if page.get_view_restrictions().exists() else page.title,
     }
-    context = {"original": original, "home_url": home and home.get_url(request)}
+    context = {
+        "original": original,
+        "home_url": home and home.get_url(request),
+        # As the language names itself in a sentence: "English", "français", "العربيّة".
+        "language_name": get_language_info(get_language())["name_local"],
+    }
     return TemplateResponse(request, "core/untranslated_page.html", context)

@@ -16,7 +16,12 @@ register = template.Library()
 
 @register.simple_tag
 def icon(name, css_class=""):
-    """An icon from the vendored Lucide sprite; decorative, so hidden from assistive technology."""
+    """An icon from the vendored Lucide sprite; decorative, so hidden from assistive technology.
+
+    Arrows and chevrons point the way the text reads: mirrored right to left (portal.css).
+    """
+    if name.endswith(("-left", "-right")):
+        css_class = f"icon--directional {css_class}".strip()
     return format_html(
         '<svg class="icon {}" aria-hidden="true" focusable="false"><use href="{}#{}"></use></svg>',
         css_class,
