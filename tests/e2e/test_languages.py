@@ -131,3 +131,22 @@ def test_arabic_pages_serve_valid_html(arabic_page, arabic_server):
     assert_valid_html(
         *[(name, page.request.get(arabic_server + url).text()) for name, url in urls.items()]
     )
+
+
+@pytest.mark.parametrize("width", ["desktop", "phone"])
+def test_an_arabic_form_and_menu_read_right_to_left(arabic_page, width):
+    page = arabic_page(width, javascript=False)
+    page.goto(SQUARE)
+    page.locator(".take-part a").last.click()  # the idea form, unfolded
+    form = page.locator("section.idea-form form")
+    form.locator('button[type="submit"]').click()  # sent empty: errors beside their fields
+    assert page.locator(".error-summary").is_visible()
+    error = page.locator(".field--error").first.bounding_box()
+    main = page.locator("main").bounding_box()
+    assert error["x"] + error["width"] > main["x"] + main["width"] / 2
+    screenshot(page, f"arabic-idea-form-{width}")
+    assert sideways_overflow(page) <= 0
+    if width == "phone":
+        page.locator(".main-menu__toggle").click()
+        screenshot(page, "arabic-menu-phone")
+        assert page.locator(".main-menu__list").is_visible()
