@@ -1,13 +1,12 @@
-from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-from portal.core.translations import SOURCE_DIRS, fill_source_catalogue
+from portal.core.translations import SOURCE_DIRS, catalogue_languages, fill_source_catalogue
 
 
 class Command(BaseCommand):
     help = (
-        "Extract UI strings into the catalogue of each language in LANGUAGES (a new language "
+        "Extract UI strings into each language's catalogue (a language new in LANGUAGES "
         "gets one); English, the source, is filled in."
     )
 
@@ -15,7 +14,7 @@ class Command(BaseCommand):
         ignore = ["node_modules", "tests", "scripts", "static_collected", "media"]
         call_command(
             "makemessages",
-            locale=[code for code, _ in settings.LANGUAGES],
+            locale=catalogue_languages(),
             no_obsolete=True,
             ignore_patterns=ignore,
             verbosity=0,
