@@ -18,6 +18,17 @@ def catalogues(locale_dir=None):
     return sorted(locale_dir.glob("*/LC_MESSAGES/django.po"))
 
 
+def catalogue_languages(locale_dir=None):
+    """The languages of LANGUAGES and those that have a catalogue already: one added to
+    PORTAL_LANGUAGES on a server only stays checked and updated everywhere."""
+    codes = [code for code, _ in settings.LANGUAGES]
+    return codes + [
+        path.parent.parent.name
+        for path in catalogues(locale_dir)
+        if path.parent.parent.name not in codes
+    ]
+
+
 def compile_catalogues(locale_dir=None):
     compiled = []
     for po_path in catalogues(locale_dir):
@@ -51,13 +62,12 @@ def extract_fresh_catalogues(base_dir, workdir):
             ignore=shutil.ignore_patterns("__pycache__", "static", "*.mo"),
         )
     shutil.copy(base_dir / "manage.py", workdir / "manage.py")
-    languages = [code for code, _ in settings.LANGUAGES]
     command = [
         sys.executable,
         "manage.py",
         "makemessages",
         "--no-obsolete",
-        *[f"--locale={code}" for code in languages],
+        *[f"--locale={code}" for code in catalogue_languages(base_dir / "locale")],
     ]
     subprocess.run(command, cwd=workdir, check=True, capture_output=True, text=True)
     return catalogues(workdir / "locale")

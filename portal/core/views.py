@@ -1,7 +1,12 @@
 """Site-wide views."""
 
-from django.http import HttpResponse
+from django.conf import settings
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
 from django.utils.cache import patch_cache_control
+from django.utils.translation import get_language, get_language_info
+from wagtail.models import Locale, Page, Site
 
 from .colours import darken
 
@@ -17,3 +22,36 @@ def theme_stylesheet(request, colour):
     response = HttpResponse(css, content_type="text/css; charset=utf-8")
     patch_cache_control(response, public=True, max_age=YEAR, immutable=True)
     return response
+
+
+def untranslated_page(request, pk):
+    """Where the language switcher leads from a page with no live translation in the language
+    chosen (the URL's): says so in that language, with a link to that language's home page and
+    one to the page in its own language. A translation published since is gone to at once.
+    """
+    page = Page.objects.live().filter(pk=pk).select_related("locale").first()
+    url = page and page.get_url(request)
+    if not url:  # no such live page, or one that no site serves (the tree's root)
+        raise Http404
+    locale = Locale.get_active()
+    translation = page.get_translations(inclusive=True).live().filter(locale=locale).first()
+    if translation is not None and translation.get_url(request):
+        return redirect(translation.get_url(request))
+    site = Site.find_for_request(request)
+    homes = site.root_page.get_translations(inclusive=True) if site else Page.objects.none()
+    home = homes.live().filter(locale=locale).first()
+    code = page.locale.language_code
+    original = {
+        "url": url,
+        "code": code,
+        "language": dict(settings.LANGUAGES).get(code, code),
+        # A private page's title is not said to whoever has its number.
+        "title": "" if page.get_view_restrictions().exists() else page.title,
+    }
+    context = {
+        "original": original,
+        "home_url": home and home.get_url(request),
+        # As the language names itself in a sentence: "English", "français", "العربيّة".
+        "language_name": get_language_info(get_language())["name_local"],
+    }
+    return TemplateResponse(request, "core/untranslated_page.html", context)

@@ -3,7 +3,7 @@
 Environment variables (see README.md, "Configuration"):
 SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL, REDIS_URL, EMAIL_URL-style SMTP settings,
 RECAPTCHA_PUBLIC_KEY / RECAPTCHA_PRIVATE_KEY, PUBLIC_BASE_URL, TRUSTED_PROXIES,
-ADMIN_LOGIN_FAILURE_LIMIT / ADMIN_LOGIN_LOCKOUT_MINUTES.
+ADMIN_LOGIN_FAILURE_LIMIT / ADMIN_LOGIN_LOCKOUT_MINUTES, PORTAL_LANGUAGES.
 """
 
 import os
@@ -13,6 +13,8 @@ from urllib.parse import urlsplit
 
 import dj_database_url
 from csp.constants import NONE, SELF, UNSAFE_INLINE
+from django.conf.locale import LANG_INFO
+from django.core.exceptions import ImproperlyConfigured
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -28,6 +30,19 @@ def env_bool(name, default=False):
     if value is None:
         return default
     return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def languages(codes):
+    """[(code, name)] for LANGUAGES: each language named in itself ("Français", "العربيّة")."""
+    unknown = [
+        code for code in codes if code not in LANG_INFO or "name_local" not in LANG_INFO[code]
+    ]
+    if not codes or unknown:
+        raise ImproperlyConfigured(
+            f"PORTAL_LANGUAGES: unknown language code(s) {', '.join(unknown) or '(none given)'}"
+        )
+    names = {code: LANG_INFO[code]["name_local"] for code in dict.fromkeys(codes)}
+    return [(code, name[:1].upper() + name[1:]) for code, name in names.items()]
 
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
@@ -191,9 +206,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Languages: French first, English complete. URLs carry the language prefix (/fr/, /en/).
-LANGUAGE_CODE = "fr"
-LANGUAGES = [("fr", "Français"), ("en", "English")]
+# Languages: PORTAL_LANGUAGES lists their codes, the default first (French, then English);
+# each is named in itself from Django's language info. URLs carry the language prefix (/fr/,
+# /en/). Adding one: README, "Adding a language".
+LANGUAGES = languages(env_list("PORTAL_LANGUAGES", "fr,en"))
+LANGUAGE_CODE = LANGUAGES[0][0]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 # A page submitted for translation stays a draft until its translation is published (by

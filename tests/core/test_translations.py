@@ -2,7 +2,7 @@
 
 import polib
 
-from portal.core.translations import untranslated_entries
+from portal.core.translations import catalogue_languages, untranslated_entries
 
 
 def write_catalogue(path, entries):
@@ -41,3 +41,12 @@ def test_a_complete_catalogue_passes(tmp_path):
         tmp_path / "django.po", [polib.POEntry(msgid="Search", msgstr="Recherche")]
     )
     assert untranslated_entries(path) == []
+
+
+def test_languages_checked_are_those_configured_and_those_with_a_catalogue(tmp_path, settings):
+    for code in ("fr", "ar"):
+        (tmp_path / code / "LC_MESSAGES").mkdir(parents=True)
+        (tmp_path / code / "LC_MESSAGES" / "django.po").write_text("", encoding="utf-8")
+    assert catalogue_languages(tmp_path) == ["fr", "en", "ar"]
+    settings.LANGUAGES = [("fr", "Français"), ("en", "English"), ("es", "Español")]
+    assert catalogue_languages(tmp_path) == ["fr", "en", "es", "ar"]

@@ -96,7 +96,7 @@ def count_queries(client, url):
     return len(queries)
 
 
-HOME_QUERY_BUDGET = 26  # one checks the page is in the visitor’s language, one counts participants
+HOME_QUERY_BUDGET = 25  # one checks the page is in the visitor’s language, one counts participants
 
 
 @pytest.mark.parametrize("size", [1, 6])

@@ -32,14 +32,15 @@ def test_language_switcher_goes_to_the_translated_page(client, demo):
     assert switcher(soup_of(client.get("/en/legal-notice/")))["fr"] == "/fr/mentions-legales/"
 
 
-def test_language_switcher_falls_back_to_the_home_page_without_translation(client, demo):
+def test_language_switcher_says_when_there_is_no_translation(client, demo):
     from portal.pages.models import StandardPage
 
     page = StandardPage(title="Page non traduite")
     demo.add_child(instance=page)
     page.save_revision().publish()
     links = switcher(soup_of(client.get(page.url)))
-    assert links["en"] == "/en/"
+    assert links["en"] == f"/en/not-translated/{page.pk}/"
+    assert soup_of(client.get(links["en"])).h1.get_text() == "This page is not available in English"
 
 
 def test_language_switcher_on_search_keeps_the_query(client, demo):

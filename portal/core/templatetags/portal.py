@@ -3,9 +3,9 @@
 from django import template
 from django.conf import settings
 from django.templatetags.static import static
-from django.urls import translate_url
+from django.urls import reverse, translate_url
 from django.utils.html import format_html
-from django.utils.translation import get_language
+from django.utils.translation import get_language, override
 from wagtail.models import Locale, Page, Site
 
 from portal.core import page_cache
@@ -16,7 +16,12 @@ register = template.Library()
 
 @register.simple_tag
 def icon(name, css_class=""):
-    """An icon from the vendored Lucide sprite; decorative, so hidden from assistive technology."""
+    """An icon from the vendored Lucide sprite; decorative, so hidden from assistive technology.
+
+    Arrows and chevrons point the way the text reads: mirrored right to left (portal.css).
+    """
+    if name.endswith(("-left", "-right")):
+        css_class = f"icon--directional {css_class}".strip()
     return format_html(
         '<svg class="icon {}" aria-hidden="true" focusable="false"><use href="{}#{}"></use></svg>',
         css_class,
@@ -83,13 +88,16 @@ def breadcrumbs(context):
 
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)
 def language_switcher(context):
-    """A link per language: to the page's translation if any, else that language's home.
+    """A link per language: to the page's live translation, else to the page saying, in that
+    language, that it is not translated (`untranslated_page`).
 
-    Views that are not pages (search) keep their path and change only the language prefix.
+    The links are the same for every visitor (they change only when a page is published, which
+    refreshes the page cache). Views that are not pages (search) keep their path and change
+    only the language prefix.
     """
     request = context["request"]
     page = context.get("page")
-    if isinstance(page, Page):
+    if isinstance(page, Page) and page.pk:
         urls = page_cache.shared(
             f"language-links:{page.pk}", lambda: _translation_urls(request, page)
         )
@@ -112,7 +120,7 @@ def language_switcher(context):
 
 
 def _translation_urls(request, page):
-    """{language code: URL} of the page's live translations, or of the home page's."""
+    """{language code: URL} of the page's live translations, else of `untranslated_page`."""
     translations = {
         p.locale.language_code: p.get_url(request)
         for p in page.get_translations(inclusive=True)
@@ -120,11 +128,10 @@ def _translation_urls(request, page):
         .select_related("locale")
         .only(*LINK_FIELDS, "locale__language_code")
     }
-    if len(translations) < len(settings.LANGUAGES):
-        root = _localized_root(request)
-        if root is not None:
-            for home in root.get_translations(inclusive=True).live().select_related("locale"):
-                translations.setdefault(home.locale.language_code, home.get_url(request))
+    for code, _ in settings.LANGUAGES:
+        if code not in translations:
+            with override(code):
+                translations[code] = reverse("untranslated_page", args=[page.pk])
     return translations
 
 
