@@ -105,3 +105,21 @@ def test_static_files_collect_with_the_production_manifest_storage(tmp_path):
     )
     assert result.returncode == 0, result.stderr[-2000:]
     assert (tmp_path / "static" / "staticfiles.json").exists()
+
+
+def test_without_captcha_no_recaptcha_key_is_asked_for():
+    """The worker runs the checks before it starts: with the captcha off, no key is needed
+    for it (nor for the site); with it on, Google's test keys are refused."""
+    env = {key: value for key, value in DEPLOY_ENV.items() if not key.startswith("RECAPTCHA")} | {
+        "PUBLIC_BASE_URL": "https://participation.example.org"
+    }
+    refused = manage("check", **env)
+    assert refused.returncode != 0 and "recaptcha" in refused.stderr.lower()
+    allowed = manage(
+        "check", "--deploy", "--fail-level", "WARNING", PARTICIPATION_CAPTCHA="off", **env
+    )
+    assert allowed.returncode == 0, allowed.stdout + allowed.stderr
+    worker = manage("db_worker", "--batch", PARTICIPATION_CAPTCHA="off", **env)
+    assert "recaptcha_test_key_error" not in worker.stdout + worker.stderr
+    worker = manage("db_worker", "--batch", **env)
+    assert "recaptcha_test_key_error" in worker.stdout + worker.stderr
