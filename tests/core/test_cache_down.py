@@ -65,3 +65,15 @@ def test_a_rate_limit_is_not_counted_but_said_in_the_log(caplog):
     with redis_down, caplog.at_level(logging.WARNING):
         check_rate(scope="test", key="k", limit=0, period=60)
     assert "not counted" in caplog.text
+
+
+@redis_down
+def test_the_admin_signs_in_and_works(client, home, django_user_model):
+    django_user_model.objects.create_superuser("redac", "redac@mairie.example", "un-bon-mot-de-p")
+    assert client.get("/admin/login/").status_code == 200
+    response = client.post(
+        "/admin/login/", {"username": "redac", "password": "un-bon-mot-de-p", "next": "/admin/"}
+    )
+    assert response.status_code == 302 and "_auth_user_id" in client.session
+    assert client.get("/admin/").status_code == 200
+    assert client.get(f"/admin/pages/{home.pk}/").status_code == 200
