@@ -41,6 +41,7 @@ urlpatterns += i18n_patterns(
     path("", include("portal.proposals.urls")),
     path("", include("portal.calendar.urls")),
     path("", include("portal.reports.urls")),
+    path("", include("portal.opendata.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
