@@ -18,7 +18,16 @@ from portal.opendata.datasets import DATASETS
 from portal.pages.models import District, Theme
 from portal.participation import services
 from portal.participation.figures import consultation_figures
-from portal.participation.models import IdeaSource, IdeaStatus, QuestionKind
+from portal.pages.models import ConsultationPage
+from portal.participation.models import (
+    Answer,
+    Idea,
+    IdeaSource,
+    IdeaStatus,
+    Participant,
+    QuestionKind,
+    SurveyResponse,
+)
 from tests import factories
 from tests.factories import (
     IdeaBoxFactory,
@@ -399,3 +408,49 @@ def test_a_file_costs_the_same_queries_whatever_its_size(client, site, dataset, 
     after = [queries(client, address) for address in addresses]
     assert after == before
     assert max(before) <= 12
+
+
+def test_the_demo_s_files_validate_and_hold_no_address_nor_confidential_answer(client, demo):
+    """Every file of the demo town, for the site and each consultation, in both languages."""
+    response = SurveyResponse.objects.filter(confirmed=True, survey__consultation__isnull=False)
+    response = response.first()
+    job = QuestionFactory(survey=response.survey, label="Votre métier", confidential=True)
+    Answer.objects.create(response=response, question=job, value=SECRET)
+    secrets = {
+        value
+        for value in Answer.objects.filter(question__confidential=True).values_list(
+            "value", flat=True
+        )
+        if len(value) > 3
+    }
+    secrets |= {
+        str(value)
+        for idea in Idea.objects.all()
+        for key, value in idea.extra.items()
+        if key not in idea.public_answers() and len(str(value)) > 3
+    }
+    emails = set(Participant.objects.values_list("email", flat=True))
+    assert emails
+    for language in ("fr", "en"):
+        with translation.override(language):
+            pages = ConsultationPage.objects.live().filter(locale__language_code=language)
+            for dataset in DATASETS:
+                schema = client.get(reverse("opendata:schema", args=[dataset])).json()
+                for page in [None, *pages]:
+                    for format in FORMATS:
+                        address = url_in(dataset, format, page)
+                        text = download(client, address)
+                        if format == "json":
+                            assert validate(json.loads(text), schema) == [], address
+                        assert not EMAIL.search(text), (address, EMAIL.search(text))
+                        assert not [secret for secret in secrets if secret in text], address
+            index = client.get(reverse("opendata:index")).content.decode()
+            assert not [email for email in emails if email in index]
+    assert SECRET in secrets
+
+
+def url_in(dataset, format, page):
+    """The file's address in the active language."""
+    if page is None:
+        return reverse("opendata:site", args=[dataset, format])
+    return reverse("opendata:consultation", args=[page.pk, dataset, format])
