@@ -126,10 +126,7 @@ IDEA_FIELDS = (
     Field(
         "status",
         "string",
-        _(
-            "Where the idea stands: published, under_study, retained, not_retained or "
-            "realised."
-        ),
+        _("Where the idea stands: published, under_study, retained, not_retained or realised."),
         enum=tuple(PUBLIC_STATUSES),
     ),
     Field("status_label", "string", _("The status in words.")),
@@ -486,7 +483,7 @@ DATASETS = {
         Dataset(
             key="survey-results",
             file_name=pgettext_lazy("open data file name", "survey-results"),
-            title=_("Survey results"),
+            title=_("Results of the surveys"),
             description=_(
                 "The counted answers of the surveys, one row per option (or per number "
                 "question): never a free text, never a confidential question."

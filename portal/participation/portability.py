@@ -64,7 +64,8 @@ def response_entry(response):
         "answers": [
             {"question": answer.question.label, "answer": answer.value}
             for answer in sorted(
-                response.answers.all(), key=lambda answer: (answer.question.sort_order or 0, answer.pk)
+                response.answers.all(),
+                key=lambda answer: (answer.question.sort_order or 0, answer.pk),
             )
         ],
     }
@@ -95,7 +96,11 @@ def export(participant, now=None):
         ],
         "ideas": [idea_entry(idea) for idea in data["ideas"]],
         "idea_supports": [
-            {"idea": support.idea.title, "at": when(support.created_at), "confirmed": support.confirmed}
+            {
+                "idea": support.idea.title,
+                "at": when(support.created_at),
+                "confirmed": support.confirmed,
+            }
             for support in data["idea_supports"]
         ],
         "event_proposals": [

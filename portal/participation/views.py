@@ -20,9 +20,9 @@ from . import eligibility, identity, services
 from .contributions import Contribution, limit
 from .errors import InvalidLink, LinkUsed
 from .forms import NewLinkForm, ParticipantForm
-from .portability import export, personal_data
 from .models import Idea, Participant
 from .models.ideas import PUBLIC_STATUSES
+from .portability import export, personal_data
 
 
 def private(view):
@@ -179,7 +179,7 @@ def download_my_data(request, token):
     response = JsonResponse(
         export(participant), json_dumps_params={"ensure_ascii": False, "indent": 2}
     )
-    response["Content-Disposition"] = 'attachment; filename="%s.json"' % _("my-data")
+    response["Content-Disposition"] = f'attachment; filename="{_("my-data")}.json"'
     return response
 
 

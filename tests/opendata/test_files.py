@@ -15,10 +15,9 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from portal.opendata.datasets import DATASETS
-from portal.pages.models import District, Theme
+from portal.pages.models import ConsultationPage, District, Theme
 from portal.participation import services
 from portal.participation.figures import consultation_figures
-from portal.pages.models import ConsultationPage
 from portal.participation.models import (
     Answer,
     Idea,
@@ -211,7 +210,9 @@ def validate(value, schema, where="$"):
         errors += format_errors(value, schema["format"], where)
     if isinstance(value, dict):
         properties = schema.get("properties", {})
-        errors += [f"{where}: {name} missing" for name in schema.get("required", ()) if name not in value]
+        errors += [
+            f"{where}: {name} missing" for name in schema.get("required", ()) if name not in value
+        ]
         if schema.get("additionalProperties") is False:
             errors += [f"{where}: {name} not allowed" for name in value if name not in properties]
         for name, item in value.items():
