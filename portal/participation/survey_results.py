@@ -53,14 +53,10 @@ class QuestionResults:
         return self.question.kind in CHOICE_KINDS
 
 
-def survey_results(survey, *, confidential):
-    """What the confirmed respondents answered, question by question, in the survey's order.
-
-    Without `confidential`, a confidential question comes with no figure and no answer.
-    """
-    answers = Answer.objects.filter(question__survey=survey, response__confirmed=True)
-    if not confidential:
-        answers = answers.filter(question__confidential=False)
+def tallies(answers):
+    """What the database counts of some answers, in three grouped queries: respondents per
+    question, {question: {option, or None for "other": count}} for the counted kinds, and
+    the mean and range of the numbers given to each question."""
     respondents = dict(
         answers.values("question")
         .annotate(count=Count("response", distinct=True))
@@ -85,6 +81,18 @@ def survey_results(survey, *, confidential):
         .values("question")
         .annotate(mean=Avg("number"), minimum=Min("number"), maximum=Max("number"))
     }
+    return respondents, counts, statistics
+
+
+def survey_results(survey, *, confidential):
+    """What the confirmed respondents answered, question by question, in the survey's order.
+
+    Without `confidential`, a confidential question comes with no figure and no answer.
+    """
+    answers = Answer.objects.filter(question__survey=survey, response__confirmed=True)
+    if not confidential:
+        answers = answers.filter(question__confidential=False)
+    respondents, counts, statistics = tallies(answers)
     results = []
     for question in survey.questions.all():
         if question.confidential and not confidential:
@@ -169,30 +177,7 @@ def published_results(surveys):
     )
     answers = Answer.objects.filter(question__in=[question.pk for question in questions])
     answers = answers.filter(response__confirmed=True)
-    respondents = dict(
-        answers.values("question")
-        .annotate(count=Count("response", distinct=True))
-        .values_list("question", "count")
-    )
-    counts = defaultdict(Counter)
-    for question_id, option, count in (
-        answers.filter(question__kind__in=COUNTED_KINDS)
-        .values(
-            "question",
-            option=Case(
-                When(is_other=True, then=Value(None)), default=F("value"), output_field=TextField()
-            ),
-        )
-        .annotate(count=Count("id"))
-        .values_list("question", "option", "count")
-    ):
-        counts[question_id][option] += count
-    statistics = {
-        row["question"]: row
-        for row in answers.filter(number__isnull=False)
-        .values("question")
-        .annotate(mean=Avg("number"), minimum=Min("number"), maximum=Max("number"))
-    }
+    respondents, counts, statistics = tallies(answers)
     per_survey = dict(
         SurveyResponse.objects.filter(survey__in=list(surveys), confirmed=True)
         .values("survey")
