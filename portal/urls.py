@@ -42,6 +42,7 @@ urlpatterns += i18n_patterns(
     path("", include("portal.calendar.urls")),
     path("", include("portal.reports.urls")),
     path(_("not-translated/<int:pk>/"), core_views.untranslated_page, name="untranslated_page"),
+    path("", include("portal.opendata.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

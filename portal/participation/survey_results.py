@@ -21,7 +21,7 @@ from wagtail.models import Locale
 
 from portal.pages.taxonomy import District
 
-from .models import Answer, QuestionKind
+from .models import Answer, Question, QuestionKind, SurveyResponse
 from .models.surveys import CHOICE_KINDS
 
 COUNTED_KINDS = CHOICE_KINDS | {QuestionKind.SCALE, QuestionKind.DISTRICT}
@@ -53,14 +53,10 @@ class QuestionResults:
         return self.question.kind in CHOICE_KINDS
 
 
-def survey_results(survey, *, confidential):
-    """What the confirmed respondents answered, question by question, in the survey's order.
-
-    Without `confidential`, a confidential question comes with no figure and no answer.
-    """
-    answers = Answer.objects.filter(question__survey=survey, response__confirmed=True)
-    if not confidential:
-        answers = answers.filter(question__confidential=False)
+def tallies(answers):
+    """What the database counts of some answers, in three grouped queries: respondents per
+    question, {question: {option, or None for "other": count}} for the counted kinds, and
+    the mean and range of the numbers given to each question."""
     respondents = dict(
         answers.values("question")
         .annotate(count=Count("response", distinct=True))
@@ -85,6 +81,18 @@ def survey_results(survey, *, confidential):
         .values("question")
         .annotate(mean=Avg("number"), minimum=Min("number"), maximum=Max("number"))
     }
+    return respondents, counts, statistics
+
+
+def survey_results(survey, *, confidential):
+    """What the confirmed respondents answered, question by question, in the survey's order.
+
+    Without `confidential`, a confidential question comes with no figure and no answer.
+    """
+    answers = Answer.objects.filter(question__survey=survey, response__confirmed=True)
+    if not confidential:
+        answers = answers.filter(question__confidential=False)
+    respondents, counts, statistics = tallies(answers)
     results = []
     for question in survey.questions.all():
         if question.confidential and not confidential:
@@ -116,14 +124,20 @@ def survey_results(survey, *, confidential):
     return results
 
 
-def option_counts(question, counts, respondents):
-    """Every option offered, chosen or not, then answers to options since removed, then other."""
+def offered_districts():
+    """The districts a district question offers, named as answers store them."""
+    return list(District.objects.filter(locale=Locale.get_default()).values_list("name", flat=True))
+
+
+def option_counts(question, counts, respondents, districts=None):
+    """Every option offered, chosen or not, then answers to options since removed, then other.
+
+    `districts`: `offered_districts()` when the caller has read them for many questions.
+    """
     if question.kind == QuestionKind.SCALE:
         offered = [str(step) for step in range(1, question.scale_max + 1)]
     elif question.kind == QuestionKind.DISTRICT:
-        offered = list(
-            District.objects.filter(locale=Locale.get_default()).values_list("name", flat=True)
-        )
+        offered = offered_districts() if districts is None else districts
     else:
         offered = question.options
     labels = offered + sorted(set(counts) - set(offered) - {None})
@@ -137,6 +151,58 @@ def option_counts(question, counts, respondents):
         )
         for label in labels
     ]
+
+
+# What anyone may read of a survey: counts of choices, scales and districts, and the mean and
+# range of numbers; never a text (free answers, dates, "other" answers, which are counted only).
+PUBLISHED_KINDS = COUNTED_KINDS | {QuestionKind.NUMBER}
+
+
+@dataclass
+class PublishedSurvey:
+    survey: object
+    respondents: int
+    questions: list  # of QuestionResults, without texts
+
+
+def published_results(surveys):
+    """{survey id: PublishedSurvey} of some surveys' confirmed responses, for open data: only
+    questions that are neither confidential nor free text, in six queries whatever the number
+    of surveys, questions and answers."""
+    surveys = {survey.pk: survey for survey in surveys}
+    questions = list(
+        Question.objects.filter(
+            survey__in=list(surveys), confidential=False, kind__in=PUBLISHED_KINDS
+        ).order_by("survey", "sort_order", "pk")
+    )
+    answers = Answer.objects.filter(question__in=[question.pk for question in questions])
+    answers = answers.filter(response__confirmed=True)
+    respondents, counts, statistics = tallies(answers)
+    per_survey = dict(
+        SurveyResponse.objects.filter(survey__in=list(surveys), confirmed=True)
+        .values("survey")
+        .annotate(count=Count("id"))
+        .values_list("survey", "count")
+    )
+    districts = offered_districts()
+    published = {
+        pk: PublishedSurvey(survey, per_survey.get(pk, 0), []) for pk, survey in surveys.items()
+    }
+    for question in questions:
+        result = QuestionResults(question, respondents.get(question.pk, 0))
+        if question.kind in COUNTED_KINDS:
+            result.options = option_counts(
+                question, counts[question.pk], result.respondents, districts
+            )
+        if question.pk in statistics:
+            row = statistics[question.pk]
+            result.mean, result.minimum, result.maximum = (
+                row["mean"],
+                row["minimum"],
+                row["maximum"],
+            )
+        published[question.survey_id].questions.append(result)
+    return published
 
 
 # A spreadsheet reads a cell starting with one of these as a formula, unless it is a number.

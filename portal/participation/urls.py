@@ -10,5 +10,10 @@ urlpatterns = [
     path(_("participation/sign-out/"), views.sign_out, name="sign_out"),
     path(_("participation/my-data/<str:token>/"), views.my_data, name="my_data"),
     path(_("participation/my-data/<str:token>/erase/"), views.erase_my_data, name="erase_my_data"),
+    path(
+        _("participation/my-data/<str:token>/download/"),
+        views.download_my_data,
+        name="download_my_data",
+    ),
     path(_("participation/ideas/<int:pk>/<slug:slug>/"), views.idea_detail, name="idea"),
 ]

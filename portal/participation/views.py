@@ -6,8 +6,9 @@ from functools import wraps
 from django.conf import settings
 from django.contrib import messages
 from django.db.models import F
-from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
@@ -19,9 +20,9 @@ from . import eligibility, identity, services
 from .contributions import Contribution, limit
 from .errors import InvalidLink, LinkUsed
 from .forms import NewLinkForm, ParticipantForm
-from .held import held
 from .models import Idea, Participant
 from .models.ideas import PUBLIC_STATUSES
+from .portability import export, personal_data
 
 
 def private(view):
@@ -142,8 +143,44 @@ def my_data(request, token):
     return render(
         request,
         "participation/my_data.html",
-        {"participant": participant, "token": token, **personal_data(participant)},
+        {
+            "participant": participant,
+            "token": token,
+            "may_download": proven_as(request, participant),
+            **personal_data(participant),
+        },
     )
+
+
+def proven_as(request, participant):
+    """Whether this browser proved to be `participant` by using a link sent to them."""
+    proven = identity.participant_in_session(request)
+    return proven is not None and proven.pk == participant.pk
+
+
+@require_safe
+@private
+def download_my_data(request, token):
+    """The "my data" page as a JSON file, for the browser proven to be its participant only:
+    the link alone is not enough, since it may have been forwarded or read over a shoulder."""
+    try:
+        participant = identity.read_data_token(token)
+    except InvalidLink as error:
+        return invalid_link(request, error)
+    if not proven_as(request, participant):
+        messages.error(
+            request,
+            _(
+                "Your data can only be downloaded on a device where you have confirmed your "
+                "e-mail address."
+            ),
+        )
+        return see_other(reverse("participation:my_data", args=[token]))
+    response = JsonResponse(
+        export(participant), json_dumps_params={"ensure_ascii": False, "indent": 2}
+    )
+    response["Content-Disposition"] = f'attachment; filename="{_("my-data")}.json"'
+    return response
 
 
 @private
@@ -163,18 +200,6 @@ def erase_my_data(request, token):
         "participation/erase_my_data.html",
         {"participant": participant, "token": token, **personal_data(participant)},
     )
-
-
-def personal_data(participant):
-    """Everything stored about a participant, for the pages that show it."""
-    return {
-        "supports": participant.supports.select_related("petition").order_by("-created_at"),
-        "responses": participant.survey_responses.select_related("survey").order_by("-created_at"),
-        "ideas": participant.ideas.order_by("-created_at"),
-        "idea_supports": participant.idea_supports.select_related("idea").order_by("-created_at"),
-        "event_proposals": participant.event_proposals.order_by("-created_at"),
-        "held": held(participant),
-    }
 
 
 @require_POST

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "portal.proposals",
     "portal.calendar",
     "portal.reports",
+    "portal.opendata",
     "home",
     "search",
     "wagtail_localize",
