@@ -177,7 +177,9 @@ def unslash(font, name):
 
 def plain_zero_fonts():
     """One small font per weight and style holding only a plain zero (proportional and
-    tabular), declared after the others for U+0030 in portal.css."""
+    tabular), declared after the others for U+0030 in portal.css. The PDFs name it first in
+    their font-family (reports/fonts.css), so it also holds the spaces, which the PDF engine
+    draws with the font of the zero they follow."""
     target = STATIC / "fonts"
     for weight in ("400", "700"):
         for style in ("normal", "italic"):
@@ -190,7 +192,7 @@ def plain_zero_fonts():
             options.flavor = "woff2"
             options.name_IDs = [0, 1, 2, 3, 4, 5, 6]
             subsetter = font_subset.Subsetter(options)
-            subsetter.populate(unicodes=[0x30])
+            subsetter.populate(unicodes=[0x30, 0x20, 0xA0, 0x2009, 0x202F])
             subsetter.subset(font)
             # A modified font does not carry the original's name (SIL Open Font Licence, 3).
             for record in font["name"].names:

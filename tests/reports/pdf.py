@@ -43,6 +43,12 @@ def links(pdf, tmp_path):
     return [line.split()[-1] for line in lines[1:] if line.strip()]  # after the header line
 
 
+def fonts(pdf, tmp_path):
+    """The embedded fonts' names, without their subset prefix ("Atkinson-Hyperlegible-Bold")."""
+    lines = run("pdffonts", saved(pdf, tmp_path)).splitlines()[2:]  # two header lines
+    return {line.split()[0].partition("+")[2] for line in lines}
+
+
 def image_count(pdf, tmp_path):
     lines = run("pdfimages", "-list", saved(pdf, tmp_path)).splitlines()
     return len(lines) - 2  # two header lines

@@ -43,6 +43,14 @@ def test_an_event_poster_is_one_a4_page_in_french_with_its_accents(workshop, tmp
     assert pdf.squeezed("Accès de plain-pied · Boucle magnétique") in text
 
 
+def test_digits_are_drawn_with_the_site_font_and_a_plain_zero(workshop, tmp_path):
+    """Dates and times read "2027", not "2Ø27": the plain zero's own face draws every 0 (and
+    the spaces next to it), Atkinson Hyperlegible the rest; no fallback font is needed."""
+    fonts = pdf.fonts(render_poster(workshop), tmp_path)
+    assert {"Atkinson-Plain-Zero", "Atkinson-Hyperlegible"} <= fonts
+    assert all(name.startswith("Atkinson-") for name in fonts), fonts
+
+
 @override_settings(PUBLIC_BASE_URL="https://participation.example.fr")
 def test_the_qr_code_gives_the_page_public_address(workshop, tmp_path):
     """Printed and scanned for weeks: the address residents use, not the Site record's

@@ -53,9 +53,14 @@ def page_text(document, tmp_path, number):
 
 
 def section_titles(client, page):
-    """The section titles (h2) of the restitution's body, as residents read them on the page."""
+    """The section titles (h2) of the restitution's body, as residents read them on the page
+    (not the open data's links that follow it: files to download, not part of the report)."""
     html = BeautifulSoup(client.get(page.url).content, "html.parser")
-    return [h2.get_text(" ", strip=True) for h2 in html.select(".prose h2")]
+    return [
+        h2.get_text(" ", strip=True)
+        for h2 in html.select(".prose h2")
+        if not h2.find_parent(class_="open-data")
+    ]
 
 
 def test_the_demo_restitution_report_holds_its_sections_figures_and_answers(
