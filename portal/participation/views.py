@@ -9,6 +9,7 @@ from django.db.models import F
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
@@ -212,7 +213,9 @@ def sign_out(request):
 def idea_detail(request, pk, slug):
     """An idea's own page: anyone can share it; residents support it from here.
 
-    Ideas not yet public are shown only to the staff who moderate them.
+    Ideas not yet public are shown only to the staff who moderate them. Read in another
+    language than its own, a public idea shows its machine translation once there is one
+    (services.machine_translation), labelled, and its own words at `?original=1`.
     """
     participant = identity.participant_in_session(request)
     form = None
@@ -249,11 +252,21 @@ def idea_detail(request, pk, slug):
     mine = identity.own_contributions(request)
     support = mine is not None and idea.supports.filter(mine).first()
     consultation = idea.box.consultation.localized
+    language = translation.get_language()
+    machine = services.machine_translation(idea, language)
+    original = machine is not None and request.GET.get("original") == "1"
+    shown = machine if machine is not None and not original else idea
     return render(
         request,
         "participation/ideas/detail.html",
         {
             "idea": idea,
+            "shown": shown,
+            "machine_translation": machine,
+            "original": original,
+            "written_in": machine and name_in_sentence(idea.language),
+            # Its own words in another language than the page's are marked as such.
+            "text_language": "" if shown is machine or idea.language == language else idea.language,
             "consultation": consultation,
             "ancestors": [*consultation.get_ancestors().filter(depth__gte=2), consultation],
             "participant": participant,
@@ -267,6 +280,15 @@ def idea_detail(request, pk, slug):
         },
         status=400 if form is not None and form.errors else 200,
     )
+
+
+def name_in_sentence(code):
+    """Language `code` named in the visitor's language as a sentence names it: in lowercase
+    where that language writes its own name so ("un texte en anglais", "del inglés"),
+    capitalised where it does not ("from French", "aus dem Französischen")."""
+    name = str(translation.get_language_info(code)["name_translated"])
+    own = translation.get_language_info(translation.get_language())["name_local"]
+    return name.lower() if own.islower() else name
 
 
 class SupportingIdea(Contribution):

@@ -3,7 +3,8 @@
 Environment variables (see README.md, "Configuration"):
 SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL, REDIS_URL, EMAIL_URL-style SMTP settings,
 RECAPTCHA_PUBLIC_KEY / RECAPTCHA_PRIVATE_KEY, PUBLIC_BASE_URL, TRUSTED_PROXIES,
-ADMIN_LOGIN_FAILURE_LIMIT / ADMIN_LOGIN_LOCKOUT_MINUTES, PORTAL_LANGUAGES.
+ADMIN_LOGIN_FAILURE_LIMIT / ADMIN_LOGIN_LOCKOUT_MINUTES, PORTAL_LANGUAGES, MACHINE_TRANSLATOR
+(DEEPL_API_KEY, LIBRETRANSLATE_URL / LIBRETRANSLATE_API_KEY).
 """
 
 import os
@@ -218,6 +219,50 @@ WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 # default wagtail-localize publishes it at once, in the source language's words).
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 LOCALE_PATHS = [BASE_DIR / "locale"]
+
+
+def machine_translator(name):
+    """wagtail-localize's translator for MACHINE_TRANSLATOR, or None (off, the default).
+
+    Residents' ideas are read in another language through it (and the translation editor of
+    wagtail-localize offers it for pages). Their text leaves for that service: the authority
+    names it in its privacy page (README, "Machine translation of ideas").
+    """
+    classes = "wagtail_localize.machine_translators"
+    options = {
+        "": None,
+        "deepl": lambda: {
+            "CLASS": f"{classes}.deepl.DeepLTranslator",
+            "OPTIONS": {"AUTH_KEY": required("DEEPL_API_KEY"), "TIMEOUT": 20},
+        },
+        "libretranslate": lambda: {
+            "CLASS": f"{classes}.libretranslate.LibreTranslator",
+            "OPTIONS": {
+                "LIBRETRANSLATE_URL": required("LIBRETRANSLATE_URL").rstrip("/"),
+                "API_KEY": os.environ.get("LIBRETRANSLATE_API_KEY", ""),
+                "TIMEOUT": 20,
+            },
+        },
+        # Reverses the words: development and tests, never residents.
+        "dummy": lambda: {"CLASS": f"{classes}.dummy.DummyTranslator"},
+    }
+    if name not in options:
+        raise ImproperlyConfigured(
+            f"MACHINE_TRANSLATOR: {name!r} is not one of deepl, libretranslate, dummy or empty."
+        )
+    return options[name] and options[name]()
+
+
+def required(name):
+    value = os.environ.get(name, "").strip()
+    if not value:
+        raise ImproperlyConfigured(f"{name} is required by MACHINE_TRANSLATOR.")
+    return value
+
+
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator(
+    os.environ.get("MACHINE_TRANSLATOR", "").strip().lower()
+)
 TIME_ZONE = "Europe/Paris"
 USE_I18N = True
 USE_TZ = True

@@ -3,7 +3,9 @@ in the admin; the resident reads the answer and supports ideas."""
 
 import re
 
-from tests.server import MODERATOR_LOGIN
+import pytest
+
+from tests.server import MODERATOR_LOGIN, demo_server
 
 from .checks import assert_accessible, assert_valid_html, unfold
 from .conftest import screenshot
@@ -133,6 +135,48 @@ def test_idea_pages_are_accessible_and_valid(new_page, server):
         ("idea form error state", error_state.text()),
         ("idea list page", page.request.get(server + list_url).text()),
         ("idea page", page.request.get(server + idea_url).text()),
+    )
+
+
+@pytest.fixture(scope="module")
+def translating_server(server, workdir):
+    """The same site and database with machine translation on (wagtail-localize's dummy
+    translator, which reverses the words); its base URL."""
+    with demo_server(workdir, fresh=False, MACHINE_TRANSLATOR="dummy") as base_url:
+        yield base_url
+
+
+def test_an_idea_page_with_its_machine_translation_is_accessible_and_valid(
+    new_page, translating_server
+):
+    page = new_page()
+    page.goto(translating_server + CONSULTATION)
+    card = page.locator("section.idea-list .idea-card__title a").first
+    title = card.inner_text()
+    number, slug = re.search(r"/idees/(\d+)/([^/]+)/", card.get_attribute("href")).groups()
+    english = f"{translating_server}/en/participation/ideas/{number}/{slug}/"
+    page.request.get(english)  # reading it asks for its translation (made at once here)
+    for width in ("phone", "desktop"):
+        reader = new_page(width, javascript=False)
+        reader.goto(english)
+        label = reader.locator(".machine-translation")
+        assert "Machine translation from French" in label.inner_text()
+        assert reader.locator("h1").inner_text() == " ".join(reversed(title.split()))
+        screenshot(reader, f"idea-machine-translated-{width}")
+        label.get_by_role("link", name="see the original").click()
+        assert reader.locator("h1").inner_text() == title
+        assert reader.locator("h1").get_attribute("lang") == "fr"
+        screenshot(reader, f"idea-original-{width}")
+        reader.get_by_role("link", name="Read its machine translation").click()
+        assert reader.locator(".machine-translation a").get_attribute("href") == "?original=1"
+        scripted = new_page(width)
+        scripted.goto(english)
+        assert_accessible(scripted)
+        scripted.goto(english + "?original=1")
+        assert_accessible(scripted)
+    assert_valid_html(
+        ("machine-translated idea page", page.request.get(english).text()),
+        ("idea page in its own words", page.request.get(english + "?original=1").text()),
     )
 
 

@@ -7,6 +7,7 @@ from django.urls import reverse, translate_url
 from django.utils.html import format_html
 from django.utils.translation import get_language, override
 from wagtail.models import Locale, Page, Site
+from wagtail_localize.machine_translators import get_machine_translator
 
 from portal.core import page_cache
 from portal.core.listing import LINK_FIELDS
@@ -201,3 +202,11 @@ def field_widget(field):
 def field_anchor(field):
     """Where the error summary leads: the input, or the first option of a group of them."""
     return field.id_for_label or f"{field.auto_id}_0"
+
+
+@register.simple_tag
+def machine_translator_name():
+    """The machine translation service the authority configured ("DeepL"), or "": what the
+    privacy notice of the idea form names, as ideas' text is sent to it."""
+    translator = get_machine_translator()
+    return translator.display_name if translator else ""

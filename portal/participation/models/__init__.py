@@ -2,7 +2,16 @@
 
 from .announcements import ResultsAnnouncement
 from .eligibility import DeclaredEligibility, EligibilityRule, RegisterEntry
-from .ideas import Idea, IdeaBox, IdeaField, IdeaSource, IdeaStatus, IdeaSupport, IdeaTransition
+from .ideas import (
+    Idea,
+    IdeaBox,
+    IdeaField,
+    IdeaSource,
+    IdeaStatus,
+    IdeaSupport,
+    IdeaTransition,
+    IdeaTranslation,
+)
 from .people import Confirmation, Participant
 from .petitions import Petition, Support, Threshold
 from .surveys import Answer, Question, QuestionKind, Survey, SurveyResponse
@@ -19,6 +28,7 @@ __all__ = [
     "IdeaStatus",
     "IdeaSupport",
     "IdeaTransition",
+    "IdeaTranslation",
     "Participant",
     "Petition",
     "Question",

@@ -1,5 +1,8 @@
 """Idea boxes attached to consultations, the ideas residents propose, and their supports."""
 
+import hashlib
+
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
@@ -239,6 +242,12 @@ class IdeaQuerySet(models.QuerySet):
         return self.filter(status=IdeaStatus.SUBMITTED, confirmed=True)
 
 
+def default_language():
+    """Ideas typed in from paper are in the site's default language; adding the field said so
+    of the ideas already there."""
+    return settings.LANGUAGE_CODE
+
+
 def upload_image(instance, filename):
     """An unguessable folder: an idea's files are not public before it is."""
     return unguessable_path("ideas/images", filename)
@@ -263,6 +272,13 @@ class Idea(index.Indexed, DeclaredEligibility):
     author_name = models.CharField(_("public name of the author"), max_length=60, blank=True)
     title = models.CharField(_("title"), max_length=140)
     description = models.TextField(_("description"), max_length=5000)
+    language = models.CharField(
+        _("language"),
+        max_length=10,
+        default=default_language,
+        editable=False,
+        help_text=_("What it is written in: the site's language when proposed online."),
+    )
     theme = models.ForeignKey(
         "pages.Theme", verbose_name=_("theme"), null=True, blank=True, on_delete=models.SET_NULL
     )
@@ -382,6 +398,12 @@ class Idea(index.Indexed, DeclaredEligibility):
         return self.status in PUBLIC_STATUSES
 
     @property
+    def text_hash(self):
+        """What a machine translation was made from: an edited idea is translated again."""
+        text = "\n".join((self.language, self.title, self.description))
+        return hashlib.sha256(text.encode()).hexdigest()
+
+    @property
     def is_answered(self):
         """The authority has said something: an official answer, or why it is not retained."""
         return bool(
@@ -402,6 +424,30 @@ class Idea(index.Indexed, DeclaredEligibility):
         an idea whose author erased their data."""
         confidential = {field.key for field in self.box.extra_fields.all() if field.confidential}
         return {key: value for key, value in self.extra.items() if key not in confidential}
+
+
+class IdeaTranslation(models.Model):
+    """A public idea's title and description machine-translated into another language, kept
+    so that each text goes to the translation service once (services.machine_translation)."""
+
+    idea = models.ForeignKey(Idea, on_delete=models.CASCADE, related_name="machine_translations")
+    language = models.CharField(max_length=10)
+    text_hash = models.CharField(max_length=64)
+    title = models.TextField()
+    description = models.TextField()
+    translated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("machine translation of an idea")
+        verbose_name_plural = _("machine translations of ideas")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["idea", "language", "text_hash"], name="one_translation_per_text"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.idea_id} → {self.language}"
 
 
 class IdeaTransition(Step):

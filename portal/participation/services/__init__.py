@@ -47,6 +47,7 @@ from .petitions import (
     withdraw,
 )
 from .surveys import Other, answer_survey, check_answerable
+from .translations import machine_translation, translate_idea
 
 __all__ = [
     "AlreadyAnswered",
@@ -76,6 +77,7 @@ __all__ = [
     "idea_accepts_supports",
     "import_register",
     "in_language",
+    "machine_translation",
     "moderator_emails",
     "notify_author",
     "notify_moderators",
@@ -88,6 +90,7 @@ __all__ = [
     "support_count",
     "support_idea",
     "tell_author",
+    "translate_idea",
     "withdraw",
     "withdraw_idea_support",
 ]

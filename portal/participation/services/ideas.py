@@ -28,7 +28,8 @@ def submit_idea(*, box, participant, declaration=NOTHING, now=None, **fields):
 
     `fields` are the cleaned values of the idea form (title, description, theme, district,
     image, image_alt, attachment, place, extra); `declaration`, what the consultation's
-    eligibility rule asked of its author.
+    eligibility rule asked of its author. It is written in the language of the site the
+    resident used (the active one), which machine translation starts from.
     """
     now = now or timezone.now()
     if not box.is_open(now):
@@ -40,6 +41,7 @@ def submit_idea(*, box, participant, declaration=NOTHING, now=None, **fields):
         author_name=participant.display_name if participant.counts_now else "",
         confirmed=participant.counts_now,
         confirmation=waiting_on(participant),
+        language=translation.get_language() or settings.LANGUAGE_CODE,
         created_at=now,
         **declaration.fields(),
         **fields,
@@ -64,7 +66,8 @@ def delete_idea(idea):
 
 @transaction.atomic
 def enter_paper_idea(*, box, user, collected_at, author_name="", now=None, **fields):
-    """Record an idea written on paper at an event; the officer's entry publishes it."""
+    """Record an idea written on paper at an event; the officer's entry publishes it. It is
+    taken to be in the site's default language (the field's default)."""
     now = now or timezone.now()
     idea = Idea.objects.create(
         box=box,
