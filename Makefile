@@ -54,7 +54,7 @@ node_modules/.installed: package.json package-lock.json
 messages: install
 	$(PY) manage.py compile_translations
 
-update-messages: install ## After changing UI strings: add them to the catalogues, then translate
+update-messages: install ## After changing UI strings: add them to the catalogues, then translate each language in locale/
 	$(PY) manage.py update_translations
 
 lint: install-dev ## Style, and the layers of docs/architecture.md (pyproject.toml, tool.importlinter)
