@@ -5,7 +5,7 @@ from functools import wraps
 
 from django.conf import settings
 from django.contrib import messages
-from django.db.models import F
+from django.db.models import F, Q
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -210,10 +210,19 @@ def sign_out(request):
     return see_other(safe_next(request, request.POST.get("next")))
 
 
+def consultation_shown(consultation):
+    """Whether the public sees the consultation an idea belongs to (or it has none): an
+    idea is not shown apart from an unpublished or private consultation."""
+    return consultation is None or (
+        consultation.live and not consultation.get_view_restrictions().exists()
+    )
+
+
 def idea_detail(request, pk, slug):
     """An idea's own page: anyone can share it; residents support it from here.
 
-    Ideas not yet public are shown only to the staff who moderate them. Read in another
+    Ideas not yet public, or of a consultation the public does not see, are shown only to
+    the staff who moderate them. Read in another
     language than its own, a public idea shows its machine translation once there is one
     (services.machine_translation), labelled, and its own words at `?original=1`.
     """
@@ -224,6 +233,7 @@ def idea_detail(request, pk, slug):
         # page view joins would cost more than the support itself.
         idea = get_object_or_404(
             Idea.objects.public()
+            .filter(Q(box__consultation__isnull=True) | Q(box__consultation__live=True))
             .select_related("box")
             .only("title", "status", "box__consultation"),
             pk=pk,
@@ -240,7 +250,7 @@ def idea_detail(request, pk, slug):
         pk=pk,
     )
     moderator = request.user.has_perm("participation.change_idea")
-    if not (idea.is_public or moderator):
+    if not moderator and not (idea.is_public and consultation_shown(idea.box.consultation)):
         raise Http404
     if slug != idea.slug and form is None:
         return HttpResponsePermanentRedirect(idea.get_absolute_url())

@@ -14,6 +14,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from PIL import Image
+from wagtail.models import PageViewRestriction
 
 from portal.core import roles
 from portal.core.roles import StaffRole
@@ -585,3 +586,25 @@ def test_no_support_button_when_supports_are_closed(client, page, box, consultat
     card = card_of(soup_of(client.get(page.url)), "Des bancs")
     assert card.select_one(".idea-card__support") is None
     assert "0 soutien" in card.get_text()
+
+
+def test_an_idea_is_not_shown_apart_from_an_unpublished_or_private_consultation(
+    client, box, consultation, django_user_model
+):
+    idea = published(box, "Des bancs")
+    assert client.get(idea.get_absolute_url()).status_code == 200
+    consultation.unpublish()
+    assert client.get(idea.get_absolute_url()).status_code == 404
+    response = client.post(idea.get_absolute_url(), {"action": "support", "email": "a@example.org"})
+    assert response.status_code == 404 and not IdeaSupport.objects.exists()
+    moderator = django_user_model.objects.create_user(username="moderator", password="x")
+    moderator.groups.add(roles.group(StaffRole.MODERATORS))
+    client.force_login(moderator)
+    assert client.get(idea.get_absolute_url()).status_code == 200
+    client.logout()
+
+    consultation.save_revision().publish()
+    PageViewRestriction.objects.create(
+        page=consultation, restriction_type=PageViewRestriction.PASSWORD, password="secret"
+    )
+    assert client.get(idea.get_absolute_url()).status_code == 404
