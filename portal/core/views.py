@@ -9,6 +9,7 @@ from django.utils.translation import get_language, get_language_info
 from wagtail.models import Locale, Page, Site
 
 from .colours import darken
+from .restrictions import view_restrictions
 
 YEAR = 60 * 60 * 24 * 365
 
@@ -33,6 +34,8 @@ def untranslated_page(request, pk):
     url = page and page.get_url(request)
     if not url:  # no such live page, or one that no site serves (the tree's root)
         raise Http404
+    if any(not rule.accept_request(request) for rule in view_restrictions(page)):
+        raise Http404  # a private page's address may say what it is about
     locale = Locale.get_active()
     translation = page.get_translations(inclusive=True).live().filter(locale=locale).first()
     if translation is not None and translation.get_url(request):
@@ -45,8 +48,7 @@ def untranslated_page(request, pk):
         "url": url,
         "code": code,
         "language": dict(settings.LANGUAGES).get(code, code),
-        # A private page's title is not said to whoever has its number.
-        "title": "" if page.get_view_restrictions().exists() else page.title,
+        "title": page.title,
     }
     context = {
         "original": original,

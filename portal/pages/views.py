@@ -9,13 +9,13 @@ changes, so each process remembers the model of the pages posted to.
 """
 
 from django.apps import apps
-from django.db.models import Q
 from django.http import Http404
 from django.utils.translation import get_language
 from django.views.decorators.http import require_http_methods
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page
 
 from portal.core.http import see_other
+from portal.core.restrictions import view_restrictions
 
 from .base import BasePage
 
@@ -55,22 +55,20 @@ def _live_page_of(model, pk):
 
 
 def _is_restricted(page, request):
-    """Whether a view restriction (password, sign-in, groups) of the page or an ancestor
-    refuses this request: those of an alias's source count too, as Wagtail counts them."""
-    paths = [page.path[:end] for end in range(Page.steplen, len(page.path) + 1, Page.steplen)]
-    restrictions = PageViewRestriction.objects.filter(
-        Q(page__path__in=paths) | Q(page__aliases__path__in=paths)
-    ).distinct()
-    return any(not rule.accept_request(request) for rule in restrictions)
+    """Whether a view restriction (password, sign-in, groups) refuses this request."""
+    return any(not rule.accept_request(request) for rule in view_restrictions(page))
 
 
 @require_http_methods(["GET", "POST"])
 def take_part(request, pk):
-    """The POST of one of the page's blocks (`block_id`); anything else goes to the page."""
+    """The POST of one of the page's blocks (`block_id`); anything else goes to the page,
+    unless the visitor may not see it."""
     page = _live_page(pk)
     if page.locale.language_code != get_language():  # served under its own language only
         raise Http404
-    if request.method != "POST" or "block_id" not in request.POST or _is_restricted(page, request):
+    if _is_restricted(page, request):  # not even its address, which may say what it is about
+        raise Http404
+    if request.method != "POST" or "block_id" not in request.POST:
         return see_other(page.url)
     request.is_preview = False
     return page.serve_participation(request, request.POST["block_id"])

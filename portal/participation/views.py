@@ -5,7 +5,7 @@ from functools import wraps
 
 from django.conf import settings
 from django.contrib import messages
-from django.db.models import F, Q
+from django.db.models import F
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -16,6 +16,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
 from portal.core.http import client_ip, safe_next, see_other
+from portal.core.restrictions import view_restrictions
 
 from . import eligibility, identity, services
 from .contributions import Contribution, limit
@@ -214,7 +215,7 @@ def consultation_shown(consultation):
     """Whether the public sees the consultation an idea belongs to (or it has none): an
     idea is not shown apart from an unpublished or private consultation."""
     return consultation is None or (
-        consultation.live and not consultation.get_view_restrictions().exists()
+        consultation.live and not view_restrictions(consultation).exists()
     )
 
 
@@ -233,11 +234,12 @@ def idea_detail(request, pk, slug):
         # page view joins would cost more than the support itself.
         idea = get_object_or_404(
             Idea.objects.public()
-            .filter(Q(box__consultation__isnull=True) | Q(box__consultation__live=True))
-            .select_related("box")
-            .only("title", "status", "box__consultation"),
+            .select_related("box__consultation")
+            .only("title", "status", "box__consultation__live", "box__consultation__path"),
             pk=pk,
         )
+        if not consultation_shown(idea.box.consultation):
+            raise Http404
         # Support or withdraw: a 303 back to the idea, or the identity form with its errors.
         outcome = SupportingIdea(
             request, idea, back_url=idea.get_absolute_url() + "#support"

@@ -608,3 +608,6 @@ def test_an_idea_is_not_shown_apart_from_an_unpublished_or_private_consultation(
         page=consultation, restriction_type=PageViewRestriction.PASSWORD, password="secret"
     )
     assert client.get(idea.get_absolute_url()).status_code == 404
+    response = client.post(idea.get_absolute_url(), {"action": "support", "email": "e@example.org"})
+    assert response.status_code == 404 and not IdeaSupport.objects.exists()
+    assert not mail.outbox  # nobody is told the idea's title by a confirmation e-mail

@@ -1,0 +1,15 @@
+"""Wagtail's page privacy read in one query, for the views that serve a page's content
+without Wagtail's routing (the participation address, an idea's page)."""
+
+from django.db.models import Q
+from wagtail.models import Page, PageViewRestriction
+
+
+def view_restrictions(page):
+    """The view restrictions that apply to `page`: its own and its ancestors' (read from its
+    path), and those of the pages that ancestors which are aliases mirror, as Wagtail counts
+    them (`Page.get_view_restrictions`), in one query instead of two."""
+    paths = [page.path[:end] for end in range(Page.steplen, len(page.path) + 1, Page.steplen)]
+    return PageViewRestriction.objects.filter(
+        Q(page__path__in=paths) | Q(page__aliases__path__in=paths)
+    ).distinct()
