@@ -257,14 +257,23 @@ def rounded(value):
     return None if value is None else round(value, 2)
 
 
+# A survey's results are published once it is closed (while open, two downloads around a
+# neighbour's answer would tell it) and answered by enough people that no one is singled out.
+SURVEY_MINIMUM_RESPONDENTS = 10
+
+
 def survey_rows(scope):
     surveys = (
-        Survey.objects.filter(consultation__translation_key__in=list(scope.by_key))
+        Survey.objects.filter(
+            consultation__translation_key__in=list(scope.by_key), closes_at__lte=timezone.now()
+        )
         .annotate(key=F("consultation__translation_key"))
         .only("id", "title", "opens_at", "closes_at")
         .order_by("pk")
     )
     for published in published_results(surveys).values():
+        if published.respondents < SURVEY_MINIMUM_RESPONDENTS:
+            continue
         survey = published.survey
         consultation_id, consultation = consultation_of(scope, survey.key)
         for result in published.questions:

@@ -40,6 +40,8 @@ def site_file(request, dataset, format):
 
 @require_safe
 def consultation_file(request, page_id, dataset, format):
+    if page_id >= 2**63:  # no row has it, and SQLite cannot even compare it
+        raise Http404
     scope = Scope(Locale.get_active(), consultation_id=page_id)
     if scope.consultation is None:
         raise Http404

@@ -14,7 +14,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from portal.opendata.datasets import DATASETS
+from portal.opendata.datasets import DATASETS, SURVEY_MINIMUM_RESPONDENTS
 from portal.pages.models import ConsultationPage, District, Theme
 from portal.participation import services
 from portal.participation.figures import consultation_figures
@@ -101,7 +101,9 @@ def site(home):
         "scale": QuestionFactory(survey=survey, kind=QuestionKind.SCALE),
         "when": QuestionFactory(survey=survey, kind=QuestionKind.DATE, required=False),
     }
-    for number, mode in enumerate(["Vélo", "Bus", services.Other("Trottinette bleue")]):
+    modes = ["Vélo", "Bus", services.Other("Trottinette bleue")]
+    for number in range(SURVEY_MINIMUM_RESPONDENTS):
+        mode = modes[number % 3]
         services.answer_survey(
             survey=survey,
             participant=confirmed(f"repondant{number}@example.org"),
@@ -114,6 +116,8 @@ def site(home):
                 questions["scale"]: 4,
             },
         )
+    survey.closes_at = timezone.now()  # published once closed
+    survey.save()
     agenda = factories.agenda(home)
     event = factories.event(
         agenda,
@@ -309,12 +313,26 @@ def test_only_published_ideas_with_their_answers(client, site, format):
 def test_survey_results_count_choices_and_keep_other_answers_as_counts(client, site):
     rows, _text = read(client, "survey-results", "json", site["page"])
     mode = [row for row in rows if row["question_kind"] == "single_choice"]
-    assert {row["option"]: row["count"] for row in mode} == {"Vélo": 1, "Bus": 1, "Autre": 1}
+    assert {row["option"]: row["count"] for row in mode} == {"Vélo": 4, "Bus": 3, "Autre": 3}
     trips = [row for row in rows if row["question_kind"] == "number"]
-    assert [(row["mean"], row["minimum"], row["maximum"]) for row in trips] == [(4, 0, 8)]
+    assert [(row["mean"], row["minimum"], row["maximum"]) for row in trips] == [(18, 0, 36)]
     kinds = {row["question_kind"] for row in rows}
     assert kinds == {"single_choice", "number", "district", "scale"}
-    assert {row["survey_respondents"] for row in rows} == {3}
+    assert {row["survey_respondents"] for row in rows} == {10}
+
+
+def test_a_survey_s_results_wait_for_its_closing_and_enough_respondents(client, site):
+    """While it is open, two downloads around a neighbour's answer would tell it; with a
+    handful of respondents, each could be singled out."""
+    survey = site["survey"]
+    survey.closes_at = timezone.now() + timedelta(days=1)
+    survey.save()
+    assert read(client, "survey-results", "json", site["page"])[0] == []
+    survey.closes_at = timezone.now()
+    survey.save()
+    assert read(client, "survey-results", "json", site["page"])[0]
+    SurveyResponse.objects.filter(survey=survey).first().delete()
+    assert read(client, "survey-results", "json", site["page"])[0] == []
 
 
 def test_figures_are_the_consultation_page_s_figures(client, site):
@@ -350,6 +368,13 @@ def test_a_consultation_not_live_has_no_files(client, site):
     assert client.get(f"{url('ideas', 'csv')[:-4]}.xlsx").status_code == 404
 
 
+@pytest.mark.parametrize("number", [0, 2**63, 10**30])
+def test_a_number_no_page_has_is_not_found(client, site, number):
+    page = site["page"]
+    address = url("ideas", "json", page).replace(f"/{page.pk}/", f"/{number}/")
+    assert client.get(address).status_code == 404
+
+
 def test_files_are_licensed_and_reusable(client, site):
     response = client.get(url("ideas", "csv", site["page"]))
     assert response["Content-Type"] == "text/csv; charset=utf-8"
@@ -367,6 +392,8 @@ def more_of_everything(site, count):
     questions = {question.kind: question for question in survey.questions.all()}
     agenda = site["event"].get_parent()
     index = page.get_parent()
+    survey.closes_at = None  # open again while more people answer
+    survey.save()
     for number in range(count):
         IdeaFactory(box=box, status=IdeaStatus.RETAINED, published_at=timezone.now())
         services.answer_survey(
@@ -390,6 +417,8 @@ def more_of_everything(site, count):
             consultation=page,
         )
         factories.consultation(index, f"Concertation {number}")
+    survey.closes_at = timezone.now()
+    survey.save()
 
 
 def queries(client, address):

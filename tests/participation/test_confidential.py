@@ -229,6 +229,28 @@ def test_a_question_answered_as_confidential_cannot_be_made_public_in_the_admin(
     assert Question.objects.get(label="Votre métier").confidential
 
 
+def test_an_answered_question_keeps_its_type_in_the_admin_and_elsewhere(
+    client, administrator, survey
+):
+    """Free texts turned into "options" would be published with the results."""
+    client.force_login(administrator)
+    response = edit_survey(
+        client, survey, **{"Vos souhaits": {"kind": "single_choice", "choices": "Oui\nNon"}}
+    )
+    assert response.status_code == 200
+    assert "its type cannot change" in response.content.decode() or "son type ne peut" in (
+        response.content.decode()
+    )
+    question = Question.objects.get(label="Vos souhaits")
+    assert question.kind == QuestionKind.LONG_TEXT
+    question.kind = QuestionKind.SINGLE_CHOICE
+    with pytest.raises(ValidationError):
+        question.save()
+    unanswered = QuestionFactory(survey=survey, label="Nouvelle", kind=QuestionKind.SHORT_TEXT)
+    unanswered.kind = QuestionKind.LONG_TEXT
+    unanswered.save()  # nobody answered it: it may still change
+
+
 def test_a_question_nobody_answered_can_still_be_made_public(client, administrator):
     survey = SurveyFactory(title="Pas encore ouverte")
     QuestionFactory(survey=survey, label="Votre métier", confidential=True)

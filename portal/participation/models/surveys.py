@@ -124,6 +124,10 @@ class QuestionKind(models.TextChoices):
 
 
 CHOICE_KINDS = {QuestionKind.SINGLE_CHOICE, QuestionKind.MULTIPLE_CHOICE}
+KIND_STAYS = _(
+    "People have answered this question: its type cannot change any more. To ask it "
+    "otherwise, add a new question."
+)
 
 
 class Question(KeepsConfidentiality, Orderable):
@@ -186,9 +190,24 @@ class Question(KeepsConfidentiality, Orderable):
     def has_answers(self):
         return self.answers.exists()
 
+    def kind_errors(self):
+        """Its type cannot change once answered: a text answered freely would be published
+        as if it were an option offered (results, open data), a number read as a date…"""
+        if self.pk is None:
+            return {}
+        stored = type(self).objects.filter(pk=self.pk).values_list("kind", flat=True).first()
+        if stored is not None and stored != self.kind and self.has_answers():
+            return {"kind": KIND_STAYS}
+        return {}
+
+    def save(self, *args, **kwargs):
+        if errors := self.kind_errors():
+            raise ValidationError(errors)
+        super().save(*args, **kwargs)
+
     def clean(self):
         super().clean()
-        errors = self.confidentiality_errors()
+        errors = {**self.confidentiality_errors(), **self.kind_errors()}
         if self.kind in CHOICE_KINDS and len(self.options) < 2:
             errors["choices"] = _("Give at least two options, one per line.")
         if len(self.options) != len(set(self.options)):
