@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from django.db import connection
 from django.db.models import CharField, F, Value
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail.models import Locale, Page
@@ -75,8 +76,10 @@ class Search:
                 status__in=PUBLIC_STATUSES,
                 box__in=IdeaBox.objects.filter(consultation__translation_key__in=keys),
             ),
+            # Not before it opens: an editor may prepare one long before residents see it.
             PETITION: Petition.objects.filter(
-                consultation__in=ConsultationPage.objects.filter(translation_key__in=keys)
+                consultation__in=ConsultationPage.objects.filter(translation_key__in=keys),
+                opens_at__lte=timezone.now(),
             ),
             PROJECT: BudgetProject.objects.filter(
                 envelope__in=Envelope.objects.filter(consultation__translation_key__in=keys)

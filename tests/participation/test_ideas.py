@@ -142,6 +142,16 @@ def test_a_resident_proposes_an_idea_that_waits_for_confirmation_then_moderation
     assert client.get(idea.get_absolute_url()).status_code == 404
 
 
+def test_an_idea_proposed_without_a_name_stays_anonymous_whatever_was_typed_before(
+    client, page, box
+):
+    """An empty name keeps it anonymous: a name given with another contribution is not used."""
+    confirmed("nadia@example.org", display_name="Nadia Dupont")
+    post(client, page, valid(box, display_name=""))
+    confirm_by_link(client, confirmation_link())
+    assert Idea.objects.get().author_name == ""
+
+
 def test_errors_keep_the_input_and_are_summarised(client, page, box):
     response = post(client, page, valid(box, title="", description="Mon idée <b>gras</b>"))
     assert response.status_code == 400

@@ -8,6 +8,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 from wagtail.models import Locale
 
 from portal.pages.models import AgendaPage
@@ -112,6 +113,14 @@ def test_a_petition_is_found_and_links_to_its_block(client, consultation):
     )
     soup = search(client, "abattages")
     assert found(soup) == [("Interpellation", petition.title, f"{consultation.url}#block-appel")]
+
+
+def test_a_petition_is_not_found_before_it_opens(client, consultation):
+    """An editor may prepare one long before residents see it."""
+    petition = embed_petition(consultation, title="Sauvons les platanes", text="Les abattages.")
+    petition.opens_at = timezone.now() + timedelta(days=30)
+    petition.save()
+    assert found(search(client, "abattages")) == []
 
 
 def test_a_budget_project_is_found_and_links_to_its_page(client, consultation):

@@ -57,6 +57,7 @@ class Petition(OpeningWindow, index.Indexed, ClusterableModel):
         index.AutocompleteField("title"),
         index.SearchField("text"),
         index.FilterField("consultation"),
+        index.FilterField("opens_at"),
     ]
 
     class Meta:

@@ -106,9 +106,9 @@ def confirm(*, confirmation, shown_at=None, display_name=None, now=None):
         if not idea.box.is_open(now):
             dropped.append(closed % {"title": idea.box.title})
             delete_idea(idea)
-    confirmation.ideas.filter(confirmed=False).update(
-        confirmed=True, author_name=participant.display_name
-    )
+    # Signed with the name typed for them, if any: "leave empty to stay anonymous" holds even
+    # for someone who gave a name another time.
+    confirmation.ideas.filter(confirmed=False).update(confirmed=True, author_name=name)
     for response in confirmation.survey_responses.filter(confirmed=False).select_related("survey"):
         response.confirmed = True
         response.once_key = _once_key(response.survey, participant)
