@@ -96,6 +96,13 @@ def test_the_arabic_home_page_reads_right_to_left(arabic_page, width):
     screenshot(page, f"arabic-home-{width}")
     assert_accessible(page)
     assert sideways_overflow(page) <= 0
+    # The town's phone number, address and e-mail keep their order: "01 23 45 67 89", not
+    # "89 67 45 23 01" (numbers and French text laid out right to left).
+    directions = page.evaluate(
+        """() => [".site-footer__identity p", "a[href^='tel:']", "a[href^='mailto:']"].map(
+            (selector) => getComputedStyle(document.querySelector(selector)).direction)"""
+    )
+    assert directions == ["ltr", "ltr", "ltr"]
 
 
 @pytest.mark.parametrize("width", ["desktop", "phone"])
