@@ -78,6 +78,8 @@ def test_the_demo_restitution_report_holds_its_sections_figures_and_answers(
     assert int(meta["Pages"]) == report.page_count > 1
     assert report.size == len(document)
     assert report.language == pdf.language(document) == "fr"
+    fonts = pdf.fonts(document, tmp_path)  # plain zeros, and no fallback font anywhere
+    assert "Atkinson-Plain-Zero" in fonts and all(f.startswith("Atkinson-") for f in fonts), fonts
 
     text = pdf.text(document, tmp_path)
     titles = section_titles(client, restitution)
