@@ -13,3 +13,8 @@ def view_restrictions(page):
     return PageViewRestriction.objects.filter(
         Q(page__path__in=paths) | Q(page__aliases__path__in=paths)
     ).distinct()
+
+
+def refused(page, request):
+    """Whether a view restriction of `page` (password, sign-in, groups) refuses `request`."""
+    return any(not rule.accept_request(request) for rule in view_restrictions(page))

@@ -9,7 +9,7 @@ from django.utils.translation import get_language, get_language_info
 from wagtail.models import Locale, Page, Site
 
 from .colours import darken
-from .restrictions import view_restrictions
+from .restrictions import refused
 
 YEAR = 60 * 60 * 24 * 365
 
@@ -34,7 +34,7 @@ def untranslated_page(request, pk):
     url = page and page.get_url(request)
     if not url:  # no such live page, or one that no site serves (the tree's root)
         raise Http404
-    if any(not rule.accept_request(request) for rule in view_restrictions(page)):
+    if refused(page, request):
         raise Http404  # a private page's address may say what it is about
     locale = Locale.get_active()
     translation = page.get_translations(inclusive=True).live().filter(locale=locale).first()

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods
 from wagtail.models import Page
 
 from portal.core.http import see_other
-from portal.core.restrictions import view_restrictions
+from portal.core.restrictions import refused
 
 from .base import BasePage
 
@@ -54,11 +54,6 @@ def _live_page_of(model, pk):
     return model.objects.live().select_related("locale").filter(pk=pk).first()
 
 
-def _is_restricted(page, request):
-    """Whether a view restriction (password, sign-in, groups) refuses this request."""
-    return any(not rule.accept_request(request) for rule in view_restrictions(page))
-
-
 @require_http_methods(["GET", "POST"])
 def take_part(request, pk):
     """The POST of one of the page's blocks (`block_id`); anything else goes to the page,
@@ -66,7 +61,7 @@ def take_part(request, pk):
     page = _live_page(pk)
     if page.locale.language_code != get_language():  # served under its own language only
         raise Http404
-    if _is_restricted(page, request):  # not even its address, which may say what it is about
+    if refused(page, request):  # not even its address, which may say what it is about
         raise Http404
     if request.method != "POST" or "block_id" not in request.POST:
         return see_other(page.url)

@@ -84,6 +84,18 @@ def tallies(answers):
     return respondents, counts, statistics
 
 
+def counted(question, respondents, counts, statistics, districts=None):
+    """A question's figures from `tallies`: its respondents, its options' counts, and the
+    mean and range of its numbers."""
+    result = QuestionResults(question, respondents.get(question.pk, 0))
+    if question.kind in COUNTED_KINDS:
+        result.options = option_counts(question, counts[question.pk], result.respondents, districts)
+    if question.pk in statistics:
+        row = statistics[question.pk]
+        result.mean, result.minimum, result.maximum = row["mean"], row["minimum"], row["maximum"]
+    return result
+
+
 def survey_results(survey, *, confidential):
     """What the confirmed respondents answered, question by question, in the survey's order.
 
@@ -98,16 +110,7 @@ def survey_results(survey, *, confidential):
         if question.confidential and not confidential:
             results.append(QuestionResults(question, 0, withheld=True))
             continue
-        result = QuestionResults(question, respondents.get(question.pk, 0))
-        if question.kind in COUNTED_KINDS:
-            result.options = option_counts(question, counts[question.pk], result.respondents)
-        if question.pk in statistics:
-            row = statistics[question.pk]
-            result.mean, result.minimum, result.maximum = (
-                row["mean"],
-                row["minimum"],
-                row["maximum"],
-            )
+        result = counted(question, respondents, counts, statistics)
         listed = answers.filter(question=question)
         if question.kind in CHOICE_KINDS:
             listed = listed.filter(is_other=True)
@@ -189,18 +192,7 @@ def published_results(surveys):
         pk: PublishedSurvey(survey, per_survey.get(pk, 0), []) for pk, survey in surveys.items()
     }
     for question in questions:
-        result = QuestionResults(question, respondents.get(question.pk, 0))
-        if question.kind in COUNTED_KINDS:
-            result.options = option_counts(
-                question, counts[question.pk], result.respondents, districts
-            )
-        if question.pk in statistics:
-            row = statistics[question.pk]
-            result.mean, result.minimum, result.maximum = (
-                row["mean"],
-                row["minimum"],
-                row["maximum"],
-            )
+        result = counted(question, respondents, counts, statistics, districts)
         published[question.survey_id].questions.append(result)
     return published
 
