@@ -1,5 +1,7 @@
 """Dates as residents read them: "du 18 mai au 1er août 2026", "mardi 24 novembre, 18:30"."""
 
+import datetime
+
 from django import template
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -11,9 +13,15 @@ register = template.Library()
 
 @register.filter
 def long_date(value, with_year=True):
-    """A date in words; French writes the first of the month "1er"."""
+    """A date in words; French writes the first of the month "1er".
+
+    A moment is read in the portal's time zone first (``date_format`` would
+    print its UTC date, a day early late in a Paris evening).
+    """
     if not value:
         return ""
+    if isinstance(value, datetime.datetime) and timezone.is_aware(value):
+        value = timezone.localtime(value)
     text = date_format(value, "j F Y" if with_year else "j F")
     if get_language() == "fr" and value.day == 1:
         text = "1er" + text[1:]
