@@ -6,7 +6,7 @@ from django.utils import translation
 
 from portal.core.templatetags.dates import long_date
 
-UTC = datetime.timezone.utc
+UTC = datetime.UTC
 
 
 def test_a_late_evening_moment_is_dated_by_the_paris_calendar():
