@@ -11,7 +11,7 @@ more, then each kind shown is loaded in one query (pages: one more per page type
 from dataclasses import dataclass
 
 from django.db import connection
-from django.db.models import CharField, F, Value
+from django.db.models import CharField, F, Q, Value
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -80,11 +80,19 @@ class Search:
             PETITION: Petition.objects.filter(
                 consultation__in=ConsultationPage.objects.filter(translation_key__in=keys),
                 opens_at__lte=timezone.now(),
-            ),
+            ).filter(self.in_language(Petition)),
             PROJECT: BudgetProject.objects.filter(
                 envelope__in=Envelope.objects.filter(consultation__translation_key__in=keys)
             ),
         }
+
+    def in_language(self, model):
+        """A translated item once: its version in the visitor's language, else its original
+        (participation/models/translated.py)."""
+        in_language = model.objects.filter(locale=self.locale).values("translation_key")
+        return Q(locale=self.locale) | (
+            Q(translation_of__isnull=True) & ~Q(translation_key__in=in_language)
+        )
 
     def ranked(self):
         backend = get_search_backend()
@@ -159,7 +167,7 @@ class Search:
         petitions = list(
             Petition.objects.filter(pk__in=ids)
             .annotate(key=F("consultation__translation_key"))
-            .only("title", "text")
+            .only("title", "text", "translation_of")
         )
         pages = (
             ConsultationPage.objects.live()
@@ -174,7 +182,7 @@ class Search:
             own = [page for page in pages if page.translation_key == petition.key]
             url = own[0].get_url(self.request)
             for page in own:
-                block_id = support_block(page, petition.pk)
+                block_id = support_block(page, {petition.pk, petition.original_id})
                 if block_id:
                     url = f"{page.get_url(self.request)}#block-{block_id}"
                     break
@@ -184,10 +192,11 @@ class Search:
         return found
 
 
-def support_block(page, petition_id):
-    """The id of the block of `page` that embeds the petition, or None (read from the raw
-    stream: no query)."""
+def support_block(page, petition_ids):
+    """The id of the block of `page` that embeds the petition (by the id of one of its
+    versions), or None (read from the raw stream: no query)."""
     for block in page.body.raw_data:
-        if block["type"] == "support" and (block.get("value") or {}).get("petition") == petition_id:
+        petition = (block.get("value") or {}).get("petition")
+        if block["type"] == "support" and petition in petition_ids:
             return block.get("id")
     return None

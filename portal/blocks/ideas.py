@@ -17,6 +17,7 @@ from portal.participation.contributions import Contribution
 from portal.participation.forms import IdeaForm
 from portal.participation.models import Idea, IdeaBox, IdeaStatus
 from portal.participation.models.ideas import PUBLIC_STATUSES
+from portal.participation.models.translated import shown_with_original
 from portal.participation.names import box_choices
 
 from .participation import ParticipationBlock, opening_state
@@ -44,7 +45,7 @@ class ProposingIdea(Contribution):
         return IdeaForm(
             self.request.POST,
             self.request.FILES,
-            box=self.subject,
+            box=self.shown,
             ask_identity=participant is None,
             prefix=self.prefix,
             eligibility=self.eligibility_rule(),
@@ -82,7 +83,7 @@ class IdeaFormBlock(ParticipationBlock):
         return self.normalize({"idea_box": latest_box()})
 
     def invitation(self, value, page):
-        box = value["idea_box"]
+        box, _original = shown_with_original(value["idea_box"], page.locale_id)
         if box is None or opening_state(box) != "open":
             return None
         return gettext("Propose an idea"), value["heading"] or box.title
@@ -90,7 +91,8 @@ class IdeaFormBlock(ParticipationBlock):
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
         request = context.get("request")
-        box = value["idea_box"]
+        page = context.get("page")
+        box, _original = shown_with_original(value["idea_box"], getattr(page, "locale_id", None))
         block_id = context.get("block_id", "")
         participant = identity.participant_in_session(request) if request else None
         form = (context.get("block_forms") or {}).get(block_id)
@@ -201,7 +203,8 @@ class IdeaListBlock(blocks.StructBlock):
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
         request = context.get("request")
-        box = value["idea_box"]
+        page = context.get("page")
+        shown, box = shown_with_original(value["idea_box"], getattr(page, "locale_id", None))
         if box is None or request is None:
             return context
         notices = []
@@ -230,7 +233,7 @@ class IdeaListBlock(blocks.StructBlock):
             page_cache.never_store(request)
         anchor = f"block-{context.get('block_id', '')}"
         context.update(
-            box=box,
+            box=shown,
             anchor=anchor,
             action=f"{context['page'].url if context.get('page') else ''}#{anchor}",
             form=form,
@@ -279,7 +282,8 @@ class IdeaPreviewBlock(blocks.StructBlock):
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
-        box = value["idea_box"]
+        page = context.get("page")
+        shown, box = shown_with_original(value["idea_box"], getattr(page, "locale_id", None))
         if box is None:
             return context
 
@@ -290,5 +294,5 @@ class IdeaPreviewBlock(blocks.StructBlock):
 
         count, ideas = page_cache.live(f"idea-preview:{box.pk}:{value['number']}", latest)
         anchor = f"block-{context.get('block_id', '')}"
-        context.update(box=box, anchor=anchor, count=count, ideas=ideas)
+        context.update(box=shown, anchor=anchor, count=count, ideas=ideas)
         return context

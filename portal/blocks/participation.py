@@ -21,6 +21,7 @@ from portal.participation import eligibility, identity, services
 from portal.participation.contributions import Contribution
 from portal.participation.forms import ParticipantForm, SurveyForm
 from portal.participation.models import Survey
+from portal.participation.models.translated import counterparts, shown_with_original
 
 
 class ParticipationBlock(blocks.StructBlock):
@@ -50,8 +51,13 @@ class ParticipationBlock(blocks.StructBlock):
 
     def handle_post(self, request, page, value, block_id):
         """A response, or the bound form with its errors for the page to show again."""
+        shown, original = shown_with_original(value[self.subject], page.locale_id)
         return self.contribution(
-            request, value[self.subject], back_url=f"{page.url}#block-{block_id}", prefix=block_id
+            request,
+            original,
+            shown=shown,
+            back_url=f"{page.url}#block-{block_id}",
+            prefix=block_id,
         ).handle()
 
 
@@ -108,20 +114,32 @@ class SupportBlock(ParticipationBlock):
         description = _("A petition residents support, with thresholds and a progress bar.")
 
     def invitation(self, value, page):
-        petition = value["petition"]
+        petition, _original = shown_with_original(value["petition"], page.locale_id)
         if petition is None or not petition.is_open():
             return None
         return gettext("Support the petition"), value["heading"] or petition.title
 
+    @staticmethod
+    def thresholds(shown, petition):
+        """The petition's thresholds by count, reached or not, worded in the page's language."""
+        originals = list(petition.thresholds.order_by("count"))
+        if shown is petition:
+            return originals
+        for words, threshold in counterparts(shown.thresholds.all(), originals):
+            # Shown, never saved: the original keeps its wording and when it was reached.
+            threshold.label, threshold.consequence = words.label, words.consequence
+        return originals
+
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
         request = context.get("request")
-        petition = value["petition"]
+        page = context.get("page")
+        shown, petition = shown_with_original(value["petition"], getattr(page, "locale_id", None))
         block_id = context.get("block_id", "")
         participant = identity.participant_in_session(request) if request else None
         rule = eligibility.rule_for(petition.consultation_id) if petition else None
         count = services.support_count(petition) if petition else 0
-        thresholds = list(petition.thresholds.order_by("count")) if petition else []
+        thresholds = self.thresholds(shown, petition) if petition else []
         next_threshold = next((t for t in thresholds if t.count > count), None)
         # A support given in a name this browser has not proven yet is shown as waiting.
         mine = identity.own_contributions(request) if request else None
@@ -129,7 +147,7 @@ class SupportBlock(ParticipationBlock):
             mine is not None and petition is not None and petition.supports.filter(mine).first()
         )
         context.update(
-            petition=petition,
+            petition=shown,
             block_id=block_id,
             anchor=f"block-{block_id}",
             count=count,
@@ -162,7 +180,7 @@ class AnsweringSurvey(Contribution):
 
     @property
     def counted(self):
-        return self.subject.thank_you
+        return self.shown.thank_you
 
     def participant(self):
         return SurveyBlock.respondent(self.request, self.subject)
@@ -175,7 +193,7 @@ class AnsweringSurvey(Contribution):
 
     def form(self, participant):
         return SurveyBlock.form(
-            self.subject, participant, self.prefix, self.request.POST, self.eligibility_rule()
+            self.shown, participant, self.prefix, self.request.POST, self.eligibility_rule()
         )
 
     def write(self, participant, form):
@@ -207,7 +225,7 @@ class SurveyBlock(ParticipationBlock):
         description = _("A questionnaire residents answer in the page; results in the admin.")
 
     def invitation(self, value, page):
-        survey = value["survey"]
+        survey, _original = shown_with_original(value["survey"], page.locale_id)
         if survey is None or opening_state(survey) != "open":
             return None
         return gettext("Answer the survey"), value["heading"] or survey.title
@@ -225,6 +243,7 @@ class SurveyBlock(ParticipationBlock):
 
     @staticmethod
     def form(survey, participant, block_id, data=None, rule=None):
+        """The survey's form, worded as `survey` (a version in the page's language) words it."""
         return SurveyForm(
             data,
             survey=survey,
@@ -235,7 +254,8 @@ class SurveyBlock(ParticipationBlock):
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
-        survey = value["survey"]
+        page = context.get("page")
+        shown, survey = shown_with_original(value["survey"], getattr(page, "locale_id", None))
         if survey is None:
             return context
         block_id = context.get("block_id", "")
@@ -250,10 +270,10 @@ class SurveyBlock(ParticipationBlock):
         form = None
         if state == "open" and not answered:
             form = (context.get("block_forms") or {}).get(block_id) or self.form(
-                survey, participant, block_id, rule=eligibility.rule_for(survey.consultation_id)
+                shown, participant, block_id, rule=eligibility.rule_for(survey.consultation_id)
             )
         context.update(
-            survey=survey,
+            survey=shown,
             block_id=block_id,
             anchor=f"block-{block_id}",
             participant=participant,

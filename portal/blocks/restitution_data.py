@@ -133,9 +133,14 @@ def breakdown_chart(rows, title, column):
 
 
 def question_choices():
-    """Every counted question of every survey, for the editor to pick from."""
+    """Every counted question of every survey, for the editor to pick from: the originals'
+    (a translation's questions are counted with its original's, models/translated.py)."""
     questions = (
-        Question.objects.filter(kind__in=COUNTED_KINDS | {QuestionKind.NUMBER}, confidential=False)
+        Question.objects.filter(
+            kind__in=COUNTED_KINDS | {QuestionKind.NUMBER},
+            confidential=False,
+            survey__translation_of__isnull=True,
+        )
         .select_related("survey")
         .order_by("survey__title", "sort_order", "pk")
     )
@@ -176,7 +181,7 @@ class SurveyResultsBlock(blocks.StructBlock):
         survey = value.get("survey")
         chosen = {int(pk) for pk in value.get("questions") or []}
         if survey and chosen:
-            own = set(survey.questions.values_list("pk", flat=True))
+            own = set(survey.original.questions.values_list("pk", flat=True))
             if chosen - own:
                 raise StructBlockValidationError(
                     block_errors={
@@ -192,7 +197,8 @@ class SurveyResultsBlock(blocks.StructBlock):
         context = super().get_context(value, parent_context)
         survey = value.get("survey")
         data = participation_data(parent_context)
-        results = data.get("surveys", {}).get(str(survey.pk)) if survey else None
+        # Frozen under the original, in the restitution's language (accountability.snapshot).
+        results = data.get("surveys", {}).get(str(survey.original_id)) if survey else None
         chosen = {int(pk) for pk in value.get("questions") or []}
         questions = []
         for question in (results or {}).get("questions", []):

@@ -32,6 +32,7 @@ from portal.pages.taxonomy import District, Theme
 from portal.participation.figures import figures_by_consultation
 from portal.participation.models import Idea, IdeaSource, IdeaStatus, QuestionKind, Survey
 from portal.participation.models.ideas import PUBLIC_STATUSES
+from portal.participation.models.translated import labelled_options
 from portal.participation.survey_results import published_results
 
 
@@ -262,32 +263,61 @@ def rounded(value):
 SURVEY_MINIMUM_RESPONDENTS = 10
 
 
+def survey_wordings(surveys, locale):
+    """{original survey id: (title, {question id: (label, {option: label})})} of the surveys'
+    versions in `locale`, in two queries: answers pool on the originals, in their words
+    (participation/models/translated.py), and a file in English says them in English. None
+    to read when the originals are written in `locale`."""
+    if all(survey.locale_id == locale.pk for survey in surveys):
+        return {}
+    versions = Survey.objects.filter(translation_of__in=surveys, locale=locale).prefetch_related(
+        "questions"
+    )
+    wordings = {}
+    for version in versions:
+        questions = {}
+        for question in version.questions.all():
+            questions[question.translation_key] = question
+        wordings[version.translation_of_id] = (version.title, questions)
+    return wordings
+
+
 def survey_rows(scope):
+    # Originals only: a translation gathers no answer of its own.
     surveys = (
         Survey.objects.filter(
-            consultation__translation_key__in=list(scope.by_key), closes_at__lte=timezone.now()
+            consultation__translation_key__in=list(scope.by_key),
+            closes_at__lte=timezone.now(),
+            translation_of__isnull=True,
         )
         .annotate(key=F("consultation__translation_key"))
-        .only("id", "title", "opens_at", "closes_at")
+        .only("id", "title", "opens_at", "closes_at", "locale_id")
         .order_by("pk")
     )
-    for published in published_results(surveys).values():
+    published_surveys = published_results(surveys)
+    wordings = survey_wordings(
+        [published.survey for published in published_surveys.values()], scope.locale
+    )
+    for published in published_surveys.values():
         if published.respondents < SURVEY_MINIMUM_RESPONDENTS:
             continue
         survey = published.survey
+        title, worded = wordings.get(survey.pk, (survey.title, {}))
         consultation_id, consultation = consultation_of(scope, survey.key)
         for result in published.questions:
             question = result.question
+            said = worded.get(question.translation_key, question)
+            labels = dict(labelled_options(said.options, question.options))
             common = {
                 "consultation_id": consultation_id,
                 "consultation": consultation,
                 "survey_id": survey.pk,
-                "survey": survey.title,
+                "survey": title,
                 "survey_opens_at": local_time(survey.opens_at),
                 "survey_closes_at": local_time(survey.closes_at),
                 "survey_respondents": published.respondents,
                 "question_id": question.pk,
-                "question": question.label,
+                "question": said.label,
                 "question_kind": question.kind,
                 "question_respondents": result.respondents,
                 "mean": rounded(result.mean),
@@ -299,7 +329,7 @@ def survey_rows(scope):
             for option in result.options:
                 yield {
                     **common,
-                    "option": str(option.label),
+                    "option": labels.get(option.label, str(option.label)),
                     "count": option.count,
                     "percent": rounded(option.percent),
                 }

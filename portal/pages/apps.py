@@ -14,9 +14,18 @@ ROLES = {
 }
 
 
+# Editors translate pages and the records and forms they embed with wagtail-localize, whose
+# own migration gives the permission to groups named in English only.
+TRANSLATING = {StaffRole.EDITORS: {"translation": ("submit_translation",)}}
+
+
 def grant_roles(sender, **kwargs):
-    """Give the roles their permissions on themes, districts and organisers, at every migrate."""
+    """Give the roles their permissions on themes, districts and organisers, and editors the
+    right to translate, at every migrate."""
+    from django.apps import apps
+
     grant(sender, roles=ROLES, **kwargs)
+    grant(apps.get_app_config("wagtail_localize"), roles=TRANSLATING, **kwargs)
 
 
 class PagesConfig(AppConfig):

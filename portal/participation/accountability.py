@@ -35,12 +35,14 @@ from .models import (
     IdeaStatus,
     IdeaSupport,
     Participant,
+    QuestionKind,
     ResultsAnnouncement,
     Support,
     Survey,
     SurveyResponse,
 )
 from .models.ideas import PUBLIC_STATUSES
+from .models.translated import counterparts, labelled_options
 from .survey_results import COUNTED_KINDS, survey_results
 
 # The ideas "with what will be done": those the authority took up.
@@ -142,16 +144,47 @@ def public_ideas(consultation, locale):
     return [idea_row(idea, names) for idea in ideas]
 
 
-def survey_row(survey):
-    """A survey's counted questions (choices, scales, districts, numbers); never free text."""
+def district_names(locale):
+    """{district name as answers store it (the default language): its name in `locale`}."""
+    names = defaultdict(dict)
+    districts = District.objects.values_list("translation_key", "locale_id", "name")
+    for key, locale_id, name in districts:
+        names[key][locale_id] = name
+    default = Locale.get_default().pk
+    return {
+        versions[default]: versions.get(locale.pk, versions[default])
+        for versions in names.values()
+        if default in versions
+    }
+
+
+def survey_row(survey, locale=None):
+    """A survey's counted questions (choices, scales, districts, numbers); never free text.
+
+    Its answers pool every language (models/translated.py); its words are those of its
+    version in `locale`, when it has one.
+    """
+    words = survey.in_language(locale.pk if locale else None)
+    wording = {
+        original.pk: shown
+        for shown, original in counterparts(
+            words.questions.all() if words is not survey else [], survey.questions.all()
+        )
+    }
+    districts = None
     questions = []
     for result in survey_results(survey, confidential=False):
         question = result.question
         if question.confidential:
             continue
+        said = wording.get(question.pk, question)
+        labels = dict(labelled_options(said.options, question.options))
+        if question.kind == QuestionKind.DISTRICT and locale is not None:
+            districts = district_names(locale) if districts is None else districts
+            labels = districts
         row = {
             "id": question.pk,
-            "label": question.label,
+            "label": said.label,
             "kind": question.kind,
             "respondents": result.respondents,
             "options": [],
@@ -161,21 +194,26 @@ def survey_row(survey):
         }
         if question.kind in COUNTED_KINDS:
             row["options"] = [
-                {"label": str(option.label), "count": option.count, "percent": option.percent}
+                {
+                    "label": labels.get(option.label, str(option.label)),
+                    "count": option.count,
+                    "percent": option.percent,
+                }
                 for option in result.options
             ]
         elif result.mean is None:
             continue  # free text: read by the team, summed up in the decisions, not charted
         questions.append(row)
     respondents = survey.responses.filter(confirmed=True).count()
-    return {"title": survey.title, "respondents": respondents, "questions": questions}
+    return {"title": words.title, "respondents": respondents, "questions": questions}
 
 
 def snapshot(consultation, locale, now=None):
     """Everything a restitution of `consultation` shows, as JSON-ready data."""
     figures = consultation_figures(consultation)
+    # Originals only: a translation gathers no answer of its own (models/translated.py).
     surveys = Survey.objects.filter(
-        consultation__in=language_versions(consultation)
+        consultation__in=language_versions(consultation), translation_of__isnull=True
     ).prefetch_related("questions")
     return {
         "taken_at": (now or timezone.now()).isoformat(),
@@ -192,7 +230,7 @@ def snapshot(consultation, locale, now=None):
             "by_district": breakdown(consultation, "district", locale),
         },
         "ideas": public_ideas(consultation, locale),
-        "surveys": {str(survey.pk): survey_row(survey) for survey in surveys},
+        "surveys": {str(survey.pk): survey_row(survey, locale) for survey in surveys},
     }
 
 

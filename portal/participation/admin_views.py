@@ -40,10 +40,10 @@ class SurveyLinksMixin:
     export_url_name = None
 
     def results_url(self, survey):
-        return reverse(self.results_url_name, args=[survey.pk])
+        return reverse(self.results_url_name, args=[survey.original_id])
 
     def export_url(self, survey):
-        return reverse(self.export_url_name, args=[survey.pk])
+        return reverse(self.export_url_name, args=[survey.original_id])
 
     def answer_buttons(self, survey):
         """The "Results" and "Download CSV" buttons, for those who may see them."""
@@ -69,8 +69,14 @@ class SurveyEditView(SurveyLinksMixin, snippets.EditView):
 
 
 class SurveyAnswersView(SurveyLinksMixin, PermissionCheckedMixin, BaseObjectMixin):
+    """A survey's answers: its original's, whichever version is asked for (the answers given
+    in every language belong to the original, models/translated.py)."""
+
     model = Survey
     permission_required = "view"
+
+    def get_object(self):
+        return super().get_object().original
 
 
 class SurveyResultsView(SurveyAnswersView, WagtailAdminTemplateMixin, TemplateView):

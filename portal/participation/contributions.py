@@ -100,6 +100,9 @@ class Contribution:
     consultation with a rule (`eligibility_rule()`) must be built with `eligibility=` that
     rule (ParticipantForm's mixin asks and checks it); `write` stores `form.declaration`.
 
+    `subject` is the original of a translated survey, idea box or petition (what residents
+    give belongs to it, models/translated.py) and `shown` its version in the page's language.
+
     A kind supplies `action` (its rate limits' name), `form()`, `write()` and its two
     messages, `counted` and `waiting` (%(email)s: where the link went); the rest are hooks.
     """
@@ -110,9 +113,12 @@ class Contribution:
     # A form that asks only who takes part is not read once the participant is known.
     asks_only_identity = False
 
-    def __init__(self, request, subject, *, back_url, prefix=None):
+    def __init__(self, request, subject, *, back_url, prefix=None, shown=None):
         self.request = request
         self.subject = subject
+        # The version of a translated subject written in the page's language: its form and
+        # messages say what it says; the contribution goes to `subject`, the original.
+        self.shown = shown or subject
         self.back_url = back_url
         self.prefix = prefix
 

@@ -280,6 +280,8 @@ def idea_detail(request, pk, slug):
             # Its own words in another language than the page's are marked as such.
             "text_language": "" if shown is machine or idea.language == language else idea.language,
             "consultation": consultation,
+            # Its extra fields as the box's version in the page's language words them.
+            "extra": idea.public_extra(idea.box.in_language(consultation.locale_id)),
             "ancestors": [*consultation.get_ancestors().filter(depth__gte=2), consultation],
             "participant": participant,
             "support": support,

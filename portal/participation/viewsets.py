@@ -4,7 +4,8 @@ The "Participation" menu that shows them, with the event proposals, is assembled
 portal/proposals/wagtail_hooks.py (the app above)."""
 
 from django import forms
-from django.db.models import Count, Q
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -26,7 +27,16 @@ from .admin_views import (
     SurveyIndexView,
     SurveyResultsView,
 )
-from .models import EligibilityRule, Idea, IdeaBox, IdeaStatus, Petition, Survey
+from .models import (
+    EligibilityRule,
+    Idea,
+    IdeaBox,
+    IdeaStatus,
+    Petition,
+    Support,
+    Survey,
+    SurveyResponse,
+)
 from .moderation import (
     DASHBOARD_PERMISSION,
     IDEA_PANELS,
@@ -39,6 +49,16 @@ from .moderation import (
     ParticipationDashboardView,
     source_label,
 )
+
+
+def original_count(model, item):
+    """The confirmed `model` rows given to an item listed, or to its original when it is a
+    translation (what residents give belongs to the original, models/translated.py)."""
+    given = model.objects.filter(
+        **{f"{item}_id": Coalesce(OuterRef("translation_of_id"), OuterRef("pk"))},
+        confirmed=True,
+    )
+    return Coalesce(Subquery(given.values(item).annotate(count=Count("pk")).values("count")[:1]), 0)
 
 
 class PetitionViewSet(SnippetViewSet):
@@ -55,7 +75,7 @@ class PetitionViewSet(SnippetViewSet):
 
     def get_queryset(self, request):
         return Petition.objects.annotate(
-            support_count=Count("supports", filter=Q(supports__confirmed=True))
+            support_count=original_count(Support, "petition")
         ).order_by("-opens_at")
 
 
@@ -77,7 +97,7 @@ class SurveyViewSet(SnippetViewSet):
 
     def get_queryset(self, request):
         return Survey.objects.annotate(
-            response_count=Count("responses", filter=Q(responses__confirmed=True))
+            response_count=original_count(SurveyResponse, "survey")
         ).order_by("-opens_at")
 
     def get_common_view_kwargs(self, **kwargs):
@@ -119,7 +139,7 @@ class IdeaBoxViewSet(SnippetViewSet):
     def get_queryset(self, request):
         return (
             IdeaBox.objects.select_related("consultation")
-            .annotate(idea_count=Count("ideas", filter=Q(ideas__confirmed=True)))
+            .annotate(idea_count=original_count(Idea, "box"))
             .order_by("-opens_at")
         )
 

@@ -328,4 +328,4 @@ def test_no_code_path_makes_confidential_answers_public(survey, idea):
         field.full_clean()
     assert Question.objects.get(pk=question.pk).confidential
     assert IdeaField.objects.get(pk=field.pk).confidential
-    assert Idea.objects.get(pk=idea.pk).public_extra == [("Coût estimé", 1200)]
+    assert Idea.objects.get(pk=idea.pk).public_extra() == [("Coût estimé", 1200)]

@@ -21,7 +21,7 @@ def long_date(value, with_year=True):
     if not value:
         return ""
     if isinstance(value, datetime.datetime) and timezone.is_aware(value):
-        value = timezone.localtime(value)
+        value = timezone.localtime(value, timezone.get_default_timezone())
     text = date_format(value, "j F Y" if with_year else "j F")
     if get_language() == "fr" and value.day == 1:
         text = "1er" + text[1:]

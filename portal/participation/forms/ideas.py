@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ..eligibility import FIELDS as ELIGIBILITY_FIELDS
 from ..models.ideas import IdeaFieldKind
+from ..models.translated import counterparts, labelled_options
 from ..names import box_choices
 from ..uploads import checked_pdf, sanitised_image
 from .fields import NUMBER_LIMIT, PlainTextField, SingleLineTextField
@@ -57,7 +58,10 @@ class IdeaForm(ParticipantForm):
     )
 
     def __init__(self, *args, box, **kwargs):
+        """`box` may be a translation: it words the extra fields; the idea goes to its original
+        (models/translated.py), whose settings, themes and districts the form offers."""
         super().__init__(*args, **kwargs)
+        words, box = box, box.original
         self.box = box
         themes, districts = box_choices(box)
         self._offer("theme", themes, required=True, empty=_("Choose a theme"))
@@ -74,9 +78,12 @@ class IdeaForm(ParticipantForm):
             }
         if not box.accepts_location:
             del self.fields["place"]
-        self.extra_fields = list(box.extra_fields.all())
-        for field in self.extra_fields:
-            self.fields[field.key] = extra_form_field(field)
+        pairs = counterparts(
+            words.extra_fields.all() if words is not box else [], box.extra_fields.all()
+        )
+        self.extra_fields = [field for _words, field in pairs]
+        for field_words, field in pairs:
+            self.fields[field.key] = extra_form_field(field, field_words)
         # Identity last, just before the privacy notice and the button.
         self.order_fields(
             [
@@ -134,15 +141,17 @@ class IdeaForm(ParticipantForm):
         return fields
 
 
-def extra_form_field(field):
-    """The form field for an extra field an editor added to an idea box."""
-    common = {"label": field.label, "help_text": field.help_text, "required": field.required}
+def extra_form_field(field, words=None):
+    """The form field for an extra field an editor added to an idea box, worded as `words`
+    (its translation) words it; an option chosen is the original's wording."""
+    words = words or field
+    common = {"label": words.label, "help_text": words.help_text, "required": field.required}
     if field.kind == IdeaFieldKind.CHECKBOX:
         return forms.BooleanField(**common)
     if field.kind == IdeaFieldKind.CHOICE:
         empty = [("", _("Choose"))] if not field.required else [("", "—")]
         return forms.ChoiceField(
-            choices=empty + [(option, option) for option in field.options], **common
+            choices=empty + labelled_options(words.options, field.options), **common
         )
     if field.kind == IdeaFieldKind.NUMBER:
         return forms.FloatField(min_value=-NUMBER_LIMIT, max_value=NUMBER_LIMIT, **common)

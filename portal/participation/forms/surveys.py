@@ -13,6 +13,7 @@ from portal.participation import services
 
 from ..eligibility import FIELDS as ELIGIBILITY_FIELDS
 from ..models.surveys import CHOICE_KINDS, QuestionKind
+from ..models.translated import counterparts, labelled_options
 from .fields import NUMBER_LIMIT, PlainTextField
 from .people import IDENTITY_FIELDS, ParticipantForm
 
@@ -33,14 +34,19 @@ def plausible_date(value):
         )
 
 
-def question_field(question):
-    """The form field that asks one survey question; what it accepts depends on its kind."""
-    label = question.label
+def question_field(question, words=None):
+    """The form field that asks one survey question; what it accepts depends on its kind.
+
+    `words`: the question as a translation words it (the original's wording otherwise); an
+    option chosen is the original's wording whatever the language (models/translated.py).
+    """
+    words = words or question
+    label = words.label
     if not question.required:
         label = _("%(label)s (optional)") % {"label": label}
     common = {
         "label": label,
-        "help_text": question.help_text,
+        "help_text": words.help_text,
         "required": question.required,
     }
     kind = question.kind
@@ -49,7 +55,7 @@ def question_field(question):
     if kind == QuestionKind.LONG_TEXT:
         return PlainTextField(max_length=5000, widget=forms.Textarea(attrs={"rows": 5}), **common)
     if kind in CHOICE_KINDS:
-        choices = [(option, option) for option in question.options]
+        choices = labelled_options(words.options, question.options)
         if question.allow_other:
             choices.append((OTHER, _("Other")))
         if kind == QuestionKind.SINGLE_CHOICE:
@@ -104,15 +110,21 @@ class SurveyForm(ParticipantForm):
     """A survey's questions, one field each (`q<pk>`, and `q<pk>-other` for "Other").
 
     Who answers is asked too, unless the survey is anonymous or the person is known already.
+    `survey` may be a translation: its questions word the fields, its original's questions are
+    what the answers are given to.
     """
 
     def __init__(self, *args, survey, **kwargs):
         super().__init__(*args, **kwargs)
-        self.questions = list(survey.questions.all())
+        original = survey.original
+        questions = list(original.questions.all())
+        pairs = counterparts(survey.questions.all() if survey is not original else [], questions)
+        self.questions = [question for _words, question in pairs]
+        self.words = {question.pk: words for words, question in pairs}
         names = []
         for question in self.questions:
             name = f"q{question.pk}"
-            self.fields[name] = question_field(question)
+            self.fields[name] = question_field(question, self.words[question.pk])
             names.append(name)
             if self._offers_other(question):
                 self.fields[f"{name}-other"] = PlainTextField(
@@ -129,7 +141,7 @@ class SurveyForm(ParticipantForm):
         """Each question with its bound field and its "Other" field, for the template."""
         return [
             QuestionField(
-                question,
+                self.words[question.pk],
                 self[f"q{question.pk}"],
                 self[f"q{question.pk}-other"] if self._offers_other(question) else None,
             )

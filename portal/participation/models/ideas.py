@@ -19,7 +19,7 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
-from wagtail.models import Orderable
+from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 
 from portal.core.workflow import Step, Workflow
@@ -30,11 +30,13 @@ from ..uploads import unguessable_path
 from .confidential import KeepsConfidentiality
 from .eligibility import DeclaredEligibility
 from .people import Participant
+from .translated import OptionsField, TranslatedItem, labelled_options
 from .window import OpeningWindow
 
 
-class IdeaBox(OpeningWindow, index.Indexed, ClusterableModel):
-    """Where residents propose ideas for one consultation, between two dates."""
+class IdeaBox(OpeningWindow, TranslatedItem, index.Indexed, ClusterableModel):
+    """Where residents propose ideas for one consultation, between two dates; its
+    translations share its ideas (models/translated.py)."""
 
     closes_too_early = _("The box must close after it opens.")
 
@@ -101,7 +103,7 @@ class IdeaBox(OpeningWindow, index.Indexed, ClusterableModel):
     )
     search_fields = [index.SearchField("title"), index.AutocompleteField("title")]
 
-    class Meta:
+    class Meta(TranslatedItem.Meta):
         verbose_name = _("idea box")
         verbose_name_plural = _("idea boxes")
 
@@ -129,7 +131,7 @@ class IdeaFieldKind(models.TextChoices):
     NUMBER = "number", _("Number")
 
 
-class IdeaField(KeepsConfidentiality, Orderable):
+class IdeaField(KeepsConfidentiality, TranslatableMixin, Orderable):
     """A question the editor adds to the idea form, e.g. "Estimated cost"."""
 
     box = ParentalKey(IdeaBox, on_delete=models.CASCADE, related_name="extra_fields")
@@ -137,7 +139,7 @@ class IdeaField(KeepsConfidentiality, Orderable):
     label = models.CharField(_("label"), max_length=200)
     help_text = models.CharField(_("help text"), max_length=300, blank=True)
     required = models.BooleanField(_("required"), default=False)
-    choices = models.TextField(
+    choices = OptionsField(
         _("options"), blank=True, max_length=2000, help_text=_("For a choice: one per line.")
     )
     confidential = models.BooleanField(
@@ -156,7 +158,7 @@ class IdeaField(KeepsConfidentiality, Orderable):
         FieldPanel("choices"),
     ]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("extra field")
         verbose_name_plural = _("extra fields")
 
@@ -410,14 +412,22 @@ class Idea(index.Indexed, DeclaredEligibility):
             self.official_answer or (self.status == IdeaStatus.NOT_RETAINED and self.public_reason)
         )
 
-    @property
-    def public_extra(self):
-        """(label, value) of the extra answers anyone may read, in the box's order."""
-        return [
-            (field.label, self.extra[field.key])
-            for field in self.box.extra_fields.all()
-            if not field.confidential and self.extra.get(field.key) not in (None, "")
-        ]
+    def public_extra(self, words=None):
+        """(label, value) of the extra answers anyone may read, in the box's order, worded as
+        `words` (a translation of the box, models/translated.py) words its fields and options."""
+        said = {}
+        if words is not None and words.pk != self.box_id:
+            said = {field.translation_key: field for field in words.extra_fields.all()}
+        shown = []
+        for field in self.box.extra_fields.all():
+            value = self.extra.get(field.key)
+            if field.confidential or value in (None, ""):
+                continue
+            wording = said.get(field.translation_key, field)
+            if field.kind == IdeaFieldKind.CHOICE:
+                value = dict(labelled_options(wording.options, field.options)).get(value, value)
+            shown.append((wording.label, value))
+        return shown
 
     def public_answers(self):
         """The extra answers without those given to confidential fields: what may stay of

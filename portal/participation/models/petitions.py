@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.models import Orderable
+from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 
 from portal.pages.phases import accepts_supports
@@ -14,11 +14,13 @@ from portal.pages.phases import accepts_supports
 from ..membership import check_consultation
 from .eligibility import DeclaredEligibility
 from .people import Participant
+from .translated import TranslatedItem
 from .window import OpeningWindow
 
 
-class Petition(OpeningWindow, index.Indexed, ClusterableModel):
-    """An interpellation residents support, with thresholds that trigger something."""
+class Petition(OpeningWindow, TranslatedItem, index.Indexed, ClusterableModel):
+    """An interpellation residents support, with thresholds that trigger something; its
+    translations share its supports (models/translated.py)."""
 
     closes_too_early = _("Supports must close after they open.")
 
@@ -58,9 +60,13 @@ class Petition(OpeningWindow, index.Indexed, ClusterableModel):
         index.SearchField("text"),
         index.FilterField("consultation"),
         index.FilterField("opens_at"),
+        # The visitor's language (search/results.py).
+        index.FilterField("locale"),
+        index.FilterField("translation_key"),
+        index.FilterField("translation_of"),
     ]
 
-    class Meta:
+    class Meta(TranslatedItem.Meta):
         verbose_name = _("petition")
         verbose_name_plural = _("petitions")
 
@@ -80,7 +86,7 @@ class Petition(OpeningWindow, index.Indexed, ClusterableModel):
         )
 
 
-class Threshold(Orderable):
+class Threshold(TranslatableMixin, Orderable):
     """A number of supports and what happens when it is reached, e.g. 50 → mediation."""
 
     petition = ParentalKey(Petition, on_delete=models.CASCADE, related_name="thresholds")
@@ -95,7 +101,7 @@ class Threshold(Orderable):
 
     panels = [FieldPanel("count"), FieldPanel("label"), FieldPanel("consequence")]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("threshold")
         verbose_name_plural = _("thresholds")
         constraints = [

@@ -14,18 +14,20 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
-from wagtail.models import Orderable
+from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 
 from ..membership import check_consultation
 from .confidential import KeepsConfidentiality
 from .eligibility import DeclaredEligibility
 from .people import Participant
+from .translated import OptionsField, TranslatedItem
 from .window import OpeningWindow
 
 
-class Survey(OpeningWindow, index.Indexed, ClusterableModel):
-    """An ordered questionnaire, open between two dates, embedded with a SurveyBlock."""
+class Survey(OpeningWindow, TranslatedItem, index.Indexed, ClusterableModel):
+    """An ordered questionnaire, open between two dates, embedded with a SurveyBlock; its
+    translations share its answers (models/translated.py)."""
 
     closes_too_early = _("The survey must close after it opens.")
 
@@ -100,7 +102,7 @@ class Survey(OpeningWindow, index.Indexed, ClusterableModel):
     )
     search_fields = [index.SearchField("title"), index.AutocompleteField("title")]
 
-    class Meta:
+    class Meta(TranslatedItem.Meta):
         verbose_name = _("survey")
         verbose_name_plural = _("surveys")
 
@@ -130,7 +132,7 @@ KIND_STAYS = _(
 )
 
 
-class Question(KeepsConfidentiality, Orderable):
+class Question(KeepsConfidentiality, TranslatableMixin, Orderable):
     """One question; what an answer may be depends on its kind."""
 
     survey = ParentalKey(Survey, on_delete=models.CASCADE, related_name="questions")
@@ -138,7 +140,7 @@ class Question(KeepsConfidentiality, Orderable):
     label = models.CharField(_("question"), max_length=300)
     help_text = models.CharField(_("help text"), max_length=300, blank=True)
     required = models.BooleanField(_("required"), default=True)
-    choices = models.TextField(
+    choices = OptionsField(
         _("options"),
         blank=True,
         max_length=3000,
@@ -176,7 +178,7 @@ class Question(KeepsConfidentiality, Orderable):
         FieldRowPanel([FieldPanel("min_value"), FieldPanel("max_value")]),
     ]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("question")
         verbose_name_plural = _("questions")
 

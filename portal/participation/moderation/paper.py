@@ -25,7 +25,10 @@ class PaperIdeaForm(IdeaTextForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["box"].label = _("Idea box")
-        self.fields["box"].queryset = IdeaBox.objects.order_by("-opens_at")
+        # Ideas go to an original box (a translation only words it, models/translated.py).
+        self.fields["box"].queryset = IdeaBox.objects.filter(translation_of__isnull=True).order_by(
+            "-opens_at"
+        )
         self.fields["collected_at"].required = True
         for name in ("theme", "district"):
             field = self.fields[name]
