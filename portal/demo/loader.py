@@ -749,7 +749,7 @@ class DemoLoader(BudgetLoader):
         self.english_themes = self.english_terms(Theme)
         self.english_districts = self.english_terms(District)
         list_page = StandardPage.objects.child_of(home).get(slug=projects.IDEA_LIST_PAGE["slug"])
-        self.english_version(list_page, projects.IDEA_LIST_PAGE["en"])
+        self.english_version(list_page, projects.IDEA_LIST_PAGE["en"], ("summary",))
         index = ConsultationIndexPage.objects.child_of(home).get()
         self.english_version(index, projects.CONSULTATION_INDEX["en"], ("summary", "body"))
         for spec in CONSULTATIONS:
