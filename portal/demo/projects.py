@@ -1698,7 +1698,7 @@ TOUR = {
             {
                 "type": "paragraph",
                 "value": (
-                    "<p>Wooden benches, a big map of the town, coffee and a team from the "
+                    "<p>Wooden benches, a big map of the town, coffee and members of the "
                     "Citizen Participation Team: while the consultation on the place du Marché "
                     "is open, the Travelling Agora goes out to meet people who do not come to "
                     "meetings. Every view gathered there counts as much as one given "
