@@ -26,6 +26,12 @@ STUDY_PATHS = {
     ProjectStatus.WINNER: ["study", "feasible", "on_ballot"],
     ProjectStatus.NOT_SELECTED: ["study", "feasible", "on_ballot"],
 }
+# The French words of the 2027 key figures (the English ones are in its spec's "en" dict).
+FIGURES_2027 = {
+    "title": "Le budget participatif 2027 en chiffres",
+    "labels": ("pour des projets d’habitants", "idées proposées", "projets soumis au vote"),
+    "detail": "%(envelope)s : %(amount)s",
+}
 # Days before the vote opens on which projects are entered, studied, decided, put on the ballot.
 ENTERED, STUDIED, DECIDED, ON_BALLOT = -59, -55, -15, -2
 
@@ -50,30 +56,35 @@ class BudgetLoader:
         spec = next(spec for spec in budgets.CONSULTATIONS if spec["slug"] == budgets.BUDGET_2027)
         self.update_body(page, self.budget_2027_body(spec, box, envelopes[budgets.BUDGET_2027]))
 
-    def budget_2027_body(self, spec, box, envelopes):
+    def budget_2027_body(self, spec, box, envelopes, language="fr"):
         """The open budget's page: its text, key figures read from the data, the ideas (no
         idea form: the box closed before the study, and the poster would invite proposals).
 
         The budget's own blocks (the ballot, the list of projects, the results) go in this
         list, one line each, with `envelopes[0]` (the town's) and `envelopes[1]` (the
-        district's).
+        district's). In English, `spec` is the "en" dict, which names the figures and the
+        envelopes.
         """
         on_ballot = BudgetProject.objects.filter(
             envelope__in=envelopes, status=ProjectStatus.ON_BALLOT
         ).count()
-        with translation.override("fr"):
+        words = spec.get("figures") or FIGURES_2027
+        names = words.get("envelopes") or [envelope.title for envelope in envelopes]
+        with translation.override(language):
             amount = euros(sum(envelope.amount for envelope in envelopes))
             detail = ", ".join(
-                f"{envelope.title} : {euros(envelope.amount)}" for envelope in envelopes
+                words["detail"] % {"envelope": name, "amount": euros(envelope.amount)}
+                for name, envelope in zip(names, envelopes, strict=True)
             )
+        money, ideas, ballot = words["labels"]
         figures = {
             "type": "key_figures",
             "value": {
-                "title": "Le budget participatif 2027 en chiffres",
+                "title": words["title"],
                 "figures": [
-                    {"value": amount, "label": "pour des projets d’habitants", "detail": detail},
-                    {"value": str(box.ideas.count()), "label": "idées proposées"},
-                    {"value": str(on_ballot), "label": "projets soumis au vote"},
+                    {"value": amount, "label": money, "detail": detail},
+                    {"value": str(box.ideas.count()), "label": ideas},
+                    {"value": str(on_ballot), "label": ballot},
                 ],
             },
         }

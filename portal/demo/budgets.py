@@ -1,4 +1,4 @@
-"""Demo participatory budgets of Bellecombe-sur-Lauze, in French.
+"""Demo participatory budgets of Bellecombe-sur-Lauze, in French with English pages.
 
 Two editions: 2027, whose vote is open on the day the demo is loaded (ideas proposed, studied,
 put on the ballot, ballots cast online, on paper and in person), and 2026, closed last year
@@ -7,7 +7,14 @@ as in projects.py; projects, ideas and districts are referred to by key, title o
 Costs are the officers' estimates, in whole euros.
 """
 
-from .projects import GREEN_SPACES, MOBILITY, PARTICIPATION_CONTACT, RULES
+from .projects import (
+    GREEN_SPACES,
+    MOBILITY,
+    PARTICIPATION_CONTACT,
+    PARTICIPATION_CONTACT_EN,
+    RULES,
+    RULES_EN,
+)
 
 BUDGET_2027 = "budget-participatif-2027"
 BUDGET_2026 = "budget-participatif-2026"
@@ -29,11 +36,112 @@ BUDGET_CONTACT = {
     "role": "Budget participatif",
     "email": "budget-participatif@bellecombe.example.org",
 }
+BUDGET_CONTACT_EN = {
+    **BUDGET_CONTACT,
+    **PARTICIPATION_CONTACT_EN,
+    "role": "Participatory budget",
+}
 
 CONSULTATIONS = [
     {
         "slug": BUDGET_2027,
         "title": "Budget participatif 2027",
+        "en": {
+            "slug": "participatory-budget-2027",
+            "title": "Participatory budget 2027",
+            "summary": (
+                "€680,000 for projects put forward by residents: voting is open. Choose the "
+                "projects for the whole town and those for the Les Tilleuls district, online or "
+                "at the town hall."
+            ),
+            "objectives": (
+                "<p>Every year, the town sets aside part of its capital budget for projects "
+                "dreamt up by its residents. For 2027, €600,000 is available for projects "
+                "across the whole town, and €80,000 for projects in the Les Tilleuls district, "
+                "which this year is the first to have a budget of its own.</p>"
+            ),
+            "contribution_use": (
+                "<p>The projects that come top of the vote are carried out, up to the amount "
+                "of each budget: the town council committed to this when it voted the budget. "
+                "Ideas that could not become projects receive an answer explaining why.</p>"
+            ),
+            "rules": RULES_EN
+            + (
+                "<p>To vote, you must live in Bellecombe-sur-Lauze and be aged 11 or over. "
+                "Everyone votes once per budget; you can change your vote online until voting "
+                "closes. Paper ballots and votes cast at the town hall count just like votes "
+                "cast online.</p>"
+            ),
+            "contact": BUDGET_CONTACT_EN,
+            "phases": [
+                {
+                    "title": "Ideas submitted",
+                    "description": (
+                        "Everyone puts forward their ideas online, on paper or at a workshop."
+                    ),
+                },
+                {
+                    "title": "Feasibility study",
+                    "description": (
+                        "The council’s departments cost each project and check that it falls "
+                        "within the town’s remit."
+                    ),
+                },
+                {
+                    "title": "Vote",
+                    "description": "Residents choose the projects to be carried out.",
+                },
+                {
+                    "title": "Results",
+                    "description": "The winning projects are announced, with a timetable.",
+                },
+            ],
+            "figures": {
+                "title": "The 2027 participatory budget in figures",
+                "labels": (
+                    "for residents’ projects",
+                    "ideas put forward",
+                    "projects on the ballot",
+                ),
+                # The envelopes' names, in the order of ENVELOPES[BUDGET_2027].
+                "envelopes": ("Whole town", "Les Tilleuls district"),
+                "detail": "%(envelope)s: %(amount)s",
+            },
+            "body": [
+                {
+                    "type": "heading",
+                    "value": {"text": "Voting is open", "level": "h2", "anchor": "vote"},
+                },
+                {
+                    "type": "paragraph",
+                    "value": (
+                        "<p>Your ideas have been studied by the town’s departments: twelve "
+                        "projects are on the ballot. You vote once for the projects for the "
+                        "whole town, by filling a basket worth no more than €600,000, and, if "
+                        "you live in Les Tilleuls, once for your two favourite projects in the "
+                        "district.</p><p>You can vote here, online, or at the reception desk "
+                        "of the town hall or of the Les Tilleuls town hall annexe, on a paper "
+                        "ballot or on the staff’s tablet.</p>"
+                    ),
+                },
+                {
+                    "type": "heading",
+                    "value": {
+                        "text": "The ideas behind the projects",
+                        "level": "h2",
+                        "anchor": "ideas",
+                    },
+                },
+                {
+                    "type": "paragraph",
+                    "value": (
+                        "<p>Several similar ideas have been combined into a single project: "
+                        "their authors are credited on the project’s page. Every idea has "
+                        "received an answer from the town.</p>"
+                    ),
+                },
+            ],
+        },
         "image": "centre",
         "summary": (
             "680 000 euros pour des projets proposés par les habitants : le vote est ouvert. "
@@ -132,6 +240,50 @@ CONSULTATIONS = [
     {
         "slug": BUDGET_2026,
         "title": "Budget participatif 2026",
+        "en": {
+            "slug": "participatory-budget-2026",
+            "title": "Participatory budget 2026",
+            "summary": (
+                "Bellecombe’s first participatory budget: €500,000, seven projects on the "
+                "ballot, five winners. See the results and how the projects are coming along."
+            ),
+            "objectives": (
+                "<p>For its first participatory budget, the town set aside €500,000 of its "
+                "capital budget for projects put forward and chosen by residents.</p>"
+            ),
+            "contribution_use": (
+                "<p>The projects that came top of the vote are being carried out, up to the "
+                "budget of €500,000.</p>"
+            ),
+            "rules": RULES_EN,
+            "contact": BUDGET_CONTACT_EN,
+            "phases": [
+                {
+                    "title": "Ideas submitted",
+                    "description": (
+                        "Everyone puts forward their ideas online, on paper or at a workshop."
+                    ),
+                },
+                {
+                    "title": "Feasibility study",
+                    "description": "The council’s departments cost each project.",
+                },
+                {
+                    "title": "Vote",
+                    "description": "Residents choose the projects to be carried out.",
+                },
+            ],
+            "body": [
+                {
+                    "type": "paragraph",
+                    "value": (
+                        "<p>Voting has closed. €500,000 is funding five projects chosen by "
+                        "residents; the results and the progress of the works are published "
+                        "in the report on the results.</p>"
+                    ),
+                }
+            ],
+        },
         "image": "park",
         "summary": (
             "Le premier budget participatif de Bellecombe : 500 000 euros, sept projets soumis "
@@ -185,6 +337,107 @@ CONSULTATIONS = [
         "restitution": {
             "slug": "resultats",
             "title": "Les résultats du budget participatif 2026",
+            "en": {
+                "slug": "results",
+                "title": "The results of the 2026 participatory budget",
+                "summary": (
+                    "The five winning projects, the votes cast online, on paper and at the town "
+                    "hall, and how each project is coming along."
+                ),
+                "body": [
+                    {
+                        "type": "heading",
+                        "value": {"text": "Five winning projects", "level": "h2", "anchor": ""},
+                    },
+                    {
+                        "type": "paragraph",
+                        "value": (
+                            "<p>72 of you voted, online, on paper or at the town hall. "
+                            "Projects were chosen in order of votes, as long as they fitted "
+                            "within the €500,000 budget: the greener playground at the "
+                            "Jean-Zay school, benches and shade along the quays, the "
+                            "community bike workshop at the station, the outdoor fitness area "
+                            "in Saint-Aubin and the neighbourhood compost bins.</p><p>The "
+                            "renovation of the bandstand came fourth but, at €240,000, it no "
+                            "longer fitted in what was left of the budget: as the rules "
+                            "provide, the next project that did fit was chosen instead.</p>"
+                        ),
+                    },
+                    {
+                        "type": "key_figures",
+                        "value": {
+                            "title": "The vote in figures",
+                            "figures": [
+                                {"value": "72", "label": "voters"},
+                                {
+                                    "value": "50",
+                                    "label": "paper ballots",
+                                    "detail": "and 10 votes at the town hall",
+                                },
+                                {"value": "5", "label": "winning projects"},
+                                {
+                                    "value": "€405,000",
+                                    "label": "committed",
+                                    "detail": "out of a budget of €500,000",
+                                },
+                            ],
+                        },
+                    },
+                    {
+                        "type": "budget_results",
+                        "value": {
+                            "heading": "The results of the vote",
+                            "envelopes": [],
+                            "show_districts": True,
+                        },
+                    },
+                    {
+                        "type": "realisations",
+                        "value": {"heading": "How are the winning projects coming along?"},
+                    },
+                    {
+                        "type": "decision",
+                        "value": {
+                            "topic": "The bandstand in the park",
+                            "heard": (
+                                "<p>Many of you, especially in Les Tilleuls, care about the "
+                                "bandstand: it came fourth in the vote.</p>"
+                            ),
+                            "decided": (
+                                "<p>The town is including the work to make the bandstand safe "
+                                "(€40,000) in its 2027 maintenance budget, and its supporters "
+                                "can put forward its full renovation for the 2027 "
+                                "participatory budget.</p>"
+                            ),
+                            "why": (
+                                "<p>The rules do not allow the budget voted to be exceeded; "
+                                "making the bandstand safe, on the other hand, is routine "
+                                "maintenance.</p>"
+                            ),
+                        },
+                    },
+                ],
+                "timeline": {
+                    "title": "What happens next?",
+                    "steps": [
+                        {"title": "Voting closes"},
+                        {
+                            "title": "Results announced",
+                            "description": "At the town council, with the projects’ authors.",
+                        },
+                        {
+                            "title": "Greener playground at the Jean-Zay school",
+                            "description": "Part of the tarmac has made way for soil and trees.",
+                        },
+                        {"title": "Compost bins installed in all five districts"},
+                        {
+                            "title": "The community bike workshop opens",
+                            "description": "In the station’s former left-luggage office.",
+                        },
+                        {"title": "Benches on the quays and the fitness area"},
+                    ],
+                },
+            },
             "summary": (
                 "Les cinq projets lauréats, les votes en ligne, sur papier et à l’hôtel de "
                 "ville, et l’avancement de chaque réalisation."
@@ -312,6 +565,16 @@ IDEA_BOX = {
     "opens": -120,
     "closes": -76,
     "extra_fields": [],
+    "en": {
+        "title": "Your ideas for the 2027 participatory budget",
+        "introduction": (
+            "A facility, some equipment, some planting: suggest a project in the public "
+            "interest that falls within the town’s remit and costs less than €250,000. The "
+            "council’s departments study every published idea; the most similar ones are "
+            "combined into a single project."
+        ),
+        "extra_fields": [],
+    },
 }
 
 # Ideas of 2027; "status" is the idea's, the projects (below) say which ideas they merge.

@@ -11,7 +11,8 @@ from pathlib import Path
 
 from django.core.files import File
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
@@ -73,6 +74,17 @@ MONTHS = [
     "novembre",
     "décembre",
 ]
+# The body blocks that embed a participation item or a budget's data: an English page embeds
+# the same ones as its French page, where they are in it (the items' answers pool there).
+EMBEDDING_BLOCKS = {
+    "survey",
+    "support",
+    "idea_form",
+    "idea_preview",
+    "idea_list",
+    "ballot",
+    "budget_projects",
+}
 
 
 class DemoLoader(BudgetLoader):
@@ -99,6 +111,7 @@ class DemoLoader(BudgetLoader):
         home_en = self.translation(home, content.HOME["en"])
         for spec in content.PAGES:
             self.translation(pages[spec["key"]], spec["en"], key=spec["key"])
+        self.english_consultations_and_agenda(home)
         self.highlight(home_en, {key: p.get_translation(self.en) for key, p in pages.items()})
         return self.created
 
@@ -245,9 +258,15 @@ class DemoLoader(BudgetLoader):
         return translated
 
     def highlight(self, home, pages):
-        if home.highlights:
+        """The home's highlights, to pages in its own language (the English home is a copy
+        of the French one: its highlights are replaced by links to the English pages).
+
+        Read again from the database: saving a copy read before its children were added
+        would write a stale tree (no children, so no page under it found)."""
+        home = Page.objects.get(pk=home.pk).specific
+        wanted = [pages["participation"].pk, pages["how_to"].pk]
+        if [getattr(block.value["page"], "pk", None) for block in home.highlights] == wanted:
             return
-        home = home.specific
         home.highlights = [
             {
                 "type": "highlight",
@@ -296,9 +315,9 @@ class DemoLoader(BudgetLoader):
     def consultations_and_agenda(self, home):
         """Every consultation status and every kind of event, for the listings and the home."""
         self.today = timezone.localdate()
-        self.themes = {slug: self.taxonomy(Theme, slug, name) for slug, name in projects.THEMES}
+        self.themes = {slug: self.taxonomy(Theme, slug, *names) for slug, *names in projects.THEMES}
         self.districts = {
-            slug: self.taxonomy(District, slug, name) for slug, name in projects.DISTRICTS
+            slug: self.taxonomy(District, slug, *names) for slug, *names in projects.DISTRICTS
         }
         self.organisers = {spec["name"]: self.organiser(spec) for spec in projects.ORGANISERS}
         self.petition = self.demo_petition(projects.PETITION)
@@ -325,19 +344,27 @@ class DemoLoader(BudgetLoader):
         self.participatory_budgets()
         self.restitutions()
 
-    def taxonomy(self, model, slug, name):
-        """A French theme or district, found by its slug (the key used in filter addresses)."""
+    def taxonomy(self, model, slug, name, english_name):
+        """A French theme or district, found by its slug (the key used in filter addresses),
+        and its English translation, with the same slug."""
         item = model.objects.filter(locale=self.fr, slug=slug).first()
         if item is None:
             item = model.objects.create(locale=self.fr, slug=slug, name=name)
             self.note(f"{model._meta.model_name} {name}")
+        if item.get_translation_or_none(self.en) is None:
+            english = item.copy_for_translation(self.en)
+            english.name = english_name
+            english.save()
+            self.note(f"{model._meta.model_name} {english_name}")
         return item
 
     def organiser(self, spec):
         """An organiser, found by its name (unique)."""
         organiser = Organiser.objects.filter(name=spec["name"]).first()
         if organiser is None:
-            organiser = Organiser.objects.create(**spec)
+            organiser = Organiser.objects.create(
+                **{field: value for field, value in spec.items() if field != "en"}
+            )
             self.note(f"organiser {organiser.name}")
         return organiser
 
@@ -617,28 +644,42 @@ class DemoLoader(BudgetLoader):
 
     def restitution_page(self, spec):
         """The restitution, its timeline dated in months relative to the day of loading."""
+        return RestitutionPage(
+            title=spec["title"], summary=spec["summary"], body=self.restitution_body(spec)
+        )
+
+    def restitution_body(self, spec, english=None):
+        """The body of a restitution: in French, or in `english` (its "en" dict) with the
+        French steps' dates."""
         steps = []
-        for step in spec["timeline"]["steps"]:
+        for number, step in enumerate(spec["timeline"]["steps"]):
             when = self.day(step["days"])
+            text = english["timeline"]["steps"][number] if english else step
+            if english:
+                with translation.override("en"):
+                    month = date_format(when, "F Y")
+            else:
+                month = f"{MONTHS[when.month - 1].capitalize()} {when.year}"
             steps.append(
                 {
-                    "when": f"{MONTHS[when.month - 1].capitalize()} {when.year}",
-                    "title": step["title"],
-                    "description": step.get("description", ""),
+                    "when": month,
+                    "title": text["title"],
+                    "description": text.get("description", ""),
                     "done": step.get("done", False),
                 }
             )
+        words = english or spec
         timeline = {
             "type": "timeline",
-            "value": {"title": spec["timeline"]["title"], "steps": steps},
+            "value": {"title": words["timeline"]["title"], "steps": steps},
         }
         body = [
             {**block, "value": {**block["value"], "survey": self.survey_pk(block["value"])}}
             if block["type"] == "survey_results"
             else block
-            for block in spec["body"]
+            for block in words["body"]
         ]
-        return RestitutionPage(title=spec["title"], summary=spec["summary"], body=[*body, timeline])
+        return [*body, timeline]
 
     def survey_pk(self, value):
         """A survey named by its title in the spec."""
@@ -698,3 +739,139 @@ class DemoLoader(BudgetLoader):
             stop = {**spec["stop_defaults"], **stop}
             self.child_page(tour, EventPage, stop["slug"], partial(self.event_page, stop))
         return tour
+
+    # The English pages: each a copy of its French page for translation, written in English
+    # from the specs' "en" dicts, parents before children (Wagtail would copy an untranslated
+    # parent as an alias, kept in draft). The participation items stay the French ones.
+
+    def english_consultations_and_agenda(self, home):
+        """English versions of the consultations, restitutions, agenda, events and tour."""
+        self.english_themes = self.english_terms(Theme)
+        self.english_districts = self.english_terms(District)
+        list_page = StandardPage.objects.child_of(home).get(slug=projects.IDEA_LIST_PAGE["slug"])
+        self.english_version(list_page, projects.IDEA_LIST_PAGE["en"], ("summary",))
+        index = ConsultationIndexPage.objects.child_of(home).get()
+        self.english_version(index, projects.CONSULTATION_INDEX["en"], ("summary", "body"))
+        for spec in CONSULTATIONS:
+            french = self.consultations[spec["slug"]]
+            self.english_version(
+                french, spec["en"], prepare=partial(self.english_consultation, spec)
+            )
+            if "restitution" in spec:
+                restitution = RestitutionPage.objects.child_of(french).get()
+                self.english_version(
+                    restitution,
+                    spec["restitution"]["en"],
+                    ("summary",),
+                    prepare=partial(self.english_restitution, spec["restitution"]),
+                )
+        agenda = AgendaPage.objects.child_of(home).get()
+        self.english_version(agenda, projects.AGENDA["en"], ("summary",))
+        for spec in projects.EVENTS:
+            event = EventPage.objects.child_of(agenda).get(slug=spec["slug"])
+            self.english_event(event, spec["en"])
+        self.english_tour(agenda, projects.TOUR)
+
+    def english_terms(self, model):
+        """{French term's pk: its English translation} for themes or districts."""
+        english = {term.translation_key: term for term in model.objects.filter(locale=self.en)}
+        return {
+            term.pk: english[term.translation_key] for term in model.objects.filter(locale=self.fr)
+        }
+
+    def english_version(self, page, spec, fields=(), prepare=None):
+        """The English version of `page`, if missing: copied for translation, its title, slug
+        and `fields` taken from `spec`, finished by `prepare(english)`, then published."""
+        english = page.get_translation_or_none(self.en)
+        if english is not None:
+            return english.specific
+        english = page.specific.copy_for_translation(self.en)
+        english.title = spec["title"]
+        english.slug = spec["slug"]
+        for field in fields:
+            setattr(english, field, spec[field])
+        if prepare is not None:
+            prepare(english)
+        english.save_revision().publish()
+        self.note(f"translation {english.title}")
+        return english
+
+    def in_english(self, page):
+        """The English version of a French page (created before it is needed)."""
+        return page.get_translation(self.en)
+
+    def english_taxonomies(self, page):
+        """The page's themes and districts, the English ones (its filters and tags)."""
+        page.themes = [self.english_themes[term.pk] for term in page.themes.all()]
+        page.districts = [self.english_districts[term.pk] for term in page.districts.all()]
+
+    def english_consultation(self, spec, page):
+        english = spec["en"]
+        for field in ("summary", "objectives", "contribution_use", "rules"):
+            setattr(page, field, english[field])
+        for field in ("guarantor", "guarantor_contact"):
+            if field in english:
+                setattr(page, field, english[field])
+        page.contact = [{"type": "contact", "value": {**spec["contact"], **english["contact"]}}]
+        page.body = self.english_body(page, self.english_blocks(spec))
+        phases = sorted(page.phases.all(), key=lambda phase: phase.sort_order)
+        for phase, words in zip(phases, english["phases"], strict=True):
+            phase.title, phase.description = words["title"], words["description"]
+        page.phases = phases
+        self.english_taxonomies(page)
+
+    def english_blocks(self, spec):
+        """The English body blocks of a consultation that embed no participation item."""
+        if spec["slug"] == budgets.BUDGET_2027:
+            page = self.consultations[spec["slug"]]
+            box = IdeaBox.objects.get(consultation=page)
+            envelopes = list(page.envelopes.order_by("pk"))
+            body = self.budget_2027_body(spec["en"], box, envelopes, language="en")
+            return [block for block in body if block["type"] not in EMBEDDING_BLOCKS]
+        return spec["en"]["body"]
+
+    def english_body(self, page, blocks):
+        """The French body (copied on `page`) with its text blocks replaced by `blocks` in
+        order, and its participation blocks kept where they are."""
+        french = page.body.raw_data
+        text_blocks = [block for block in french if block["type"] not in EMBEDDING_BLOCKS]
+        if len(text_blocks) != len(blocks):
+            raise ValueError(f"{page.title}: {len(blocks)} English blocks for {len(text_blocks)}")
+        english = iter(blocks)
+        body = []
+        for block in french:
+            if block["type"] in EMBEDDING_BLOCKS:
+                value = dict(block["value"])
+                if value.get("list_page"):
+                    value["list_page"] = self.in_english(Page.objects.get(pk=value["list_page"])).pk
+                body.append({"type": block["type"], "value": value})
+            else:
+                body.append(next(english))
+        return body
+
+    def english_restitution(self, spec, page):
+        page.body = self.restitution_body(spec, english=spec["en"])
+        # Taken again at publication, in English (names of themes and districts, links).
+        page.results = {}
+
+    def english_event(self, event, words, defaults=None):
+        """An event's English version: its texts, its consultation's English page."""
+
+        texts = {**(defaults or {}), **words}
+
+        def prepare(page):
+            for field in ("summary", "place_name", "accessibility_notes", "state_note"):
+                if field in texts:
+                    setattr(page, field, texts[field])
+            if page.consultation_id:
+                page.consultation = self.in_english(page.consultation)
+            self.english_taxonomies(page)
+
+        return self.english_version(event, words, prepare=prepare)
+
+    def english_tour(self, agenda, spec):
+        tour = EventTourPage.objects.child_of(agenda).get(slug=spec["slug"])
+        self.english_version(tour, spec["en"], ("summary", "body"))
+        for stop, words in zip(spec["stops"], spec["en"]["stops"], strict=True):
+            event = EventPage.objects.child_of(tour).get(slug=stop["slug"])
+            self.english_event(event, words, defaults=spec["en"]["stop_defaults"])

@@ -1,29 +1,36 @@
-"""Demo consultations and agenda of Bellecombe-sur-Lauze, in French.
+"""Demo consultations and agenda of Bellecombe-sur-Lauze, in French with English translations.
 
 Dates are day offsets from the day the demo is loaded (negative: in the past), so that the
 open consultation is open and the next events are to come whenever the demo is loaded.
 Times are Paris wall-clock times ("18:30"). Themes, districts, organisers and consultations
 are referred to by slug or name. Stream values use the block formats of portal/blocks.
+
+A spec's "en" dict holds its English text: the loader builds the English pages from those of
+pages, and keeps those of surveys, idea boxes, the petition, organisers and phases as data
+until the participation items are translatable (phase titles are set on the English pages).
 """
 
 CITY = "00000 Bellecombe-sur-Lauze"
 
+# (slug, French name, English name): the slug is the same in both languages, so that a
+# filter address means the same thing on either side of the language switcher.
 THEMES = [
-    ("mobilite", "Mobilité"),
-    ("espaces-verts", "Espaces verts"),
-    ("jeunesse", "Jeunesse"),
-    ("commerce-centre-ville", "Commerce et centre-ville"),
-    ("cadre-de-vie", "Cadre de vie"),
-    ("solidarites", "Solidarités"),
-    ("vie-associative", "Vie associative"),
+    ("mobilite", "Mobilité", "Getting around"),
+    ("espaces-verts", "Espaces verts", "Parks and green spaces"),
+    ("jeunesse", "Jeunesse", "Young people"),
+    ("commerce-centre-ville", "Commerce et centre-ville", "Shops and town centre"),
+    ("cadre-de-vie", "Cadre de vie", "Quality of life"),
+    ("solidarites", "Solidarités", "Community support"),
+    ("vie-associative", "Vie associative", "Voluntary groups"),
 ]
 
+# The districts' names are proper names, but for the town centre's.
 DISTRICTS = [
-    ("centre-ville", "Centre-ville"),
-    ("la-gare", "La Gare"),
-    ("les-tilleuls", "Les Tilleuls"),
-    ("le-port", "Le Port"),
-    ("saint-aubin", "Saint-Aubin"),
+    ("centre-ville", "Centre-ville", "Town centre"),
+    ("la-gare", "La Gare", "La Gare"),
+    ("les-tilleuls", "Les Tilleuls", "Les Tilleuls"),
+    ("le-port", "Le Port", "Le Port"),
+    ("saint-aubin", "Saint-Aubin", "Saint-Aubin"),
 ]
 
 PARTICIPATION = "Mission participation citoyenne"
@@ -43,6 +50,13 @@ ORGANISERS = [
             "participation."
         ),
         "website": "https://bellecombe.example.org/participation",
+        "en": {
+            "name": "Citizen Participation Team",
+            "description": (
+                "The town council team that runs consultations, helps residents who want to "
+                "take part and makes sure the participation charter is respected."
+            ),
+        },
     },
     {
         "name": GREEN_SPACES,
@@ -52,6 +66,13 @@ ORGANISERS = [
             "les projets de végétalisation portés par les habitants."
         ),
         "website": "https://bellecombe.example.org/espaces-verts",
+        "en": {
+            "name": "Parks and Green Spaces Department",
+            "description": (
+                "Looks after the town’s parks, gardens and 4,800 trees, and supports residents’ "
+                "greening projects."
+            ),
+        },
     },
     {
         "name": MOBILITY,
@@ -61,6 +82,13 @@ ORGANISERS = [
             "prépare le plan vélo de la Ville."
         ),
         "website": "https://bellecombe.example.org/mobilite",
+        "en": {
+            "name": "Transport and Highways Department",
+            "description": (
+                "Designs and maintains streets, pavements and cycle routes; is drawing up the "
+                "town’s cycling plan."
+            ),
+        },
     },
     {
         "name": BIKE_CLUB,
@@ -70,6 +98,13 @@ ORGANISERS = [
             "pour adultes. Elle siège au comité des déplacements de la Ville."
         ),
         "website": "https://velo-lauze.example.org",
+        "en": {
+            "name": "Vélo Lauze (cycling association)",
+            "description": (
+                "An association of cyclists: do-it-yourself repair workshops, bike rides and "
+                "cycling lessons for adults. It sits on the town’s transport committee."
+            ),
+        },
     },
     {
         "name": TILLEULS_COMMITTEE,
@@ -79,6 +114,14 @@ ORGANISERS = [
             "quartier, jardin partagé, et relais des questions du quartier auprès de la Ville."
         ),
         "website": "https://tilleuls.example.org",
+        "en": {
+            "name": "Les Tilleuls Residents’ Committee",
+            "description": (
+                "The residents’ association of the Les Tilleuls district: a neighbourhood fête, "
+                "a community garden, and a voice for the district’s concerns with the town "
+                "council."
+            ),
+        },
     },
     {
         "name": PORT_FRIENDS,
@@ -88,6 +131,13 @@ ORGANISERS = [
             "expositions, nettoyage des berges chaque printemps."
         ),
         "website": "https://amis-du-port.example.org",
+        "en": {
+            "name": "Friends of the Port",
+            "description": (
+                "Shares the history of the river port and the banks of the Lauze: guided "
+                "visits, exhibitions and a clean-up of the riverbanks every spring."
+            ),
+        },
     },
 ]
 
@@ -99,6 +149,13 @@ PARTICIPATION_CONTACT = {
     "address": f"Hôtel de ville\n1 place de la Mairie\n{CITY}",
     "hours": "Du lundi au vendredi, de 9 h à 17 h",
 }
+# What the English contact cards say instead (the e-mail and phone stay).
+PARTICIPATION_CONTACT_EN = {
+    "name": "Citizen Participation Team",
+    "role": "Town hall",
+    "address": f"Hôtel de ville (town hall)\n1 place de la Mairie\n{CITY}",
+    "hours": "Monday to Friday, 9 a.m. to 5 p.m.",
+}
 
 RULES = (
     "<p>Toute personne qui vit, travaille ou étudie à Bellecombe-sur-Lauze peut participer, "
@@ -106,6 +163,13 @@ RULES = (
     "poids.</p><p>Les contributions sont publiées après modération, selon la charte de la "
     "participation citoyenne : pas de propos injurieux ni de données personnelles sur des "
     "tiers. Une contribution refusée reçoit un message qui explique pourquoi.</p>"
+)
+RULES_EN = (
+    "<p>Anyone who lives, works or studies in Bellecombe-sur-Lauze can take part, whatever "
+    "their age. Contributions made online, on paper or in person carry the same weight.</p>"
+    "<p>Contributions are published after moderation, in line with the citizen participation "
+    "charter: no abusive language and no personal information about other people. If a "
+    "contribution is turned down, its author receives a message explaining why.</p>"
 )
 
 CONSULTATION_INDEX = {
@@ -126,6 +190,25 @@ CONSULTATION_INDEX = {
             ),
         }
     ],
+    "en": {
+        "slug": "consultations",
+        "title": "Consultations",
+        "summary": (
+            "The projects on which the town is asking for your views: those open now, those "
+            "coming up, and what was decided once a consultation ended."
+        ),
+        "body": [
+            {
+                "type": "paragraph",
+                "value": (
+                    "<p>Each consultation sets out how much say you have, what has already "
+                    "been decided and what is still open, its timetable and what will happen "
+                    "to your contributions. When a consultation ends, the town publishes a "
+                    "report: what it heard, what it has decided and why.</p>"
+                ),
+            }
+        ],
+    },
 }
 
 SQUARE = "reamenagement-place-du-marche"
@@ -137,6 +220,147 @@ CONSULTATIONS = [
     {
         "slug": SQUARE,
         "title": "Réaménagement de la place du Marché",
+        "en": {
+            "slug": "redesigning-the-place-du-marche",
+            "title": "Redesigning the place du Marché",
+            "summary": (
+                "Worn paving, no shade in summer, cars everywhere: the place du Marché needs "
+                "renovating. Before the design is drawn up, the town would like to know how "
+                "you use the square and what you expect of it."
+            ),
+            "objectives": (
+                "<p>The place du Marché hosts the market on Wednesday and Saturday mornings, "
+                "the café terraces and most of the town’s festivities. Its paving dates from "
+                "1987, it gets very hot in summer and cars take up more than half of it.</p>"
+                "<p>The town wants to make it <b>more pleasant, shadier and accessible to "
+                "everyone</b>, without getting in the way of the market or the shops around "
+                "it.</p>"
+            ),
+            "contribution_use": (
+                "<p><b>Already decided:</b> the square will be renovated, the market will stay "
+                "there, and the budget is set at €2.4 million.</p><p><b>Still open:</b> trees "
+                "and shade, parking, what the square is used for (play, benches, a fountain, "
+                "terraces) and how market days are organised.</p><p>Every contribution will "
+                "be sorted by topic, then analysed with the design consultants, under the eye "
+                "of the guarantor. The town will publish a summary and answer each proposal, "
+                "explaining what it takes up and why.</p>"
+            ),
+            "rules": RULES_EN,
+            "guarantor": "Claire Vasseur, independent guarantor of the consultation",
+            "guarantor_contact": (
+                "garante.place-du-marche@bellecombe.example.org\nDrop-in sessions at the "
+                "médiathèque de la Lauze (library) on the first Saturday of the month, 10 a.m. "
+                "to noon."
+            ),
+            "contact": {
+                **PARTICIPATION_CONTACT_EN,
+                "role": "Sophie Marchand, consultation officer",
+            },
+            "phases": [
+                {
+                    "title": "Consultation",
+                    "description": (
+                        "Give your views online, at the neighbourhood workshops, on the walk "
+                        "with councillors or at the Travelling Agora. Extended by a fortnight "
+                        "at the request of the market traders."
+                    ),
+                },
+                {
+                    "title": "Sorting the contributions",
+                    "description": (
+                        "Contributions are grouped by topic and published, with a first "
+                        "technical opinion from the council’s departments."
+                    ),
+                },
+                {
+                    "title": "Summary",
+                    "description": (
+                        "The guarantor and the design consultants write the summary, presented "
+                        "at a public meeting."
+                    ),
+                },
+                {
+                    "title": "The town’s answers",
+                    "description": (
+                        "The town answers each proposal and presents the chosen programme to "
+                        "the town council."
+                    ),
+                },
+            ],
+            "body": [
+                {
+                    "type": "heading",
+                    "value": {"text": "The square today", "level": "h2", "anchor": "today"},
+                },
+                {
+                    "type": "key_figures",
+                    "value": {
+                        "title": "",
+                        "figures": [
+                            {"value": "6,200 m²", "label": "of open space", "detail": ""},
+                            {
+                                "value": "118",
+                                "label": "parking spaces",
+                                "detail": "including 3 for disabled drivers",
+                            },
+                            {"value": "4", "label": "trees", "detail": "all planted before 1990"},
+                            {
+                                "value": "2",
+                                "label": "markets a week",
+                                "detail": "on Wednesday and Saturday mornings",
+                            },
+                        ],
+                    },
+                },
+                {
+                    "type": "heading",
+                    "value": {"text": "How to take part", "level": "h2", "anchor": "take-part"},
+                },
+                {
+                    "type": "paragraph",
+                    "value": (
+                        "<ul><li><b>Online</b>, on this page, by giving your views or putting "
+                        "forward an idea.</li><li><b>At a workshop</b>: two neighbourhood "
+                        "workshops and a walk with councillors are planned.</li><li><b>At the "
+                        "Travelling Agora</b>, which sets up in a different square every "
+                        "week.</li><li><b>On paper</b>, with the questionnaire available at "
+                        "the town hall reception and at the library.</li></ul>"
+                    ),
+                },
+                {
+                    "type": "accordion",
+                    "value": {
+                        "title": "Frequently asked questions",
+                        "items": [
+                            {
+                                "title": "Will the market move during the works?",
+                                "content": (
+                                    "<p>The works will be done one half of the square at a "
+                                    "time: the market will stay on the square, in a smaller "
+                                    "space. Its layout will be planned with the traders.</p>"
+                                ),
+                            },
+                            {
+                                "title": "Will all the parking spaces go?",
+                                "content": (
+                                    "<p>No. The number of spaces is one of the open "
+                                    "questions; spaces for disabled drivers and for "
+                                    "deliveries will be kept.</p>"
+                                ),
+                            },
+                            {
+                                "title": "I can’t come to the workshops: how can I take part?",
+                                "content": (
+                                    "<p>You can take part online, on paper, or by calling the "
+                                    "Citizen Participation Team on 01 23 45 67 89: we will "
+                                    "note your views over the phone.</p>"
+                                ),
+                            },
+                        ],
+                    },
+                },
+            ],
+        },
         "image": "square",
         "summary": (
             "Revêtement usé, pas d’ombre l’été, voitures partout : la place du Marché doit "
@@ -289,6 +513,81 @@ CONSULTATIONS = [
     {
         "slug": BIKE_PLAN,
         "title": "Un plan vélo pour Bellecombe",
+        "en": {
+            "slug": "a-cycling-plan-for-bellecombe",
+            "title": "A cycling plan for Bellecombe",
+            "summary": (
+                "Where is a cycle lane, a bike rack or a safe route to school missing? Before "
+                "voting on its cycling plan, the town is gathering your journeys and your "
+                "ideas, district by district."
+            ),
+            "objectives": (
+                "<p>One journey in two in Bellecombe-sur-Lauze is under three kilometres, yet "
+                "very few are made by bike: routes are patchy and the Lauze bridge is "
+                "dangerous at rush hour.</p><p>The cycling plan will set out what is to be "
+                "built by 2032: cycle tracks and lanes, bike parking, calmer streets outside "
+                "schools.</p>"
+            ),
+            "contribution_use": (
+                "<p>Your journeys and proposals, plotted on a map, will help choose the "
+                "priority routes. The transport department will look at every proposal, and "
+                "the draft plan will show what was taken up, what was not, and why.</p><p>The "
+                "town council will then vote on the plan and its budget.</p>"
+            ),
+            "rules": RULES_EN,
+            "contact": {
+                **PARTICIPATION_CONTACT_EN,
+                "name": "Transport and Highways Department",
+                "role": "Karim Benali, cycling plan project manager",
+            },
+            "phases": [
+                {
+                    "title": "Questionnaire and journey map",
+                    "description": (
+                        "Tell us about your journeys, the dangerous spots and the cycling "
+                        "facilities you miss, online or on paper."
+                    ),
+                },
+                {
+                    "title": "District workshops",
+                    "description": "A workshop in each district to draw the routes.",
+                },
+                {
+                    "title": "Presentation of the draft plan",
+                    "description": "A public meeting and answers to the proposals.",
+                },
+            ],
+            "body": [
+                {
+                    "type": "heading",
+                    "value": {"text": "Cycling in Bellecombe", "level": "h2", "anchor": "cycling"},
+                },
+                {
+                    "type": "key_figures",
+                    "value": {
+                        "title": "",
+                        "figures": [
+                            {"value": "14 km", "label": "of cycle routes", "detail": ""},
+                            {
+                                "value": "3%",
+                                "label": "of commutes by bike",
+                                "detail": "population census",
+                            },
+                            {"value": "1 in 2", "label": "journeys under 3 km", "detail": ""},
+                        ],
+                    },
+                },
+                {
+                    "type": "paragraph",
+                    "value": (
+                        "<p>The consultation starts with an online questionnaire and a map on "
+                        "which everyone can trace their journeys. An introductory webinar opens "
+                        "the process; the Vélo Lauze association is also organising rides to "
+                        "try out the routes.</p>"
+                    ),
+                },
+            ],
+        },
         "image": "centre",
         "summary": (
             "Où manque-t-il une piste cyclable, un arceau, un itinéraire sûr vers l’école ? "
@@ -377,6 +676,66 @@ CONSULTATIONS = [
     {
         "slug": PARK,
         "title": "Le parc des Tilleuls de demain",
+        "en": {
+            "slug": "tomorrows-parc-des-tilleuls",
+            "title": "Tomorrow’s parc des Tilleuls",
+            "summary": (
+                "Paths, playground, lighting, community garden: residents designed the future "
+                "of the parc des Tilleuls, then chose it by a vote. Find out what was decided."
+            ),
+            "objectives": (
+                "<p>The parc des Tilleuls, the district’s main green space, had grown tired: "
+                "muddy paths, a closed playground, poor lighting. The town invited residents "
+                "to design its renovation together, then to choose between three options by "
+                "a vote.</p>"
+            ),
+            "contribution_use": (
+                "<p>The option that came top of the vote is being carried out, within the "
+                "budget of €850,000. The proposals made at the workshops were used to build "
+                "the three options put to the vote.</p>"
+            ),
+            "rules": RULES_EN,
+            "guarantor": "Jean-Paul Ferrand, independent guarantor",
+            "contact": {
+                **PARTICIPATION_CONTACT_EN,
+                "name": "Parks and Green Spaces Department",
+                "role": "Municipal technical centre",
+                "address": f"Municipal technical centre\n40 route de Saint-Aubin\n{CITY}",
+            },
+            "phases": [
+                {
+                    "title": "Walkabout assessment",
+                    "description": "Walks through the park to note what works and what does not.",
+                },
+                {
+                    "title": "Design workshops",
+                    "description": (
+                        "Residents, gardeners and a landscape architect draw three options."
+                    ),
+                },
+                {
+                    "title": "Vote on the options",
+                    "description": (
+                        "Every resident of the district votes for their favourite option."
+                    ),
+                },
+            ],
+            "body": [
+                {
+                    "type": "heading",
+                    "value": {"text": "A process in three stages", "level": "h2", "anchor": ""},
+                },
+                {
+                    "type": "paragraph",
+                    "value": (
+                        "<p>A walkabout assessment, design workshops with the town’s gardeners "
+                        "and a landscape architect, then a vote: over eight months, residents "
+                        "shaped the plans for their park. The outcome of the consultation and "
+                        "the town’s decisions are published in the report on what we heard.</p>"
+                    ),
+                },
+            ],
+        },
         "image": "park",
         "summary": (
             "Allées, aire de jeux, éclairage, jardin partagé : les habitants ont dessiné puis "
@@ -445,6 +804,155 @@ CONSULTATIONS = [
         "restitution": {
             "slug": "restitution",
             "title": "Ce que nous avons entendu, ce que nous décidons",
+            "en": {
+                "slug": "what-we-heard",
+                "title": "What we heard, what we decided",
+                "summary": (
+                    "The outcome of the consultation on the parc des Tilleuls: who took part, "
+                    "the town’s decision on each topic, and the timetable for the works."
+                ),
+                "body": [
+                    {
+                        "type": "heading",
+                        "value": {"text": "What we asked you", "level": "h2", "anchor": "question"},
+                    },
+                    {
+                        "type": "paragraph",
+                        "value": (
+                            "<p>We asked you how to renovate the parc des Tilleuls: which "
+                            "paths, which play equipment, what lighting, how much room for "
+                            "nature and for meeting people. Your ideas led to three options, "
+                            "and the “Garden park” option came top of the vote.</p>"
+                        ),
+                    },
+                    {
+                        "type": "participation_figures",
+                        "value": {"heading": "Who took part", "show_breakdown": True},
+                    },
+                    {
+                        "type": "survey_results",
+                        "value": {
+                            "survey": "Le parc des Tilleuls et vous",
+                            "heading": "The vote on the three options",
+                            "questions": [],
+                        },
+                    },
+                    {
+                        "type": "heading",
+                        "value": {"text": "Our decisions", "level": "h2", "anchor": "decisions"},
+                    },
+                    {
+                        "type": "decision",
+                        "value": {
+                            "topic": "The paths",
+                            "heard": (
+                                "<p>The paths are muddy in winter and hard going with a "
+                                "pushchair or a wheelchair. Many of you asked for a direct "
+                                "path between the school and the rue des Tilleuls.</p>"
+                            ),
+                            "decided": (
+                                "<p>All the main paths will be resurfaced in stabilised sand, "
+                                "and the direct path to the school will be created, along the "
+                                "line drawn at the workshop.</p>"
+                            ),
+                            "why": (
+                                "<p>It is the most widely shared request, and stabilised sand "
+                                "lets rainwater soak in, unlike tarmac.</p>"
+                            ),
+                        },
+                    },
+                    {
+                        "type": "decision",
+                        "value": {
+                            "topic": "The playground",
+                            "heard": (
+                                "<p>Families want the playground reopened, with equipment for "
+                                "older children and shaded benches for parents.</p>"
+                            ),
+                            "decided": (
+                                "<p>A new playground in two parts (under-6s and 6 to 12) will "
+                                "be installed near the big lime trees, with equipment that "
+                                "disabled children can use.</p>"
+                            ),
+                            "why": (
+                                "<p>The shaded spot under the lime trees was chosen by the "
+                                "vote; the accessible equipment meets the town’s charter.</p>"
+                            ),
+                        },
+                    },
+                    {
+                        "type": "decision",
+                        "value": {
+                            "topic": "Lighting",
+                            "heard": (
+                                "<p>Some people no longer cross the park after dark. Others "
+                                "worry about lighting that disturbs neighbours and "
+                                "wildlife.</p>"
+                            ),
+                            "decided": (
+                                "<p>The path to the school and the central path will be lit by "
+                                "low bollards that come on as people pass, until 11 p.m.</p>"
+                            ),
+                            "why": (
+                                "<p>It is the compromise reached at the workshops between "
+                                "safety, peace and quiet for neighbours and protecting the "
+                                "bats.</p>"
+                            ),
+                        },
+                    },
+                    {
+                        "type": "decision",
+                        "value": {
+                            "topic": "A car park next to the park",
+                            "heard": (
+                                "<p>About thirty contributions asked for the north lawn to be "
+                                "turned into a car park for visitors.</p>"
+                            ),
+                            "decided": (
+                                "<p>This proposal has not been taken up. Instead, ten parking "
+                                "spaces will be created in the rue du Docteur-Morin, two of "
+                                "them for disabled drivers.</p>"
+                            ),
+                            "why": (
+                                "<p>All three options put to the vote kept the lawn, and the "
+                                "station car park is a five-minute walk away.</p>"
+                            ),
+                        },
+                    },
+                    {
+                        "type": "retained_ideas",
+                        "value": {"heading": "The ideas we are taking up"},
+                    },
+                    {
+                        "type": "ideas_answers",
+                        "value": {"heading": "All your ideas and our answers", "statuses": []},
+                    },
+                ],
+                "timeline": {
+                    "title": "What happens next?",
+                    "steps": [
+                        {"title": "Vote on the options"},
+                        {
+                            "title": "Public meeting on the outcome",
+                            "description": "At the Tilleuls school, with the guarantor.",
+                        },
+                        {"title": "Budget approved by the town council"},
+                        {
+                            "title": "Detailed plans and choice of contractors",
+                            "description": (
+                                "The plans will be presented to the residents’ committee."
+                            ),
+                        },
+                        {
+                            "title": "Works: paths and playground",
+                            "description": (
+                                "The park stays open; only the areas being worked on are closed."
+                            ),
+                        },
+                        {"title": "Opening of the renovated park"},
+                    ],
+                },
+            },
             "summary": (
                 "Le bilan de la concertation sur le parc des Tilleuls : la participation, les "
                 "décisions de la Ville sur chaque sujet, et le calendrier des travaux."
@@ -605,6 +1113,48 @@ CONSULTATIONS = [
     {
         "slug": SCHOOL_STREETS,
         "title": "Des rues apaisées devant les écoles",
+        "en": {
+            "slug": "safer-streets-outside-schools",
+            "title": "Safer streets outside schools",
+            "summary": (
+                "Closing the streets outside schools to traffic at drop-off and pick-up times: "
+                "the town tried the idea outside two schools and asked families and "
+                "neighbours what they thought. The summary is being prepared."
+            ),
+            "objectives": (
+                "<p>Every morning, the streets around the Jean-Zay and Port schools are "
+                "clogged with cars. During the trial, the town closed these streets to cars "
+                "for a quarter of an hour before and after school, and asked families, "
+                "teachers and neighbours for their views.</p>"
+            ),
+            "contribution_use": (
+                "<p>The views gathered, together with traffic counts, will help decide whether "
+                "the scheme is kept, changed or extended to other schools.</p>"
+            ),
+            "rules": RULES_EN,
+            "contact": {
+                **PARTICIPATION_CONTACT_EN,
+                "name": "Transport and Highways Department",
+                "role": "",
+            },
+            "phases": [
+                {"title": "Questionnaire for families and neighbours", "description": ""},
+                {
+                    "title": "Trial outside two schools",
+                    "description": "Streets closed at drop-off and pick-up times.",
+                },
+            ],
+            "body": [
+                {
+                    "type": "paragraph",
+                    "value": (
+                        "<p>The trial is over. The council’s departments are analysing the "
+                        "answers to the questionnaire and the traffic counts; the summary and "
+                        "the town’s decisions will be published here.</p>"
+                    ),
+                }
+            ],
+        },
         "image": "workshop",
         "summary": (
             "Fermer à la circulation, aux heures d’entrée et de sortie, les rues devant les "
@@ -667,6 +1217,14 @@ AGENDA = {
         "Ateliers, réunions publiques, balades urbaines, permanences : tous les rendez-vous "
         "pour participer à la vie de Bellecombe-sur-Lauze, en personne ou en ligne."
     ),
+    "en": {
+        "slug": "whats-on",
+        "title": "What’s on",
+        "summary": (
+            "Workshops, public meetings, town walks, drop-in sessions: every event where you "
+            "can play a part in the life of Bellecombe-sur-Lauze, in person or online."
+        ),
+    },
 }
 
 # Places, a few hundred metres apart around the place du Marché: (name, address, lat, lng).
@@ -683,10 +1241,27 @@ ASSOCIATIONS_HOUSE = (
     "0.686100",
 )
 LIBRARY = ("Médiathèque de la Lauze", f"3 quai de la Lauze, {CITY}", "47.391800", "0.689600")
+# The places' names on the English pages (addresses stay as they are).
+TOWN_HALL_EN = "Town hall, council chamber"
+ASSOCIATIONS_HOUSE_EN = "Maison des associations (community centre)"
+LIBRARY_EN = "Médiathèque de la Lauze (library)"
+TILLEULS_SCHOOL_EN = "Tilleuls school, covered playground"
 
 EVENTS = [
     {
         "slug": "reunion-publique-place-du-marche",
+        "en": {
+            "slug": "public-meeting-place-du-marche",
+            "title": "Public meeting: launch of the consultation on the place du Marché",
+            "summary": (
+                "The mayor and the project team present the process, what has been decided "
+                "and what is still open, then answer your questions."
+            ),
+            "place_name": TOWN_HALL_EN,
+            "accessibility_notes": (
+                "French Sign Language interpreting. The room is on the ground floor."
+            ),
+        },
         "title": "Réunion publique : lancement de la concertation sur la place du Marché",
         "summary": (
             "Le maire et l’équipe du projet présentent la démarche, ce qui est décidé et ce "
@@ -708,6 +1283,16 @@ EVENTS = [
     },
     {
         "slug": "permanence-participation-mediatheque",
+        "en": {
+            "slug": "participation-drop-in-library",
+            "title": "Citizen Participation Team drop-in at the library",
+            "summary": (
+                "A question about a consultation, or need help taking part online? The "
+                "Citizen Participation Team is there for you, no appointment needed."
+            ),
+            "place_name": LIBRARY_EN,
+            "accessibility_notes": "Computers with screen magnifier and screen reader available.",
+        },
         "title": "Permanence de la Mission participation à la médiathèque",
         "summary": (
             "Une question sur une concertation, besoin d’aide pour participer en ligne ? "
@@ -725,6 +1310,19 @@ EVENTS = [
     },
     {
         "slug": "balade-berges-du-port",
+        "en": {
+            "slug": "walk-port-riverbanks",
+            "title": "Town walk: the riverbanks at Le Port",
+            "summary": (
+                "From the harbour office to the old lock, a guided walk with local residents "
+                "to imagine the future of the banks of the Lauze."
+            ),
+            "place_name": "Harbour office, Le Port",
+            "state_note": (
+                "Cancelled: the Lauze is in flood and the riverbanks are closed. The walk will "
+                "be rescheduled as soon as they reopen."
+            ),
+        },
         "title": "Balade urbaine : les berges du Port",
         "summary": (
             "De la capitainerie à l’ancienne écluse, une balade commentée pour imaginer "
@@ -745,6 +1343,18 @@ EVENTS = [
     },
     {
         "slug": "atelier-dessinons-la-place-du-marche",
+        "en": {
+            "slug": "workshop-design-the-place-du-marche",
+            "title": "Neighbourhood workshop: let’s design the place du Marché",
+            "summary": (
+                "Around a large plan of the square, let’s work out together where the shade, "
+                "benches, play areas, market and parking should go."
+            ),
+            "place_name": ASSOCIATIONS_HOUSE_EN,
+            "accessibility_notes": (
+                "Ground-floor room. Free childcare on site: let us know on 01 23 45 67 89."
+            ),
+        },
         "title": "Atelier de quartier : dessinons la place du Marché",
         "summary": (
             "Autour d’un grand plan de la place, imaginons ensemble où mettre l’ombre, les "
@@ -767,6 +1377,15 @@ EVENTS = [
     },
     {
         "slug": "atelier-autoreparation-velo",
+        "en": {
+            "slug": "bike-repair-workshop",
+            "title": "Do-it-yourself bike repair workshop",
+            "summary": (
+                "Punctures, brakes, gears: volunteers show you how to look after your own "
+                "bike. Booking required, eight people per session."
+            ),
+            "place_name": "Vélo Lauze workshop",
+        },
         "title": "Atelier d’autoréparation de vélos",
         "summary": (
             "Crevaison, freins, dérailleur : des bénévoles vous apprennent à entretenir vous-"
@@ -785,6 +1404,19 @@ EVENTS = [
     },
     {
         "slug": "deambulation-place-du-marche",
+        "en": {
+            "slug": "walk-with-councillors-place-du-marche",
+            "title": "A walk with councillors around the place du Marché",
+            "summary": (
+                "An hour and a half’s walk with the deputy mayor for planning and the "
+                "project’s landscape architect, to look at the square and its surroundings "
+                "and share your comments."
+            ),
+            "place_name": "Fountain on the place du Marché",
+            "accessibility_notes": (
+                "A route of about 1.5 km on pavements, with no steps and with seated breaks."
+            ),
+        },
         "title": "Déambulation avec les élus autour de la place du Marché",
         "summary": (
             "Une balade d’une heure et demie avec l’adjointe à l’urbanisme et le paysagiste "
@@ -810,6 +1442,15 @@ EVENTS = [
     },
     {
         "slug": "webinaire-plan-velo",
+        "en": {
+            "slug": "cycling-plan-webinar",
+            "title": "Webinar: introducing the cycling plan",
+            "summary": (
+                "One hour, online: why a cycling plan, how to take part, and your questions "
+                "answered live by the project team."
+            ),
+            "accessibility_notes": "Live captions and French Sign Language interpreting.",
+        },
         "title": "Webinaire : présentation du plan vélo",
         "summary": (
             "En une heure, en ligne : pourquoi un plan vélo, comment participer, et vos "
@@ -828,6 +1469,20 @@ EVENTS = [
     },
     {
         "slug": "chantier-haie-parc-des-tilleuls",
+        "en": {
+            "slug": "hedge-planting-parc-des-tilleuls",
+            "title": "Community planting day: the parc des Tilleuls hedge",
+            "summary": (
+                "With the town’s gardeners, let’s plant the 300 shrubs of the park’s new "
+                "hedge together, as decided at the end of the consultation."
+            ),
+            "place_name": "Parc des Tilleuls, main entrance",
+            "accessibility_notes": "Gloves and tools provided. Please wear closed shoes.",
+            "state_note": (
+                "Postponed: the nursery has not yet delivered the shrubs. The new date will be "
+                "announced on this page."
+            ),
+        },
         "title": "Chantier participatif : plantons la haie du parc des Tilleuls",
         "summary": (
             "Avec les jardiniers de la Ville, plantons ensemble les 300 arbustes de la "
@@ -856,6 +1511,16 @@ EVENTS = [
     },
     {
         "slug": "forum-des-associations",
+        "en": {
+            "slug": "voluntary-groups-fair",
+            "title": "Voluntary groups fair",
+            "summary": (
+                "Sport, culture, community support, the environment: more than eighty of "
+                "Bellecombe’s associations present their activities all day long."
+            ),
+            "place_name": "Halle Saint-Aubin (market hall)",
+            "accessibility_notes": "A quiet area and seating at the entrance of the hall.",
+        },
         "title": "Forum des associations",
         "summary": (
             "Sport, culture, solidarité, environnement : plus de quatre-vingts associations "
@@ -872,6 +1537,15 @@ EVENTS = [
     },
     {
         "slug": "conseil-municipal-des-jeunes",
+        "en": {
+            "slug": "youth-council-public-meeting",
+            "title": "Public meeting of the youth council",
+            "summary": (
+                "The twenty-four young councillors present this year’s projects: a skate "
+                "park, a music festival by secondary-school pupils and book-swap boxes."
+            ),
+            "place_name": TOWN_HALL_EN,
+        },
         "title": "Séance publique du conseil municipal des jeunes",
         "summary": (
             "Les vingt-quatre jeunes élus présentent leurs projets de l’année : un skatepark, "
@@ -888,6 +1562,15 @@ EVENTS = [
     },
     {
         "slug": "petit-dejeuner-commercants",
+        "en": {
+            "slug": "town-centre-traders-breakfast",
+            "title": "Town centre traders’ breakfast",
+            "summary": (
+                "A chance for shopkeepers, the town centre manager and councillors to talk "
+                "about events in the town centre and how to draw people in."
+            ),
+            "place_name": "Café de la Halle",
+        },
         "title": "Petit-déjeuner des commerçants du centre-ville",
         "summary": (
             "Un moment d’échange entre les commerçants, le manager de centre-ville et les "
@@ -903,6 +1586,15 @@ EVENTS = [
     },
     {
         "slug": "restitution-parc-des-tilleuls",
+        "en": {
+            "slug": "public-meeting-future-of-the-parc-des-tilleuls",
+            "title": "Public meeting: the future of the parc des Tilleuls",
+            "summary": (
+                "The result of the vote, the town’s decisions and the timetable for the works, "
+                "presented with the consultation’s guarantor."
+            ),
+            "place_name": TILLEULS_SCHOOL_EN,
+        },
         "title": "Réunion publique : ce que devient le parc des Tilleuls",
         "summary": (
             "Le résultat du vote, les décisions de la Ville et le calendrier des travaux, "
@@ -925,6 +1617,15 @@ EVENTS = [
     },
     {
         "slug": "atelier-conception-parc-des-tilleuls",
+        "en": {
+            "slug": "design-workshop-parc-des-tilleuls",
+            "title": "Design workshop for the parc des Tilleuls",
+            "summary": (
+                "With the town’s gardeners and a landscape architect, let’s draw the paths, "
+                "the playground and the community garden of the future park."
+            ),
+            "place_name": TILLEULS_SCHOOL_EN,
+        },
         "title": "Atelier de conception du parc des Tilleuls",
         "summary": (
             "Avec les jardiniers de la Ville et une paysagiste, dessinons les allées, l’aire "
@@ -947,6 +1648,15 @@ EVENTS = [
     },
     {
         "slug": "reunion-rues-aux-ecoles",
+        "en": {
+            "slug": "public-meeting-safer-streets-outside-schools",
+            "title": "Public meeting: safer streets outside schools",
+            "summary": (
+                "A presentation of the trial outside the Jean-Zay and Port schools, and a "
+                "discussion with families and neighbours."
+            ),
+            "place_name": "Jean-Zay school, dining hall",
+        },
         "title": "Réunion publique : des rues apaisées devant les écoles",
         "summary": (
             "Présentation de l’expérimentation devant les écoles Jean-Zay et du Port, et "
@@ -972,6 +1682,67 @@ EVENTS = [
 TOUR = {
     "slug": "agora-itinerante",
     "title": "L’Agora itinérante",
+    "en": {
+        "slug": "travelling-agora",
+        "title": "The Travelling Agora",
+        "summary": (
+            "A wooden agora sets up in a different square every week. Come and give your views "
+            "on the place du Marché, put your questions to councillors or simply chat with your "
+            "neighbours."
+        ),
+        "body": [
+            {
+                "type": "heading",
+                "value": {"text": "An agora near you", "level": "h2", "anchor": ""},
+            },
+            {
+                "type": "paragraph",
+                "value": (
+                    "<p>Wooden benches, a big map of the town, coffee and members of the "
+                    "Citizen Participation Team: while the consultation on the place du Marché "
+                    "is open, the Travelling Agora goes out to meet people who do not come to "
+                    "meetings. Every view gathered there counts as much as one given "
+                    "online.</p>"
+                ),
+            },
+        ],
+        # The stops, in the order of "stops".
+        "stops": [
+            {
+                "slug": "place-saint-aubin",
+                "title": "The Travelling Agora on the place Saint-Aubin",
+                "summary": "The Agora’s first stop, outside the Saint-Aubin market hall.",
+                "place_name": "Place Saint-Aubin, outside the market hall",
+            },
+            {
+                "slug": "place-de-la-gare",
+                "title": "The Travelling Agora on the place de la Gare",
+                "summary": "In the late afternoon, on the station forecourt.",
+                "place_name": "Station forecourt",
+            },
+            {
+                "slug": "square-des-tilleuls",
+                "title": "The Travelling Agora in the square des Tilleuls",
+                "summary": "In the heart of Les Tilleuls, with the residents’ committee.",
+                "place_name": "Square des Tilleuls",
+            },
+            {
+                "slug": "quai-du-port",
+                "title": "The Travelling Agora on the quai du Port",
+                "summary": "On the banks of the Lauze, next to the harbour office.",
+                "place_name": "Banks of the Lauze, near the harbour office",
+            },
+            {
+                "slug": "place-du-marche",
+                "title": "The Travelling Agora on the place du Marché",
+                "summary": "The last stop, on the place du Marché itself.",
+                "place_name": "Corn exchange (Halle aux grains)",
+            },
+        ],
+        "stop_defaults": {
+            "accessibility_notes": "Benches with backrests and spaces for wheelchairs.",
+        },
+    },
     "image": "workshop",
     "summary": (
         "Une agora en bois s’installe chaque semaine sur une place différente. Venez y donner "
@@ -1095,6 +1866,24 @@ PETITION = {
         ),
         (8000, "Votation", "La question est soumise au vote des habitantes et des habitants."),
     ],
+    # Thresholds as (label, consequence), in the order of "thresholds".
+    "en": {
+        "title": "Drinking-water fountains on the place du Marché",
+        "text": (
+            "We ask for two drinking-water fountains to be installed on the place du Marché, "
+            "usable by wheelchair users, before next summer. On market days and in hot weather, "
+            "there is currently no free water point anywhere in the town centre."
+        ),
+        "thresholds": [
+            ("Mediation", "Councillors meet the signatories for a public mediation."),
+            (
+                "Citizens’ workshop",
+                "A workshop of residents chosen by lot examines the request and gives a public "
+                "opinion.",
+            ),
+            ("Local vote", "The question is put to a vote of the town’s residents."),
+        ],
+    },
 }
 
 # The idea box of the open consultation, and ideas at every step of the workflow. "status" is
@@ -1117,6 +1906,22 @@ IDEA_BOX = {
             "required": False,
         },
     ],
+    # Extra fields in the order of "extra_fields", their choices in the same order.
+    "en": {
+        "title": "Your ideas for the place du Marché",
+        "introduction": (
+            "Shade, play, benches, parking, market days: suggest what would make the square "
+            "more pleasant. Every idea is read by the participation team before it is "
+            "published, then studied with the design consultants. The town answers each one."
+        ),
+        "extra_fields": [
+            {
+                "label": "For which times?",
+                "help_text": "",
+                "choices": "Market days\nEvery day\nEvenings and weekends",
+            },
+        ],
+    },
 }
 
 # Every idea of the box, on a page of its own.
@@ -1127,6 +1932,14 @@ IDEA_LIST_PAGE = {
         "Toutes les idées publiées pour la place du Marché, avec la réponse de la Ville "
         "quand elle est donnée. Filtrez par thème, quartier ou état."
     ),
+    "en": {
+        "slug": "ideas-place-du-marche",
+        "title": "Ideas for the place du Marché",
+        "summary": (
+            "Every idea published for the place du Marché, with the town’s answer once it has "
+            "been given. Filter by topic, district or status."
+        ),
+    },
 }
 
 IDEAS = [
@@ -1268,6 +2081,35 @@ SURVEY = {
             "required": False,
         },
     ],
+    # Questions in the order of "questions", their choices in the same order.
+    "en": {
+        "title": "How do you use the place du Marché?",
+        "introduction": "Five questions, three minutes. Your answers guide the design consultants.",
+        "thank_you": (
+            "Thank you! Your answers will be published, without your name, in the summary."
+        ),
+        "questions": [
+            {
+                "label": "How often do you come to the square?",
+                "help_text": "",
+                "choices": "Every day\nEvery week\nA few times a month\nRarely",
+            },
+            {
+                "label": "What do you do there?",
+                "help_text": "",
+                "choices": (
+                    "The market\nThe café terraces\nI walk across it\nI go there with children"
+                ),
+            },
+            {
+                "label": "How satisfied are you with the square today?",
+                "help_text": "1: not at all, 5: completely.",
+                "choices": "",
+            },
+            {"label": "Which district do you live in?", "help_text": "", "choices": ""},
+            {"label": "What would you change first?", "help_text": "", "choices": ""},
+        ],
+    },
 }
 
 
@@ -1284,6 +2126,14 @@ PARK_IDEA_BOX = {
     "opens": -180,
     "closes": -121,
     "extra_fields": [],
+    "en": {
+        "title": "Your ideas for the parc des Tilleuls",
+        "introduction": (
+            "Paths, play, lighting, nature: suggest what would make the parc des Tilleuls a "
+            "park for the whole district. Your ideas feed into the design workshops."
+        ),
+        "extra_fields": [],
+    },
 }
 
 PARK_IDEAS = [
@@ -1433,6 +2283,32 @@ PARK_SURVEY = {
         },
         {"kind": "long_text", "label": "Un dernier mot ?", "required": False},
     ],
+    "en": {
+        "title": "The parc des Tilleuls and you",
+        "introduction": "The vote on the three options, and two questions about the park.",
+        "thank_you": "Thank you! The result of the vote will be published in the report.",
+        "questions": [
+            {
+                "label": "Which option do you prefer?",
+                "help_text": "",
+                "choices": "A garden park\nA sports park\nA family park",
+            },
+            {
+                "label": "What do you want first from the renovated park?",
+                "help_text": "",
+                "choices": (
+                    "Shade and coolness\nPlay areas for children\nPaths that are easy to "
+                    "use\nPeace and quiet in the evening"
+                ),
+            },
+            {
+                "label": "How would you rate the park today?",
+                "help_text": "1: very poor, 5: very good.",
+                "choices": "",
+            },
+            {"label": "Anything else?", "help_text": "", "choices": ""},
+        ],
+    },
 }
 
 # An association's event waiting in the moderation queue (portal/proposals).

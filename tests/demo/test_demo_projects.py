@@ -38,7 +38,8 @@ def load_demo():
 
 
 def statuses():
-    return {page.slug: page.status() for page in ConsultationPage.objects.live()}
+    french = ConsultationPage.objects.live().filter(locale__language_code="fr")
+    return {page.slug: page.status() for page in french}
 
 
 def agenda():

@@ -14,7 +14,7 @@ SQUARE = "/ar/concertations/reamenagement-place-du-marche/"
 ARABIC = """
 from wagtail.models import Locale
 from home.models import HomePage
-from portal.pages.models import ConsultationIndexPage, ConsultationPage
+from portal.pages.models import AgendaPage, ConsultationIndexPage, ConsultationPage
 arabic = Locale.objects.create(language_code="ar")
 french = {"locale__language_code": "fr"}
 for page, fields in [
@@ -32,6 +32,8 @@ for page, fields in [
     for name, value in fields.items():
         setattr(copy, name, value)
     copy.save_revision().publish()
+# The demo's agenda is translated into English: withdrawn here, so that a page has none.
+AgendaPage.objects.get(locale__language_code="en").unpublish()
 """
 
 

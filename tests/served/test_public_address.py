@@ -192,14 +192,19 @@ def test_the_restitution_reports_link_to_the_address_served(site, crawled, tmp_p
     reports = [
         body for url, (_, body, _) in crawled.items() if url.endswith(".pdf") and "/media/" in url
     ]
-    assert len(reports) == 2  # the park's restitution and the 2026 budget's
+    # The park's restitution and the 2026 budget's, each in French and in English (whose
+    # ideas still link to their French pages).
+    assert len(reports) == 4
+    english = 0
     for report in reports:
         text = pdf.run("pdftotext", pdf.saved(report, tmp_path, "report"), "-")
         site.assert_links_here(text, "the report's text")
         links = pdf.links(report, tmp_path)
         assert links
         for link in links:
-            assert link.startswith(site.base_url + "/fr/"), link
+            assert link.startswith((site.base_url + "/fr/", site.base_url + "/en/")), link
+        english += any(link.startswith(site.base_url + "/en/") for link in links)
+    assert english == 2
 
 
 @pytest.fixture(scope="module")
