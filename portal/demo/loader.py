@@ -111,6 +111,7 @@ class DemoLoader(BudgetLoader):
         home_en = self.translation(home, content.HOME["en"])
         for spec in content.PAGES:
             self.translation(pages[spec["key"]], spec["en"], key=spec["key"])
+        self.english_items()
         self.english_consultations_and_agenda(home)
         self.highlight(home_en, {key: p.get_translation(self.en) for key, p in pages.items()})
         return self.created
@@ -394,7 +395,7 @@ class DemoLoader(BudgetLoader):
 
     def demo_petition(self, spec):
         """The interpellation residents can support on the open consultation."""
-        petition = Petition.objects.filter(title=spec["title"]).first()
+        petition = Petition.objects.filter(title=spec["title"], translation_of=None).first()
         if petition is None:
             petition = Petition(title=spec["title"], text=spec["text"])
             petition.thresholds = [
@@ -548,7 +549,7 @@ class DemoLoader(BudgetLoader):
         )
 
     def idea_box(self, consultation, spec):
-        box = IdeaBox.objects.filter(title=spec["title"]).first()
+        box = IdeaBox.objects.filter(title=spec["title"], translation_of=None).first()
         if box is None:
             box = IdeaBox(
                 title=spec["title"],
@@ -608,7 +609,7 @@ class DemoLoader(BudgetLoader):
 
     def survey(self, consultation, spec, answer=None):
         """A survey and the demo residents' answers (`answer(survey, resident, number)`)."""
-        survey = Survey.objects.filter(title=spec["title"]).first()
+        survey = Survey.objects.filter(title=spec["title"], translation_of=None).first()
         if survey is None:
             survey = Survey(
                 title=spec["title"],
@@ -683,7 +684,7 @@ class DemoLoader(BudgetLoader):
 
     def survey_pk(self, value):
         """A survey named by its title in the spec."""
-        return Survey.objects.get(title=value["survey"]).pk
+        return Survey.objects.get(title=value["survey"], translation_of=None).pk
 
     def moment(self, day, at):
         """An aware datetime in Paris, the time zone of the town."""
@@ -743,6 +744,47 @@ class DemoLoader(BudgetLoader):
     # The English pages: each a copy of its French page for translation, written in English
     # from the specs' "en" dicts, parents before children (Wagtail would copy an untranslated
     # parent as an alias, kept in draft). The participation items stay the French ones.
+
+    def english_items(self):
+        """English versions of the surveys, idea boxes and petition, as wagtail-localize makes
+        them: their words only, what residents give stays with the French originals
+        (participation/models/translated.py)."""
+        self.english_items_by_id = {}
+        for model, spec in (
+            (Survey, projects.SURVEY),
+            (Survey, projects.PARK_SURVEY),
+            (IdeaBox, projects.IDEA_BOX),
+            (IdeaBox, projects.PARK_IDEA_BOX),
+            (IdeaBox, budgets.IDEA_BOX),
+            (Petition, projects.PETITION),
+        ):
+            # Read again: a copy of an instance holding its children in memory would take them.
+            french = model.objects.get(title=spec["title"], locale=self.fr)
+            english = french.get_translation_or_none(self.en)
+            if english is None:
+                english = self.english_item(french, spec["en"])
+            self.english_items_by_id[model, french.pk] = english.pk
+
+    def english_item(self, french, words):
+        english = french.copy_for_translation(self.en)
+        for field in ("title", "introduction", "thank_you", "text"):
+            if field in words:
+                setattr(english, field, words[field])
+        children = {Survey: "questions", IdeaBox: "extra_fields", Petition: "thresholds"}
+        relation = children[type(french)]
+        ordered = sorted(getattr(english, relation).all(), key=lambda child: child.sort_order or 0)
+        if isinstance(french, Petition):
+            ordered.sort(key=lambda threshold: threshold.count)
+            for threshold, (label, consequence) in zip(ordered, words["thresholds"], strict=True):
+                threshold.label, threshold.consequence = label, consequence
+        else:
+            for child, texts in zip(ordered, words[relation], strict=True):
+                for field, text in texts.items():
+                    setattr(child, field, text)
+        setattr(english, relation, ordered)
+        english.save()
+        self.note(f"translation {english.title}")
+        return english
 
     def english_consultations_and_agenda(self, home):
         """English versions of the consultations, restitutions, agenda, events and tour."""
@@ -824,7 +866,7 @@ class DemoLoader(BudgetLoader):
         """The English body blocks of a consultation that embed no participation item."""
         if spec["slug"] == budgets.BUDGET_2027:
             page = self.consultations[spec["slug"]]
-            box = IdeaBox.objects.get(consultation=page)
+            box = IdeaBox.objects.get(consultation=page, translation_of=None)
             envelopes = list(page.envelopes.order_by("pk"))
             body = self.budget_2027_body(spec["en"], box, envelopes, language="en")
             return [block for block in body if block["type"] not in EMBEDDING_BLOCKS]
@@ -842,6 +884,14 @@ class DemoLoader(BudgetLoader):
         for block in french:
             if block["type"] in EMBEDDING_BLOCKS:
                 value = dict(block["value"])
+                # The English item, as wagtail-localize would name it.
+                for field, model in (
+                    ("survey", Survey),
+                    ("idea_box", IdeaBox),
+                    ("petition", Petition),
+                ):
+                    if (model, value.get(field)) in self.english_items_by_id:
+                        value[field] = self.english_items_by_id[model, value[field]]
                 if value.get("list_page"):
                     value["list_page"] = self.in_english(Page.objects.get(pk=value["list_page"])).pk
                 body.append({"type": block["type"], "value": value})

@@ -14,6 +14,7 @@ from portal.pages.models import (
     EventTourPage,
     RestitutionPage,
 )
+from portal.participation.models import IdeaBox, Petition, Survey
 
 TRANSLATED_TYPES = (
     ConsultationIndexPage,
@@ -67,10 +68,19 @@ def test_english_consultation_embeds_the_french_items_and_shows_english_phases(d
             if block["type"] in EMBEDDING_BLOCKS
         ]
         assert embedded or spec["slug"] != projects.SQUARE
-        for kind, value in embedded:
-            mine = next(block for block in translated.body.raw_data if block["type"] == kind)
-            for field in ("survey", "petition", "idea_box"):
-                assert mine["value"].get(field) == value.get(field)
+        mine_all = [
+            block for block in translated.body.raw_data if block["type"] in EMBEDDING_BLOCKS
+        ]
+        assert [block["type"] for block in mine_all] == [kind for kind, _value in embedded]
+        for (_kind, value), mine in zip(embedded, mine_all, strict=True):
+            # The English version of each item, as wagtail-localize names it: its original is
+            # the French page's item, which every answer, idea and support goes to.
+            for field, model in (("survey", Survey), ("petition", Petition), ("idea_box", IdeaBox)):
+                if value.get(field) is None:
+                    continue
+                item = model.objects.get(pk=mine["value"][field])
+                assert item.locale_id == translated.locale_id
+                assert item.original_id == value[field]
         assert [phase.title for phase in translated.ordered_phases] == [
             phase["title"] for phase in spec["en"]["phases"]
         ]

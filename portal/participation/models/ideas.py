@@ -73,6 +73,7 @@ class IdeaBox(OpeningWindow, TranslatedItem, index.Indexed, ClusterableModel):
     # Kept by the services as ideas become public or stop being so, so that no page counts
     # thousands of ideas to say how many there are.
     public_idea_count = models.PositiveIntegerField(_("public ideas"), default=0, editable=False)
+    original_only = ("public_idea_count",)
 
     edit_handler = TabbedInterface(
         [

@@ -34,6 +34,9 @@ class TranslatedItem(TranslatableMixin):
         help_text=_("The original this version translates: what residents give belongs to it."),
     )
 
+    # Figures the services keep on the original: a translation's stay at their default.
+    original_only = ()
+
     class Meta(TranslatableMixin.Meta):
         abstract = True
 
@@ -49,6 +52,8 @@ class TranslatedItem(TranslatableMixin):
     def copy_for_translation(self, locale, exclude_fields=None):
         translation = super().copy_for_translation(locale, exclude_fields=exclude_fields)
         translation.translation_of_id = self.original_id
+        for name in self.original_only:
+            setattr(translation, name, self._meta.get_field(name).get_default())
         return translation
 
     def in_language(self, locale_id):

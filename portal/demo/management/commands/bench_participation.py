@@ -47,7 +47,7 @@ class Command(BaseCommand):
 
     @transaction.atomic
     def prepare(self, ideas, residents, sessions_file):
-        box = IdeaBox.objects.select_related("consultation").first()
+        box = IdeaBox.objects.filter(translation_of=None).select_related("consultation").first()
         themes, districts = list(box.themes.all()), list(box.districts.all())
         now = timezone.now()
         Idea.objects.bulk_create(
