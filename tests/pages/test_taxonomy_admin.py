@@ -45,7 +45,7 @@ def test_an_organiser_name_is_unique_per_language(admin_client, locales):
     fields = {"name": "Les Amis du Parc", "kind": "association", "description": "", "website": ""}
     response = admin_client.post("/admin/snippets/pages/organiser/add/?locale=fr", fields)
     assert response.status_code == 200
-    assert "This name is already used in this language." in response.content.decode()
+    assert "Ce nom est déjà utilisé dans cette langue." in response.content.decode()
     response = admin_client.post("/admin/snippets/pages/organiser/add/?locale=en", fields)
     assert response.status_code == 302
     assert Organiser.objects.filter(name="Les Amis du Parc").count() == 2
