@@ -4,6 +4,7 @@ from urllib.parse import urlsplit
 import pytest
 from django.core.cache import cache
 from wagtail.models import Locale, Page, Site
+from wagtail_localize.models import StringSegment, StringTranslation, TranslationSource
 
 from home.models import HomePage
 from portal.pages.models import StandardPage
@@ -39,6 +40,43 @@ def home(locales):
         defaults={"hostname": "localhost", "root_page": home, "site_name": "Test"},
     )
     return home
+
+
+@pytest.fixture
+def english_home(home, locales):
+    """The English home page, a translation of the French one."""
+    english = home.copy_for_translation(locales[1])
+    english.title = "Home"
+    english.save_revision().publish()
+    return english
+
+
+@pytest.fixture
+def localize(django_capture_on_commit_callbacks):
+    """Translate a page or a snippet with wagtail-localize's machinery, as its editor does:
+    each string of its source translated (`words`, else kept), then the translation created
+    or updated (a sync) and published (wagtail-localize publishes pages on commit)."""
+
+    def translate(instance, locale, words):
+        source, _created = TranslationSource.update_or_create_from_instance(instance)
+        for segment in StringSegment.objects.filter(source=source).select_related("string"):
+            StringTranslation.objects.update_or_create(
+                translation_of=segment.string,
+                locale=locale,
+                context=segment.context,
+                defaults={
+                    "data": words.get(segment.string.data, segment.string.data),
+                    "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
+                },
+            )
+        with django_capture_on_commit_callbacks(execute=True):
+            translation, _created = source.create_or_update_translation(
+                locale, copy_parent_pages=True
+            )
+        translation.refresh_from_db()
+        return getattr(translation, "specific", translation)
+
+    return translate
 
 
 @pytest.fixture

@@ -52,8 +52,8 @@ EVENT_FIELDS = (
     "registration_url",
     "free_entry",
     "ical_sequence",
-    "organiser_id",
-    "organiser__name",
+    "local_organiser_id",
+    "local_organiser_name",
 )
 
 
@@ -103,10 +103,13 @@ def find(kind, key):
         events = events.filter(**{f"{kind}s": term})
         return Feed(f"{term.name} – {site}", term.name, f"{agenda_url}?{kind}={term.slug}", events)
     if kind == "organiser":
+        # Any language version's id: the events of the organiser in all of them, named in
+        # the feed's language.
         organiser = Organiser.objects.filter(pk=key).first()
         if organiser is None:
             raise Http404
-        events = events.filter(organiser=organiser)
+        events = events.of_organiser(organiser.pk)
+        organiser = organiser.in_locale(locale.pk)
         return Feed(
             f"{organiser.name} – {site}",
             organiser.name,
@@ -122,7 +125,7 @@ def render(events, *, name, url):
     Events are read as rows; each one's address is its agenda's public address followed by
     its path below the agenda (events only live under an agenda, directly or in a tour).
     """
-    rows = list(events.values(*EVENT_FIELDS))
+    rows = list(events.with_local_organiser("id", "name").values(*EVENT_FIELDS))
     themes = {}
     through = EventPage.themes.through.objects.filter(eventpage__in=events.values("pk"))
     for event_id, theme in through.values_list("eventpage_id", "theme__name").order_by(
@@ -150,7 +153,7 @@ def render(events, *, name, url):
                 url=address,
                 wording=wording,
                 themes=themes.get(row["id"], ()),
-                organiser_url=f"{base_url}?organiser={row['organiser_id']}",
+                organiser_url=f"{base_url}?organiser={row['local_organiser_id']}",
             )
         )
     return ics.calendar(vevents, name=name, url=url, years=years_of(rows))

@@ -198,10 +198,10 @@ def vevent(row, *, url, wording, themes=(), organiser_url=""):
         lines.append(fold(f"LOCATION:{text(where)}"))
     if row["latitude"] is not None and row["longitude"] is not None:
         lines.append(f"GEO:{float(row['latitude']):.6f};{float(row['longitude']):.6f}")
-    if row["organiser__name"]:
+    if row["local_organiser_name"]:
         # ORGANIZER is an address; organisers' e-mails are never published, so it is the
         # address of their events on the site, and CN is their name.
-        name = param(row["organiser__name"])
+        name = param(row["local_organiser_name"])
         lines.append(fold(f"ORGANIZER;CN={name}:{organiser_url or url}"))
     if themes:
         lines.append(fold(f"CATEGORIES:{','.join(text(theme) for theme in themes)}"))

@@ -433,7 +433,7 @@ def event_rows(scope):
     if scope.consultation is not None:
         events = events.filter(consultation__translation_key__in=list(scope.by_key))
     events = (
-        events.select_related("organiser")
+        events.with_local_organiser("name")
         .annotate(key=F("consultation__translation_key"))
         .only(
             "id",
@@ -460,8 +460,6 @@ def event_rows(scope):
             "accessibility_notes",
             "free_entry",
             "registration_url",
-            "organiser",
-            "organiser__name",
         )
         .order_by("start", "pk")
     )
@@ -497,7 +495,7 @@ def event_rows(scope):
             "accessibility_notes": event.accessibility_notes,
             "free_entry": event.free_entry,
             "registration_url": event.registration_url,
-            "organiser": event.organiser.name if event.organiser else None,
+            "organiser": event.local_organiser_name,
             "consultation_id": consultation_id,
             "consultation": consultation,
             "themes": sorted(terms["themes"].get(event.pk, [])),

@@ -5,7 +5,10 @@ from datetime import datetime, time, timedelta
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import F, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import (
@@ -35,6 +38,20 @@ class EventState(models.TextChoices):
     CANCELLED = "cancelled", _("Cancelled")
 
 
+def organiser_here(field):
+    """An expression: the `field` of an event's organiser in the event's own language.
+
+    wagtail-localize points a translated event to the organiser's translation; a page copied
+    without it (or translated before the organiser was) points to the original: then the
+    translation in the page's language is read, else the original's. A subquery in the
+    listing's own query, so a card costs nothing more.
+    """
+    translated = Organiser.objects.filter(
+        translation_key=OuterRef("organiser__translation_key"), locale_id=OuterRef("locale_id")
+    )
+    return Coalesce(Subquery(translated.values(field)[:1]), F(f"organiser__{field}"))
+
+
 class EventQuerySet(PageQuerySet):
     """Named filters over events; "now" is the current instant, events end in the future or past."""
 
@@ -44,8 +61,20 @@ class EventQuerySet(PageQuerySet):
     def past(self, now=None):
         return self.filter(end__lt=now or timezone.now()).order_by("-start", "-pk")
 
+    def with_local_organiser(self, *fields):
+        """`local_organiser_<field>` on each event: its organiser's, in its language."""
+        return self.annotate(
+            **{f"local_organiser_{field}": organiser_here(field) for field in fields}
+        )
+
+    def of_organiser(self, organiser_id):
+        """The events of an organiser in any of its languages (given the id of any)."""
+        group = Organiser.objects.filter(pk=organiser_id).values("translation_key")
+        return self.filter(organiser__translation_key__in=group)
+
     def for_cards(self):
-        """What a card shows, and nothing more, in a constant number of queries."""
+        """What a card shows, and nothing more, in a constant number of queries; the
+        organiser's name is `local_organiser_name`."""
         return self.only(
             *LINK_FIELDS,
             "start",
@@ -57,8 +86,7 @@ class EventQuerySet(PageQuerySet):
             "step_free_access",
             "sign_language",
             "induction_loop",
-            "organiser__name",
-        ).select_related("organiser")
+        ).with_local_organiser("name")
 
 
 EventManager = PageManager.from_queryset(EventQuerySet)
@@ -284,10 +312,29 @@ class EventPage(BasePage):
     def accessibility_features(self):
         return [label for name, label in ACCESSIBILITY_FLAGS if getattr(self, name)]
 
+    @cached_property
+    def local_organiser(self):
+        """The organiser as this page's language names it (see `organiser_here`)."""
+        return self.organiser.in_locale(self.locale_id) if self.organiser_id else None
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["json_ld"] = event_json_ld(self)
         return context
+
+
+def organiser_choices(events, locale_id):
+    """(id, name) of the organisers of some events, once each, in a language: the
+    translation there, else the row events point to; sorted by name. One query."""
+    keys = events.values("organiser__translation_key")
+    rows = Organiser.objects.filter(translation_key__in=keys).values_list(
+        "pk", "name", "translation_key", "locale_id"
+    )
+    chosen = {}
+    for pk, name, key, locale in rows.order_by("pk"):
+        if key not in chosen or locale == locale_id:
+            chosen[key] = (pk, name)
+    return sorted(chosen.values(), key=lambda choice: choice[1].casefold())
 
 
 class EventFilterForm(forms.Form):
@@ -311,7 +358,7 @@ class EventFilterForm(forms.Form):
             (d.slug, d.name) for d in districts
         ]
         self.fields["organiser"].choices = [("", _("All organisers"))] + [
-            (str(o.pk), o.name) for o in organisers
+            (str(pk), name) for pk, name in organisers
         ]
         self.fields["consultation"].choices = [("", _("All consultations"))] + [
             (str(c.pk), c.title) for c in consultations
@@ -351,7 +398,7 @@ class AgendaPage(RoutablePageMixin, BasePage):
             request.GET or None,
             themes=Theme.objects.in_locale(self.locale),
             districts=District.objects.in_locale(self.locale),
-            organisers=Organiser.objects.filter(events__in=events).distinct(),
+            organisers=organiser_choices(events, self.locale_id),
             consultations=ConsultationPage.objects.live()
             .filter(locale=self.locale)
             .only("id", "title"),
@@ -363,7 +410,7 @@ class AgendaPage(RoutablePageMixin, BasePage):
         if data.get("district"):
             events = events.filter(districts__slug=data["district"])
         if data.get("organiser"):
-            events = events.filter(organiser_id=data["organiser"])
+            events = events.of_organiser(data["organiser"])
         if data.get("consultation"):
             events = events.filter(consultation_id=data["consultation"])
         zone = timezone.get_current_timezone()

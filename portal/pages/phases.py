@@ -15,7 +15,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel
-from wagtail.models import Orderable
+from wagtail.models import Orderable, Page, TranslatableMixin
 
 
 class ConsultationStatus(models.TextChoices):
@@ -49,19 +49,34 @@ class PhaseQuerySet(models.QuerySet):
         )
 
 
+def original_page(page_id):
+    """The id of the original of a page's translation group (its lowest id: translations are
+    created after it), as a subquery."""
+    group = Page.objects.filter(pk=page_id).values("translation_key")[:1]
+    return Page.objects.filter(translation_key=group).order_by("pk").values("pk")[:1]
+
+
 def accepts_supports(consultation_id, on=None):
     """Whether the phase in progress lets residents support, in one query with no page loaded.
 
     Supports arrive by the hundred per second: loading the consultation's page row for each
-    would cost more than the support itself.
+    would cost more than the support itself. The original page's phases decide, whichever
+    language version an idea box or petition is tied to: translations copy its dates, and
+    one that is not synced yet must not keep supports open after the original closed them.
     """
-    return Phase.objects.current(on).filter(page_id=consultation_id, allows_supports=True).exists()
+    return (
+        Phase.objects.current(on)
+        .filter(page_id=original_page(consultation_id), allows_supports=True)
+        .exists()
+    )
 
 
-class Phase(Orderable):
+class Phase(TranslatableMixin, Orderable):
     """A step of a consultation, e.g. "1 Consultation", "2 Ranking", "3 Synthesis", "4 Answers".
 
-    Dates are inclusive Paris days: a phase ending on 30 June is open all that day.
+    Dates are inclusive Paris days: a phase ending on 30 June is open all that day. A phase is
+    in its page's language: wagtail-localize translates its title and description with the
+    page and copies its dates and `allows_supports` from the original (synchronised fields).
     """
 
     page = ParentalKey("pages.ConsultationPage", on_delete=models.CASCADE, related_name="phases")
@@ -92,7 +107,7 @@ class Phase(Orderable):
         FieldPanel("allows_supports"),
     ]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("phase")
         verbose_name_plural = _("phases")
 

@@ -56,11 +56,12 @@ def event_json_ld(event):
         if event.online_url
         else "https://schema.org/OfflineEventAttendanceMode"
     )
-    if event.organiser:
+    organiser = event.local_organiser
+    if organiser:
         data["organizer"] = {
             "@type": "Organization",
-            "name": event.organiser.name,
-            **({"url": event.organiser.website} if event.organiser.website else {}),
+            "name": organiser.name,
+            **({"url": organiser.website} if organiser.website else {}),
         }
     if event.image:
         data["image"] = absolute_url(event.image.get_rendition("fill-1200x630").url)

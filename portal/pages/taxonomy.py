@@ -2,9 +2,10 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import OuterRef, Subquery
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.models import TranslatableMixin
+from wagtail.models import Locale, TranslatableMixin
 from wagtail.search import index
 
 
@@ -66,14 +67,41 @@ class District(Taxonomy):
         ]
 
 
-class Organiser(index.Indexed, models.Model):
-    """Who runs an event: a service of the authority or an association."""
+class OrganiserQuerySet(models.QuerySet):
+    def originals(self):
+        """The first row of each translation group (its lowest id: translations are made
+        from it), the one that holds trust."""
+        first = Organiser.objects.filter(translation_key=OuterRef("translation_key"))
+        return self.filter(pk=Subquery(first.order_by("pk").values("pk")[:1]))
+
+    def named(self, name):
+        """The organisers called `name` in any language and case: found under a translated
+        name too, as associations may type it."""
+        return self.filter(
+            translation_key__in=Organiser.objects.filter(name__iexact=name).values(
+                "translation_key"
+            )
+        )
+
+    def in_default_locale(self):
+        """The rows of the default language: the ones associations' proposals find and
+        create, whatever language the proposal is in."""
+        return self.filter(locale=Locale.get_default())
+
+
+class Organiser(TranslatableMixin, index.Indexed, models.Model):
+    """Who runs an event: a service of the authority or an association.
+
+    Translatable with wagtail-localize: the name and description are translated, the kind,
+    website and trust are the original's (see `save`). An event page points to one row;
+    pages show the row of their own language (`in_locale`, `EventQuerySet.for_cards`).
+    """
 
     class Kind(models.TextChoices):
         SERVICE = "service", _("service of the authority")
         ASSOCIATION = "association", _("association")
 
-    name = models.CharField(_("name"), max_length=120, unique=True)
+    name = models.CharField(_("name"), max_length=120)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.SERVICE)
     description = models.TextField(_("description"), blank=True, max_length=600)
     website = models.URLField(_("website"), blank=True)
@@ -82,7 +110,8 @@ class Organiser(index.Indexed, models.Model):
         default=False,
         help_text=_(
             "Events its confirmed contact proposes are published without moderation. "
-            "Moderators grant this when they approve one of its events."
+            "Moderators grant this when they approve one of its events. Only the organiser "
+            "in its original language holds it; its translations follow it."
         ),
     )
     # The resident (a confirmed address) who proposes this organiser's events. Never shown:
@@ -97,6 +126,7 @@ class Organiser(index.Indexed, models.Model):
         related_name="organisers",
     )
 
+    objects = OrganiserQuerySet.as_manager()
     panels = [
         FieldPanel("name"),
         FieldPanel("kind"),
@@ -105,12 +135,57 @@ class Organiser(index.Indexed, models.Model):
         # Trust lets events skip moderation: moderators grant it, and only they may revoke it.
         FieldPanel("trusted", permission="proposals.change_eventproposal"),
     ]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.FilterField("locale"),
+    ]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         ordering = ["name"]
         verbose_name = _("organiser")
         verbose_name_plural = _("organisers")
+        constraints = [
+            models.UniqueConstraint(fields=["locale", "name"], name="unique_organiser_per_locale")
+        ]
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        """A translation never carries trust by itself: wagtail-localize and
+        `copy_for_translation` copy every field, and a moderator may tick the box on any
+        language version, but trust is granted to the original's contact and read there."""
+        if (self.trusted or self.contact_id) and not self.is_original:
+            self.trusted, self.contact = False, None
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "trusted", "contact"}
+        return super().save(*args, **kwargs)
+
+    def clean(self):
+        """The name is unique per language; the admin form has no locale field to check it."""
+        super().clean()
+        taken = Organiser.objects.filter(locale_id=self.locale_id, name=self.name)
+        if self.locale_id and taken.exclude(pk=self.pk).exists():
+            raise ValidationError({"name": _("This name is already used in this language.")})
+
+    @property
+    def is_original(self):
+        earlier = Organiser.objects.filter(translation_key=self.translation_key)
+        if self.pk is not None:
+            earlier = earlier.filter(pk__lt=self.pk)
+        return not earlier.exists()
+
+    @property
+    def original(self):
+        """The row that holds trust: this one, or the first of its translation group."""
+        if self.is_original:
+            return self
+        return Organiser.objects.filter(translation_key=self.translation_key).order_by("pk")[0]
+
+    def in_locale(self, locale_id):
+        """This organiser as named in a language: its translation there, else itself."""
+        if self.locale_id == locale_id:
+            return self
+        translated = Organiser.objects.filter(translation_key=self.translation_key)
+        return translated.filter(locale_id=locale_id).first() or self

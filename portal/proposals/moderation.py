@@ -85,18 +85,23 @@ class ProposalIndexView(QueueIndexView):
 def organiser_situation(proposal):
     """What approving does to the organiser: found in the agenda (trusted or not), or created."""
     organiser = (
-        proposal.organiser or Organiser.objects.filter(name__iexact=proposal.organiser_name).first()
+        proposal.organiser
+        or Organiser.objects.named(proposal.organiser_name)
+        .in_default_locale()
+        .order_by("pk")
+        .first()
     )
     if organiser is None:
         return _("New: created as an association when the event is approved.")
     kind = organiser.get_kind_display()
-    if organiser.trusted and organiser.contact_id != proposal.contact_id:
+    trust = organiser.original  # the row that holds trust
+    if trust.trusted and trust.contact_id != proposal.contact_id:
         return _(
             "In the agenda as “%(name)s” (%(kind)s), trusted for another contact: this "
             "proposal comes from a different address. Approving it with “trust” would take "
             "the trust from that contact."
         ) % {"name": organiser.name, "kind": kind}
-    if organiser.trusted:
+    if trust.trusted:
         return _("In the agenda as “%(name)s” (%(kind)s), trusted.") % {
             "name": organiser.name,
             "kind": kind,

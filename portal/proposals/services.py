@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from wagtail.models import Locale
 
 from portal.core import mail
 from portal.core.http import absolute_url, page_url
@@ -128,11 +129,15 @@ def trusted_organiser(proposal):
     """The organiser whose trust this proposal's contact holds, under the name it gives.
 
     Trust belongs to the confirmed contact moderators chose: typing the name of a trusted
-    organiser from another address proves nothing.
+    organiser from another address proves nothing. It is read on the organiser's original
+    row (translations never hold it), found under its name in any language.
     """
-    return Organiser.objects.filter(
-        trusted=True, contact_id=proposal.contact_id, name__iexact=proposal.organiser_name
-    ).first()
+    return (
+        Organiser.objects.named(proposal.organiser_name)
+        .originals()
+        .filter(trusted=True, contact_id=proposal.contact_id)
+        .first()
+    )
 
 
 def release(proposal, *, now, notify=True):
@@ -224,21 +229,28 @@ def _decidable(proposal, to_status, message):
 def approve(*, proposal, user, trust=False, message="", now=None):
     """Publish the event in the agenda of the proposal's language, under its organiser.
 
-    The organiser is found by name (any case) or created as an association. `trust` lets
-    this contact publish this organiser's next events without moderation.
+    The organiser is found by name (any case, any language) in the default language, or
+    created there as an association; pages show it in their own language. `trust` lets this
+    contact publish this organiser's next events without moderation: granted on its
+    original row, which holds it.
     """
     now = now or timezone.now()
     proposal, message = _decidable(proposal, ProposalStatus.APPROVED, message)
-    organiser = Organiser.objects.filter(name__iexact=proposal.organiser_name).first()
+    organiser = (
+        Organiser.objects.named(proposal.organiser_name).in_default_locale().order_by("pk").first()
+    )
     if organiser is None:
         organiser = Organiser.objects.create(
-            name=proposal.organiser_name, kind=Organiser.Kind.ASSOCIATION
+            name=proposal.organiser_name,
+            kind=Organiser.Kind.ASSOCIATION,
+            locale=Locale.get_default(),
         )
     note = message
     if trust:
-        organiser.trusted = True
-        organiser.contact = proposal.contact
-        organiser.save(update_fields=["trusted", "contact"])
+        holder = organiser.original
+        holder.trusted = True
+        holder.contact = proposal.contact
+        holder.save(update_fields=["trusted", "contact"])
         note = "\n".join(filter(None, [message, _("The organiser is now trusted.")]))
     event = publish_event(proposal, organiser=organiser, user=user)
     move(
