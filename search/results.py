@@ -196,7 +196,8 @@ def support_block(page, petition_ids):
     """The id of the block of `page` that embeds the petition (by the id of one of its
     versions), or None (read from the raw stream: no query)."""
     for block in page.body.raw_data:
-        petition = (block.get("value") or {}).get("petition")
-        if block["type"] == "support" and petition in petition_ids:
+        if block["type"] != "support":
+            continue
+        if (block.get("value") or {}).get("petition") in petition_ids:
             return block.get("id")
     return None

@@ -127,6 +127,7 @@ def for_cards(ideas):
         "published_at",
         "author_name",
         "source",
+        "language",
         "image",
         "image_alt",
         "official_answer",
@@ -135,6 +136,17 @@ def for_cards(ideas):
         "district__name",
         "collected_at__title",
     )
+
+
+def in_language(ideas, box):
+    """The cards' themes and districts named in the page's language: the box's choices, kept
+    in the cache (names.box_choices), so that it costs no query; an idea filed under a term the
+    box no longer offers keeps that term's own name."""
+    themes, districts = (dict(choices) for choices in box_choices(box))
+    for idea in ideas:
+        idea.theme_name = themes.get(str(idea.theme_id)) if idea.theme_id else None
+        idea.district_name = districts.get(str(idea.district_id)) if idea.district_id else None
+    return ideas
 
 
 class IdeaSort:
@@ -229,6 +241,7 @@ class IdeaListBlock(blocks.StructBlock):
             notices,
             count=None if filtered else box.public_idea_count,
         )
+        page_of_ideas.object_list = in_language(list(page_of_ideas.object_list), box)
         if notices:  # something in the address was ignored
             page_cache.never_store(request)
         anchor = f"block-{context.get('block_id', '')}"
@@ -293,6 +306,7 @@ class IdeaPreviewBlock(blocks.StructBlock):
             return count, list(for_cards(ideas)[: value["number"]])
 
         count, ideas = page_cache.live(f"idea-preview:{box.pk}:{value['number']}", latest)
+        in_language(ideas, box)
         anchor = f"block-{context.get('block_id', '')}"
         context.update(box=shown, anchor=anchor, count=count, ideas=ideas)
         return context

@@ -360,13 +360,20 @@ class DemoLoader(BudgetLoader):
         return item
 
     def organiser(self, spec):
-        """An organiser, found by its name (unique)."""
-        organiser = Organiser.objects.filter(name=spec["name"]).first()
+        """An organiser, found by its French name (unique in a language), and its English
+        version: its name and description in English; trust stays with the French one."""
+        organiser = Organiser.objects.filter(locale=self.fr, name=spec["name"]).first()
         if organiser is None:
             organiser = Organiser.objects.create(
-                **{field: value for field, value in spec.items() if field != "en"}
+                locale=self.fr, **{field: value for field, value in spec.items() if field != "en"}
             )
             self.note(f"organiser {organiser.name}")
+        if "en" in spec and organiser.get_translation_or_none(self.en) is None:
+            english = organiser.copy_for_translation(self.en)
+            english.name = spec["en"]["name"]
+            english.description = spec["en"]["description"]
+            english.save()
+            self.note(f"organiser {english.name}")
         return organiser
 
     def child_page(self, parent, model, slug, build):

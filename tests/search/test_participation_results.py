@@ -252,3 +252,27 @@ def test_results_cost_a_constant_number_of_queries(client, home, consultation, m
         assert len(soup.select(".search-result")) == min(count, 10)
         counts.append(len(queries))
     assert counts[0] == counts[1]
+
+
+def test_a_translated_petition_is_found_once_in_each_language(client, consultation, locales):
+    """Its English version in English, its original in French; the page's other blocks (a
+    paragraph before it) never trouble the link to its block."""
+    petition = Petition.objects.create(title="Des fontaines", text="Deux fontaines à eau.")
+    consultation.body = [
+        {"type": "paragraph", "value": "<p>Le projet.</p>", "id": "texte"},
+        {"type": "support", "value": {"petition": petition.pk, "heading": ""}, "id": "appel"},
+    ]
+    consultation.save_revision().publish()
+    petition = Petition.objects.get(pk=petition.pk)
+    english = petition.copy_for_translation(locales[1])
+    english.title, english.text = "Fountains", "Two drinking-water fountains."
+    english.save()
+    english_page = consultation.copy_for_translation(locales[1], copy_parents=True)
+    english_page.save_revision().publish()
+    french_results = found(search(client, "fontaines"))
+    assert french_results == [
+        ("Interpellation", "Des fontaines", f"{consultation.url}#block-appel")
+    ]
+    english_results = found(search(client, "fountains", language="en"))
+    assert english_results == [("Petition", "Fountains", f"{english_page.url}#block-appel")]
+    assert found(search(client, "fontaines", language="en")) == []

@@ -16,6 +16,17 @@ register = template.Library()
 
 
 @register.simple_tag
+def in_main_language():
+    """` lang="fr"` on what staff write in the site's main language only (budget projects,
+    their stages), on a page in another language: read aloud in its own language (WCAG
+    3.1.2, language of parts); nothing on a page in the main language."""
+    main = settings.LANGUAGE_CODE
+    if get_language() == main:
+        return ""
+    return format_html(' lang="{}"', main)
+
+
+@register.simple_tag
 def icon(name, css_class=""):
     """An icon from the vendored Lucide sprite; decorative, so hidden from assistive technology.
 
