@@ -209,7 +209,14 @@ def survey_row(survey, locale=None):
 
 
 def snapshot(consultation, locale, now=None):
-    """Everything a restitution of `consultation` shows, as JSON-ready data."""
+    """Everything a restitution of `consultation` shows, as JSON-ready data, in `locale`'s
+    language (whoever publishes it: its links lead to the ideas' pages in that language, and
+    its words, "Other" included, are that language's)."""
+    with translation.override(locale.language_code):
+        return language_snapshot(consultation, locale, now)
+
+
+def language_snapshot(consultation, locale, now):
     figures = consultation_figures(consultation)
     # Originals only: a translation gathers no answer of its own (models/translated.py).
     surveys = Survey.objects.filter(

@@ -18,6 +18,7 @@ from portal.participation.models import (
     Idea,
     IdeaBox,
     IdeaField,
+    IdeaStatus,
     Petition,
     QuestionKind,
     Support,
@@ -299,3 +300,13 @@ def test_an_editor_translates_a_survey_from_its_admin_list(
     )
     assert translate in listing.content.decode()
     assert client.get(translate).status_code == 200
+
+
+def test_an_english_restitution_links_ideas_in_english_whoever_publishes_it(park, locales):
+    box = factories.IdeaBoxFactory(consultation=park)
+    factories.IdeaFactory(box=box, status=IdeaStatus.PUBLISHED, title="Des bancs")
+    english_page = translate(park, locales[1])
+    with translation.override("fr"):  # a French-speaking editor publishes it
+        data = accountability.snapshot(english_page, locales[1])
+    assert data["ideas"][0]["url"].startswith("/en/")
+    assert accountability.snapshot(park, locales[0])["ideas"][0]["url"].startswith("/fr/")
