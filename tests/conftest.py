@@ -3,6 +3,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.core.cache import cache
+from django.utils import translation
 from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import StringSegment, StringTranslation, TranslationSource
 
@@ -15,6 +16,16 @@ def _clear_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _main_language():
+    """Each test starts in the site's main language: a test client's request activates its
+    page's language for the rest of the thread (LocaleMiddleware), and a test after one ending
+    on an English page would otherwise create its data in English."""
+    translation.deactivate()
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture
