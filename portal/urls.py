@@ -11,6 +11,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from portal.core import favicon
 from portal.core import views as core_views
+from portal.core.health import HealthView
 from search import views as search_views
 
 urlpatterns = [
@@ -25,6 +26,7 @@ urlpatterns = [
     path("favicon.ico", favicon.favicon_ico, name="favicon"),
     path("favicon.svg", favicon.favicon_svg, name="favicon_svg"),
     path("apple-touch-icon.png", favicon.apple_touch_icon, name="apple_touch_icon"),
+    path("health/", HealthView.as_view(), name="health"),
 ]
 
 if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):

@@ -88,6 +88,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "axes",
     "csp",
+    "health_check",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -286,6 +287,9 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # Background work (PDF reports, e-mails to many participants) goes through Django's tasks:
 # run at once in development and tests; in production the database backend queues it and
 # `manage.py db_worker` processes run it, on any number of servers.
+# The health endpoint (core/health.py) fails when a task ready to run has waited this long.
+HEALTH_TASK_LAG_MINUTES = int(os.environ.get("HEALTH_TASK_LAG_MINUTES", "10"))
+
 TASKS = {
     "default": {
         "BACKEND": os.environ.get(
