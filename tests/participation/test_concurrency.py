@@ -20,7 +20,8 @@ pytestmark = pytest.mark.skipif(
 
 
 @pytest.mark.django_db(transaction=True)
-def test_concurrent_supports_and_duplicates_count_each_participant_once():
+def test_concurrent_supports_and_duplicates_count_each_participant_once(locales):
+    # `locales`: a transactional test starts from an emptied database; a petition has a language.
     petition = Petition.objects.create(title="Une piste cyclable", text="…")
     Threshold.objects.create(petition=petition, count=150, label="Médiation", consequence="…")
     participants = [confirmed(f"p{i}@example.org") for i in range(PARTICIPANTS)]

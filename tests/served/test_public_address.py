@@ -192,8 +192,8 @@ def test_the_restitution_reports_link_to_the_address_served(site, crawled, tmp_p
     reports = [
         body for url, (_, body, _) in crawled.items() if url.endswith(".pdf") and "/media/" in url
     ]
-    # The park's restitution and the 2026 budget's, each in French and in English (whose
-    # ideas still link to their French pages).
+    # The park's restitution and the 2026 budget's, each in French and in English, each
+    # linking to the pages of its own language.
     assert len(reports) == 4
     english = 0
     for report in reports:
@@ -203,7 +203,9 @@ def test_the_restitution_reports_link_to_the_address_served(site, crawled, tmp_p
         assert links
         for link in links:
             assert link.startswith((site.base_url + "/fr/", site.base_url + "/en/")), link
-        english += any(link.startswith(site.base_url + "/en/") for link in links)
+        languages = {link.removeprefix(site.base_url).split("/")[1] for link in links}
+        assert len(languages) == 1, links
+        english += languages == {"en"}
     assert english == 2
 
 
