@@ -98,7 +98,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # Outermost: stores a page only once every middleware below has finished it (cookies).
+    # Outermost: a request's line in the log, with its whole duration (when LOG_FORMAT=json).
+    "portal.core.request_log.RequestLogMiddleware",
+    # Stores a page only once every middleware below has finished it (cookies).
     "portal.core.page_cache.PageCacheStoreMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -445,12 +447,19 @@ ADMIN_CONTENT_SECURITY_POLICY = {
     }
 }
 
+# LOG_FORMAT=json: every record as one JSON line, and one line per request (core/request_log.py)
+# for a log collector; otherwise plain lines, and requests left to the server's access log.
+LOG_JSON = os.environ.get("LOG_FORMAT", "") == "json"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"json": {"()": "portal.core.request_log.JsonFormatter"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", **({"formatter": "json"} if LOG_JSON else {})}
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
+        "portal.requests": {"level": "INFO" if LOG_JSON else "WARNING"},
         "django.request": {"level": "ERROR"},
         # One line per background task run is noise; failures are still logged.
         "django_tasks": {"level": "WARNING"},

@@ -1,0 +1,65 @@
+"""One line per request for the operators' log collector, when `LOG_FORMAT=json`.
+
+`RequestLogMiddleware` logs each request's method, route, status and duration on the
+"portal.requests" logger; `JsonFormatter` writes every log record as one JSON object per line.
+A page is logged by its path (pages are public); any other address by its route
+(`participation/confirm/<str:token>/`): confirmation links and signed follow links carry
+secrets in their path, and a query string may carry anything, so neither is logged.
+"""
+
+import json
+import logging
+import time
+from datetime import UTC, datetime
+
+logger = logging.getLogger("portal.requests")
+
+# The attributes every LogRecord has: what is not one of them was passed in `extra`.
+STANDARD = set(vars(logging.makeLogRecord({}))) | {"message", "asctime"}
+
+
+class RequestLogMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not logger.isEnabledFor(logging.INFO):
+            return self.get_response(request)
+        start = time.perf_counter()
+        response = self.get_response(request)
+        match = getattr(request, "resolver_match", None)
+        if match is None:
+            where = "(unresolved)"
+        elif match.url_name == "wagtail_serve":
+            where = request.path
+        else:
+            where = "/" + match.route
+        logger.info(
+            "%s %s %s",
+            request.method,
+            where,
+            response.status_code,
+            extra={
+                "method": request.method,
+                "route": where,
+                "status": response.status_code,
+                "duration_ms": round(1000 * (time.perf_counter() - start), 1),
+            },
+        )
+        return response
+
+
+class JsonFormatter(logging.Formatter):
+    """A log record as one line of JSON: time (UTC), level, logger, message, its extras."""
+
+    def format(self, record):
+        line = {
+            "time": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds"),
+            "level": record.levelname,
+            "logger": record.name,
+            "message": record.getMessage(),
+        }
+        line.update((key, value) for key, value in vars(record).items() if key not in STANDARD)
+        if record.exc_info:
+            line["exception"] = self.formatException(record.exc_info)
+        return json.dumps(line, ensure_ascii=False, default=str)

@@ -1,0 +1,44 @@
+"""One JSON line per request for the operators (LOG_FORMAT=json, core/request_log.py): method,
+route, status and duration; never a link's secret or a query string."""
+
+import json
+import logging
+
+import pytest
+from django.urls import reverse
+
+from portal.core.request_log import JsonFormatter
+
+
+@pytest.fixture
+def lines(caplog):
+    caplog.set_level(logging.INFO, logger="portal.requests")
+    return lambda: [r for r in caplog.records if r.name == "portal.requests"]
+
+
+def test_a_page_is_logged_by_its_path_with_status_and_duration(client, home, lines):
+    client.get(home.url + "?q=nadia@example.org")
+    [line] = lines()
+    assert (line.method, line.route, line.status) == ("GET", home.url, 200)
+    assert line.duration_ms > 0
+    assert "nadia" not in json.dumps(vars(line), default=str)
+
+
+def test_a_link_with_a_secret_is_logged_by_its_route(client, home, lines):
+    token = "s3cr3t-token-of-a-resident"
+    client.get(reverse("participation:confirm", args=[token]))
+    [line] = lines()
+    assert "<str:token>" in line.route and token not in line.route
+    assert line.status < 500
+
+
+def test_each_record_is_one_json_line_with_its_extras():
+    record = logging.makeLogRecord(
+        {"name": "portal.requests", "levelname": "INFO", "msg": "GET %s", "args": ("/fr/",)}
+    )
+    record.status, record.duration_ms = 200, 12.5
+    line = JsonFormatter().format(record)
+    assert "\n" not in line
+    data = json.loads(line)
+    assert data["message"] == "GET /fr/" and data["status"] == 200
+    assert data["duration_ms"] == 12.5 and data["time"].endswith("+00:00")
