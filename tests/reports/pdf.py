@@ -55,8 +55,13 @@ def image_count(pdf, tmp_path):
 
 
 def language(pdf):
-    """The document's /Lang, wherever it is (WeasyPrint compresses the catalogue)."""
-    for stream in re.findall(rb"stream\r?\n(.*?)\r?\nendstream", pdf, re.DOTALL):
+    """The document's /Lang, wherever it is (WeasyPrint compresses the catalogue). Each
+    stream is read by its /Length: compressed bytes may hold "endstream" by chance."""
+    found = re.search(rb"/Lang \((\w+)\)", pdf)
+    if found:
+        return found.group(1).decode()
+    for match in re.finditer(rb"/Length (\d+)[^>]*>>\s*stream\r?\n", pdf):
+        stream = pdf[match.end() : match.end() + int(match.group(1))]
         try:
             found = re.search(rb"/Lang \((\w+)\)", zlib.decompress(stream))
         except zlib.error:

@@ -68,15 +68,13 @@ def counts(workdir, base_url):
 
 
 def mails(workdir):
-    folder = workdir / "mail"
-    return (
-        [
-            email.message_from_bytes(path.read_bytes(), policy=policy.default)
-            for path in sorted(folder.glob("*"))
-        ]
-        if folder.exists()
-        else []
-    )
+    """Every e-mail sent so far (Django's file backend: several per file, between rules)."""
+    messages = []
+    for path in sorted((workdir / "mail").glob("*.log"), key=lambda p: p.stat().st_mtime_ns):
+        for chunk in path.read_bytes().split(b"\n" + b"-" * 79 + b"\n"):
+            if chunk.strip():
+                messages.append(email.message_from_bytes(chunk, policy=policy.default))
+    return messages
 
 
 def get(url):
@@ -114,3 +112,5 @@ def test_a_worker_process_renders_the_reports_and_tells_the_participants(served)
     again = manage(workdir, base_url, "db_worker", "--batch", "--no-startup-delay")
     assert again.returncode == 0
     assert [m["To"] for m in mails(workdir) if m["To"].startswith("habitant")] == addresses
+    told_of = [(m["To"], m["Subject"]) for m in told]
+    assert len(told_of) == len(set(told_of))  # one e-mail per person and consultation
