@@ -187,5 +187,4 @@ class Organiser(TranslatableMixin, index.Indexed, models.Model):
         """This organiser as named in a language: its translation there, else itself."""
         if self.locale_id == locale_id:
             return self
-        translated = Organiser.objects.filter(translation_key=self.translation_key)
-        return translated.filter(locale_id=locale_id).first() or self
+        return self.get_translation_or_none(locale_id) or self

@@ -60,12 +60,7 @@ class TranslatedItem(TranslatableMixin):
         """The version written in `locale_id` (a page's language), or this one if none is."""
         if locale_id is None or locale_id == self.locale_id:
             return self
-        found = (
-            type(self)
-            .objects.filter(translation_key=self.translation_key, locale_id=locale_id)
-            .first()
-        )
-        return found or self
+        return self.get_translation_or_none(locale_id) or self
 
 
 def shown_with_original(item, locale_id):
