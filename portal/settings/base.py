@@ -283,6 +283,44 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+
+
+def object_storage(environ):
+    """Media on S3-compatible object storage when MEDIA_BUCKET names a bucket, else None:
+    (the default storage's settings, the public address of its files). Every app server and
+    worker then reads and writes the same files (uploads, renditions, reports)."""
+    bucket = environ.get("MEDIA_BUCKET", "")
+    if not bucket:
+        return None
+    endpoint = environ.get("MEDIA_ENDPOINT_URL", "").rstrip("/")
+    public_url = environ.get("MEDIA_URL", "")
+    if not public_url:
+        if not endpoint:
+            raise ImproperlyConfigured("MEDIA_BUCKET needs MEDIA_URL or MEDIA_ENDPOINT_URL.")
+        public_url = f"{endpoint}/{bucket}/"
+    options = {
+        "bucket_name": bucket,
+        "endpoint_url": endpoint or None,
+        "region_name": environ.get("MEDIA_REGION") or None,
+        # Empty: boto3 finds credentials itself (instance role, its own variables).
+        "access_key": environ.get("MEDIA_ACCESS_KEY_ID") or None,
+        "secret_key": environ.get("MEDIA_SECRET_ACCESS_KEY") or None,
+        # Files are read at their public address (the bucket allows reading objects, never
+        # listing them): no signature that expires in a cached page.
+        "querystring_auth": False,
+        "custom_domain": urlsplit(public_url).netloc + urlsplit(public_url).path.rstrip("/"),
+        "url_protocol": f"{urlsplit(public_url).scheme}:",
+        # A new name for a file whose name is taken, as on a disk: a report never replaces
+        # another's file while it is being downloaded.
+        "file_overwrite": False,
+        "default_acl": None,
+        "addressing_style": environ.get("MEDIA_ADDRESSING_STYLE") or None,
+    }
+    return {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options}, public_url
+
+
+if media_storage := object_storage(os.environ):
+    STORAGES["default"], MEDIA_URL = media_storage
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # E-mail: SMTP configured from the environment (production); dev and tests override the backend.
