@@ -14,6 +14,9 @@ from portal.core import views as core_views
 from portal.core.health import HealthView
 from search import views as search_views
 
+# A database away answers 503, not 500 (core.views.server_error).
+handler500 = core_views.server_error
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     re_path(

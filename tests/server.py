@@ -63,7 +63,8 @@ def demo_server(workdir, *, setup=(), workers=2, fresh=True, **settings):
     port = free_port()
     base_url = f"http://127.0.0.1:{port}"
     env = {
-        **os.environ,
+        # The machine's Redis is not the served site's unless `settings` name one.
+        **{key: value for key, value in os.environ.items() if key != "REDIS_URL"},
         "DJANGO_SETTINGS_MODULE": "portal.settings.e2e",
         "PUBLIC_BASE_URL": base_url,
         "DATABASE_URL": f"sqlite:///{workdir / 'db.sqlite3'}",
@@ -71,12 +72,13 @@ def demo_server(workdir, *, setup=(), workers=2, fresh=True, **settings):
         "E2E_MAIL_DIR": str(workdir / "mail"),
         **settings,
     }
-    env.pop("REDIS_URL", None)
     manage = [sys.executable, "manage.py"]
     commands = [["migrate", "--noinput", "-v0"], ["load_demo"]] if fresh else []
     commands += [["shell", "-c", code] for code in setup]
     for command in commands:
         subprocess.run([*manage, *command], cwd=ROOT, env=env, check=True, capture_output=True)
+    log = workdir / "gunicorn.log"
+    log_file = log.open("w")
     process = subprocess.Popen(
         [
             str(Path(sys.executable).parent / "gunicorn"),
@@ -91,7 +93,9 @@ def demo_server(workdir, *, setup=(), workers=2, fresh=True, **settings):
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
+        # A file, not a pipe nobody reads: a server logging much (a service down) would
+        # block on a full pipe.
+        stderr=log_file,
     )
     try:
         for _ in range(100):
@@ -100,7 +104,7 @@ def demo_server(workdir, *, setup=(), workers=2, fresh=True, **settings):
                 break
             except OSError:
                 if process.poll() is not None:
-                    raise RuntimeError(process.stderr.read().decode()) from None
+                    raise RuntimeError(log.read_text()) from None
                 time.sleep(0.2)
         yield base_url
     finally:
@@ -110,3 +114,4 @@ def demo_server(workdir, *, setup=(), workers=2, fresh=True, **settings):
         except subprocess.TimeoutExpired:  # a busy machine: workers still finishing
             process.kill()
             process.wait(timeout=10)
+        log_file.close()

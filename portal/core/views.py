@@ -1,17 +1,39 @@
 """Site-wide views."""
 
+import sys
+
 from django.conf import settings
+from django.db import InterfaceError, OperationalError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
+from django.template import loader
 from django.template.response import TemplateResponse
-from django.utils.cache import patch_cache_control
+from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import get_language, get_language_info
+from django.views import defaults
 from wagtail.models import Locale, Page, Site
 
 from .colours import darken
 from .restrictions import refused
 
 YEAR = 60 * 60 * 24 * 365
+# How soon a visitor's browser (or a load balancer) may ask again when the database is away.
+RETRY_AFTER_SECONDS = 30
+
+
+def server_error(request):
+    """Django's 500, except when the database is unreachable or failing as a service (DB-API's
+    OperationalError: refused, lost, shutting down; InterfaceError: connection closed): then a
+    503 saying the site is briefly unavailable, which load balancers and browsers retry.
+    Nothing here touches the database; the next request reconnects by itself once it is back
+    (CONN_HEALTH_CHECKS)."""
+    error = sys.exc_info()[1]
+    if not isinstance(error, OperationalError | InterfaceError):
+        return defaults.server_error(request)
+    response = HttpResponse(loader.get_template("503.html").render(), status=503)
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    add_never_cache_headers(response)
+    return response
 
 
 def theme_stylesheet(request, colour):

@@ -1,0 +1,174 @@
+"""The site served by gunicorn while its services stop and come back, each a private one
+started by the test (tests/services.py), never the machine's: with Redis stopped, every page
+type, the forms and the admin's sign-in answer without a single 500 and the health endpoint
+says the cache is away; with PostgreSQL stopped, a clear 503 page that browsers and load
+balancers retry; both come back without restarting the site."""
+
+import http.cookiejar
+import json
+import os
+import re
+import subprocess
+import sys
+import urllib.error
+import urllib.parse
+import urllib.request
+
+from tests.server import MODERATOR, MODERATOR_LOGIN, ROOT, demo_server
+from tests.services import postgres_server, redis_server
+
+# Besides a page of each type (bench_urls): what else residents and officers open.
+OTHER_URLS = """
+import json
+from django.urls import reverse
+from django.utils import translation
+from portal.budgets.models import BudgetProject
+from portal.participation.models import Idea
+with translation.override("fr"):
+    urls = [
+        "/en/",
+        Idea.objects.public().order_by("pk").first().get_absolute_url(),
+        BudgetProject.objects.order_by("pk").first().get_absolute_url(),
+        reverse("opendata:index"),
+        reverse("participation:new_link"),
+        "/sitemap.xml",
+        "/admin/login/",
+    ]
+print("URLS", json.dumps(urls))
+"""
+
+
+def manage(env, *command):
+    result = subprocess.run(
+        [sys.executable, "manage.py", *command],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return result.stdout
+
+
+def served_env(workdir, base_url, **settings):
+    return {
+        **{key: value for key, value in os.environ.items() if key != "REDIS_URL"},
+        "DJANGO_SETTINGS_MODULE": "portal.settings.e2e",
+        "PUBLIC_BASE_URL": base_url,
+        "DATABASE_URL": f"sqlite:///{workdir / 'db.sqlite3'}",
+        "MEDIA_ROOT": str(workdir / "media"),
+        **settings,
+    }
+
+
+def every_url(env):
+    """A page of each type, a search, and the other addresses above."""
+    pages = [entry["url"] for entry in json.loads(manage(env, "bench_urls"))]
+    others = re.search(r"^URLS (.*)$", manage(env, "shell", "-c", OTHER_URLS), re.M).group(1)
+    return [*pages, *json.loads(others)]
+
+
+class Browser:
+    """A visitor with cookies; answers whatever their status, never raising on one."""
+
+    def __init__(self, base_url):
+        self.base_url = base_url
+        self.cookies = http.cookiejar.CookieJar()
+        self.opener = urllib.request.build_opener(
+            urllib.request.HTTPCookieProcessor(self.cookies), NoRedirect()
+        )
+
+    def open(self, path, data=None):
+        body = urllib.parse.urlencode(data).encode() if data is not None else None
+        request = urllib.request.Request(self.base_url + path, data=body)
+        if data is not None:
+            request.add_header("Referer", self.base_url + path)
+        try:
+            with self.opener.open(request, timeout=30) as response:
+                return response.status, response.headers, response.read().decode()
+        except urllib.error.HTTPError as error:
+            return error.code, error.headers, error.read().decode()
+
+    def csrf(self):
+        return next(cookie.value for cookie in self.cookies if cookie.name == "csrftoken")
+
+    def sign_in(self):
+        """The admin's sign-in form, filled as the moderator: the status of its answer."""
+        status, _, _ = self.open("/admin/login/")
+        if status != 200:
+            return status
+        username, password = MODERATOR_LOGIN
+        status, _, _ = self.open(
+            "/admin/login/",
+            {"csrfmiddlewaretoken": self.csrf(), "username": username, "password": password},
+        )
+        return status
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+def statuses(base_url, urls):
+    browser = Browser(base_url)
+    return {url: browser.open(url)[0] for url in urls}
+
+
+def test_with_redis_stopped_nothing_answers_500_and_it_comes_back(tmp_path):
+    with (
+        redis_server() as redis,
+        demo_server(tmp_path, setup=[MODERATOR], REDIS_URL=redis.url) as base_url,
+    ):
+        urls = every_url(served_env(tmp_path, base_url, REDIS_URL=redis.url))
+        assert len(urls) >= 15
+        assert set(statuses(base_url, urls).values()) == {200}  # and cached, for some
+        assert Browser(base_url).open("/health/")[0] == 200
+
+        redis.stop()
+        down = statuses(base_url, urls)
+        assert [url for url, status in down.items() if status != 200] == []
+        browser = Browser(base_url)
+        assert browser.sign_in() == 302
+        assert browser.open("/admin/")[0] == 200
+        # A form posted with mistakes is answered with them (its rate limit lives in Redis).
+        idea = next(url for url in urls if "/idees/" in url or "/ideas/" in url)
+        status, _, _ = browser.open(idea)
+        assert status == 200
+        status, _, html = browser.open(
+            idea, {"csrfmiddlewaretoken": browser.csrf(), "action": "support"}
+        )
+        assert status in (303, 400), html[:500]
+        health = Browser(base_url).open("/health/")
+        assert health[0] == 503 and "Cache" not in health[2]  # no detail for the public
+
+        redis.start()
+        assert set(statuses(base_url, urls).values()) == {200}
+        assert Browser(base_url).open("/health/")[0] == 200
+
+
+def test_with_postgresql_stopped_a_503_then_the_site_comes_back_by_itself(tmp_path):
+    with (
+        postgres_server() as postgres,
+        demo_server(tmp_path, setup=[MODERATOR], DATABASE_URL=postgres.url) as base_url,
+    ):
+        env = served_env(tmp_path, base_url, DATABASE_URL=postgres.url)
+        urls = every_url(env)
+        assert set(statuses(base_url, urls).values()) == {200}
+
+        postgres.stop()
+        down = statuses(base_url, [*urls, "/fr/recherche/?q=place", "/health/"])
+        # A page a newcomer was given may still come from the cache; the rest says 503.
+        assert set(down.values()) <= {200, 503}
+        assert down["/fr/recherche/?q=place"] == 503
+        assert down["/health/"] == 503
+        status, headers, html = Browser(base_url).open("/fr/recherche/?q=jardin")
+        assert status == 503
+        assert headers["Retry-After"] == "30"
+        assert "no-cache" in headers["Cache-Control"]
+        assert "momentanément indisponible" in html and 'lang="en"' in html
+        assert Browser(base_url).sign_in() == 503
+
+        postgres.start()  # the same server processes, never restarted
+        assert set(statuses(base_url, urls).values()) == {200}
+        assert Browser(base_url).sign_in() == 302
