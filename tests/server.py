@@ -6,11 +6,14 @@ run with it. The settings are portal.settings.e2e (DEBUG off, media served by Dj
 written to files in `workdir / "mail"`), on a fresh SQLite database in `workdir`.
 """
 
+import http.cookiejar
 import os
 import socket
 import subprocess
 import sys
 import time
+import urllib.error
+import urllib.parse
 import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
@@ -115,3 +118,52 @@ def demo_server(workdir, *, setup=(), workers=2, fresh=True, **settings):
             process.kill()
             process.wait(timeout=10)
         log_file.close()
+
+
+class Browser:
+    """A visitor over HTTP with cookies (one jar for every port of 127.0.0.1, as a browser's):
+    (status, headers, text) of each answer, whatever its status; redirects not followed."""
+
+    def __init__(self, base_url):
+        self.base_url = base_url
+        self.cookies = http.cookiejar.CookieJar()
+        self.opener = urllib.request.build_opener(
+            urllib.request.HTTPCookieProcessor(self.cookies), NoRedirect()
+        )
+
+    def open(self, path, data=None):
+        body = urllib.parse.urlencode(data).encode() if data is not None else None
+        request = urllib.request.Request(self.base_url + path, data=body)
+        if data is not None:
+            request.add_header("Referer", self.base_url + path)
+        try:
+            with self.opener.open(request, timeout=30) as response:
+                return response.status, response.headers, response.read().decode()
+        except urllib.error.HTTPError as error:
+            return error.code, error.headers, error.read().decode()
+
+    def at(self, base_url):
+        """The same visitor, with the same cookies, on another server."""
+        other = Browser(base_url)
+        other.cookies, other.opener = self.cookies, self.opener
+        return other
+
+    def csrf(self):
+        return next(cookie.value for cookie in self.cookies if cookie.name == "csrftoken")
+
+    def sign_in(self):
+        """The admin's sign-in form, filled as the moderator: the status of its answer."""
+        status, _, _ = self.open("/admin/login/")
+        if status != 200:
+            return status
+        username, password = MODERATOR_LOGIN
+        status, _, _ = self.open(
+            "/admin/login/",
+            {"csrfmiddlewaretoken": self.csrf(), "username": username, "password": password},
+        )
+        return status
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None

@@ -4,17 +4,13 @@ type, the forms and the admin's sign-in answer without a single 500 and the heal
 says the cache is away; with PostgreSQL stopped, a clear 503 page that browsers and load
 balancers retry; both come back without restarting the site."""
 
-import http.cookiejar
 import json
 import os
 import re
 import subprocess
 import sys
-import urllib.error
-import urllib.parse
-import urllib.request
 
-from tests.server import MODERATOR, MODERATOR_LOGIN, ROOT, demo_server
+from tests.server import MODERATOR, ROOT, Browser, demo_server
 from tests.services import postgres_server, redis_server
 
 # Besides a page of each type (bench_urls): what else residents and officers open.
@@ -66,48 +62,6 @@ def every_url(env):
     pages = [entry["url"] for entry in json.loads(manage(env, "bench_urls"))]
     others = re.search(r"^URLS (.*)$", manage(env, "shell", "-c", OTHER_URLS), re.M).group(1)
     return [*pages, *json.loads(others)]
-
-
-class Browser:
-    """A visitor with cookies; answers whatever their status, never raising on one."""
-
-    def __init__(self, base_url):
-        self.base_url = base_url
-        self.cookies = http.cookiejar.CookieJar()
-        self.opener = urllib.request.build_opener(
-            urllib.request.HTTPCookieProcessor(self.cookies), NoRedirect()
-        )
-
-    def open(self, path, data=None):
-        body = urllib.parse.urlencode(data).encode() if data is not None else None
-        request = urllib.request.Request(self.base_url + path, data=body)
-        if data is not None:
-            request.add_header("Referer", self.base_url + path)
-        try:
-            with self.opener.open(request, timeout=30) as response:
-                return response.status, response.headers, response.read().decode()
-        except urllib.error.HTTPError as error:
-            return error.code, error.headers, error.read().decode()
-
-    def csrf(self):
-        return next(cookie.value for cookie in self.cookies if cookie.name == "csrftoken")
-
-    def sign_in(self):
-        """The admin's sign-in form, filled as the moderator: the status of its answer."""
-        status, _, _ = self.open("/admin/login/")
-        if status != 200:
-            return status
-        username, password = MODERATOR_LOGIN
-        status, _, _ = self.open(
-            "/admin/login/",
-            {"csrfmiddlewaretoken": self.csrf(), "username": username, "password": password},
-        )
-        return status
-
-
-class NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args, **kwargs):
-        return None
 
 
 def statuses(base_url, urls):
