@@ -40,14 +40,22 @@ README deploys it (2 × cores + 1 workers: a ballot mostly waits on PostgreSQL's
 the captcha off (with it, each ballot would wait on Google's answer, which is not ours to
 measure); the envelope's results are then counted again and must have grown by exactly the
 ballots stored, each project chosen by as many.
+Then the same load on one app server and on two sharing it (`BENCH_REDIS_URL`, by default
+the machine's Redis, database 0 under a key prefix of the run's own): the consultation page as
+newcomers get it from the shared cache, and support POSTs by distinct residents, at 16
+connections in all (8 to each of two servers, as a load balancer shares them); it prints
+"two servers / one" for each. Both servers run on this machine: the ratio says what sharing
+one Redis and one PostgreSQL costs, not what a second machine would add.
 
 BENCH_DURATION (default 10s) and BENCH_CONNECTIONS (default 8) set each wrk run. The table
 is printed and written to .bench/results.json. BENCH_ONLY=participation runs the PostgreSQL
 participation part only (the reference, the consultation, the idea list and supports), in a
-few minutes, and BENCH_ONLY=ballots the ballots only; BENCH_DATABASE names the PostgreSQL
+few minutes, BENCH_ONLY=ballots the ballots only and BENCH_ONLY=servers one server against
+two; BENCH_DATABASE names the PostgreSQL
 database (default portal_bench).
 """
 
+import concurrent.futures
 import json
 import os
 import re
@@ -59,8 +67,9 @@ import sys
 import tempfile
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 import psycopg
@@ -73,7 +82,7 @@ WORKERS = 2
 DEPLOYED_WORKERS = 2 * (os.cpu_count() or 1) + 1
 POSTGRES_SERVER = "postgres://postgres@127.0.0.1:5432"
 POSTGRES_DATABASE = os.environ.get("BENCH_DATABASE", "portal_bench")
-# "participation" or "ballots": that part of PostgreSQL's only.
+# "participation", "ballots" or "servers": that part of PostgreSQL's only.
 ONLY = os.environ.get("BENCH_ONLY", "")
 DURATION = os.environ.get("BENCH_DURATION", "10s")
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "8"))
@@ -239,6 +248,8 @@ def bench_database(database, database_url, env, workdir):
     rows = []
     if ONLY == "ballots":
         return bench_ballots(database, env, workdir)
+    if ONLY == "servers":
+        return bench_servers(database, env, workdir)
     with gunicorn(env, workdir / f"gunicorn-{database}.log") as base_url:
         for page in pages:
             url = base_url + page["url"]
@@ -254,6 +265,7 @@ def bench_database(database, database_url, env, workdir):
             rows += bench_budget(database, env)
     if database == "postgresql":
         rows += bench_ballots(database, env, workdir)
+        rows += bench_servers(database, env, workdir)
     return rows
 
 
@@ -474,6 +486,116 @@ def bench_budget(database, env):
     ]
 
 
+def bench_servers(database, env, workdir):
+    """The same load on one app server, then shared by two (half the connections each), both
+    caching in one Redis: a cached page, then support POSTs by distinct residents."""
+    redis_url = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/0")
+    shared = {**env, "REDIS_URL": redis_url, "CACHE_KEY_PREFIX": f"bench-{secrets.token_hex(4)}"}
+    try:
+        with socket.create_connection(redis_address(redis_url), timeout=2):
+            pass
+    except OSError as error:
+        print(f"== {database}: two servers skipped, Redis is not reachable ({error})")
+        return []
+    print(f"== {database}: residents ready to support, for one server then two")
+    sessions = workdir / "servers-residents.txt"
+    data = json.loads(
+        manage(
+            shared,
+            "bench_participation",
+            "--ideas",
+            "100",
+            "--residents",
+            str(BENCH_RESIDENTS),
+            "--sessions-file",
+            str(sessions),
+        )
+    )
+    # Half the residents for one server, a quarter for each of two: nobody supports twice.
+    residents = sessions.read_text().splitlines()
+    files = {1: [residents[0::2]], 2: [residents[1::4], residents[3::4]]}
+    for count, parts in files.items():
+        for number, part in enumerate(parts):
+            path = workdir / f"servers-{count}-{number}.txt"
+            path.write_text("".join(f"{key}\n" for key in part))
+            parts[number] = (str(path), data["csrf"], "action=support")
+    rows = []
+    for count, voters in files.items():
+        logs = [workdir / f"gunicorn-servers-{count}-{n}.log" for n in range(count)]
+        with ExitStack() as stack:
+            bases = [stack.enter_context(gunicorn(shared, log)) for log in logs]
+            connections = PARTICIPATION_CONNECTIONS // count
+            page = [base + data["consultation_url"] for base in bases]
+            for url in page:
+                warm(url)
+            print(f"== {database}: cached page, {count} server(s), {connections} connections each")
+            rows.append(
+                {
+                    "database": database,
+                    "name": f"cached page, {count} server(s) (c{PARTICIPATION_CONNECTIONS})",
+                    "role": f"page-{count}",
+                    **measure_together(page, connections),
+                }
+            )
+            before = json.loads(manage(shared, "bench_participation", "--count", str(data["idea"])))
+            posts = [base + data["idea_url"] for base in bases]
+            print(f"== {database}: support POSTs, {count} server(s)")
+            result = measure_together(posts, connections, voters)
+            after = json.loads(manage(shared, "bench_participation", "--count", str(data["idea"])))
+            rows.append(
+                {
+                    "database": database,
+                    "name": f"support POST, {count} server(s) (c{PARTICIPATION_CONNECTIONS})",
+                    "role": f"supports-{count}",
+                    **result,
+                    "check": posts_check(
+                        result, after["supports"] - before["supports"], "supports"
+                    ),
+                }
+            )
+    return rows
+
+
+def redis_address(url):
+    parts = urllib.parse.urlsplit(url)
+    return parts.hostname or "127.0.0.1", parts.port or 6379
+
+
+def measure_together(urls, connections, residents=None):
+    """wrk against each URL at once (`connections` each), as a load balancer would share the
+    load between servers: the requests/s summed, the slowest percentiles, the errors summed.
+    `residents`: for POSTs, one (sessions file, CSRF secret, body) per URL."""
+    residents = residents or [None] * len(urls)
+    with concurrent.futures.ThreadPoolExecutor(len(urls)) as pool:
+        results = list(
+            pool.map(
+                lambda job: measure(job[0], connections, job[1]), zip(urls, residents, strict=True)
+            )
+        )
+    combined = {"requests_per_sec": sum(r["requests_per_sec"] for r in results)}
+    for key in ("p50_ms", "p95_ms", "p99_ms"):
+        values = [r[key] for r in results if r.get(key) is not None]
+        combined[key] = max(values) if values else None
+    for key in ("requests", "non_2xx", "socket_errors", "sent", "redirected"):
+        if all(key in r for r in results):
+            combined[key] = sum(r[key] for r in results)
+    return combined
+
+
+def servers_ratio(rows):
+    """How many times one server's requests/s two servers serve, for each load."""
+    rates = {row.get("role"): row["requests_per_sec"] for row in rows if row.get("role")}
+    notes = []
+    for load, name in (("page", "cached page"), ("supports", "support POSTs")):
+        one, two = rates.get(f"{load}-1"), rates.get(f"{load}-2")
+        if one and two:
+            notes.append(
+                f"two servers / one, {name} = {two / one:.2f}× "
+                f"(both on this machine's {os.cpu_count()} cores)"
+            )
+    return notes
+
+
 def consultation_ratio(rows):
     """How many times the reference page's requests/s the consultation page serves."""
     rates = {row.get("role"): row["requests_per_sec"] for row in rows if row.get("role")}
@@ -534,7 +656,7 @@ def main():
             print(notes[-1])
         else:
             rows += bench_database("postgresql", postgres_url, env, workdir)
-            notes += consultation_ratio(rows)
+            notes += consultation_ratio(rows) + servers_ratio(rows)
     RESULTS.parent.mkdir(exist_ok=True)
     run = {"duration": DURATION, "connections": CONNECTIONS, "threads": THREADS}
     run.update(workers=WORKERS, results=rows, notes=notes)
