@@ -4,9 +4,17 @@ hole, an island) land in their known district, every one."""
 import json
 
 import pytest
+from django.utils import translation
 
 from portal.core import geo
 from tests.districts import BOUNDARIES, POINTS
+
+
+@pytest.fixture(autouse=True)
+def _in_english():
+    with translation.override("en"):
+        yield
+
 
 SQUARE = [[4.8, 45.7], [4.9, 45.7], [4.9, 45.8], [4.8, 45.8], [4.8, 45.7]]
 
