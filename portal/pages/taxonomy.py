@@ -61,22 +61,21 @@ class Theme(Taxonomy):
         ]
 
 
-class DistrictQuerySet(TaxonomyQuerySet):
-    def at(self, latitude, longitude):
-        """The first of these districts whose boundary holds the point, or None. Two
-        queries whatever the count: the districts, then their originals' boundaries."""
-        districts = list(self)
-        keys = {district.translation_key for district in districts}
-        shapes = dict(
-            District.objects.filter(translation_key__in=keys, boundary__isnull=False).values_list(
-                "translation_key", "boundary"
-            )
+def district_at(districts, latitude, longitude):
+    """The first of `districts` whose boundary holds the point, or None. Two queries whatever
+    their number: the districts, then their originals' boundaries (translations hold none)."""
+    districts = list(districts)
+    keys = {district.translation_key for district in districts}
+    shapes = dict(
+        District.objects.filter(translation_key__in=keys, boundary__isnull=False).values_list(
+            "translation_key", "boundary"
         )
-        for district in districts:
-            shape = shapes.get(district.translation_key)
-            if shape and geo.contains(shape, latitude, longitude):
-                return district
-        return None
+    )
+    for district in districts:
+        shape = shapes.get(district.translation_key)
+        if shape and geo.contains(shape, latitude, longitude):
+            return district
+    return None
 
 
 class BoundaryField(forms.CharField):
@@ -147,12 +146,11 @@ class District(Taxonomy):
 
     Its boundary (GeoJSON, WGS 84) places ideas and projects by their point. Translations
     share the original's: it is no translatable field, a translation holds none (`save`), and
-    `DistrictQuerySet.at` reads the original's.
+    `district_at` reads the original's.
     """
 
     boundary = models.JSONField(_("boundary (GeoJSON)"), null=True, blank=True)
 
-    objects = DistrictQuerySet.as_manager()
     base_form_class = DistrictForm
     panels = [
         FieldPanel("name"),

@@ -7,6 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from portal.core import geo
 from portal.pages.models import District
+from portal.pages.taxonomy import district_at
 from tests.districts import BOUNDARIES, create_districts
 
 ADD = "/admin/snippets/pages/district/add/?locale=fr"
@@ -90,7 +91,7 @@ def test_translations_share_the_original_boundary(admin_client, locales, localiz
     english = localize(districts["nord"], locales[1], {"Nord": "North"})
     assert english.name == "North" and english.boundary is None
     assert english.shape == BOUNDARIES["nord"]
-    assert District.objects.filter(locale=locales[1]).at(45.76, 4.81) == english
+    assert district_at(District.objects.filter(locale=locales[1]), 45.76, 4.81) == english
     response = admin_client.get(f"/admin/snippets/pages/district/edit/{english.pk}/")
     assert "boundary" not in response.context["form"].fields
     english.boundary = BOUNDARIES["sud"]
@@ -102,6 +103,6 @@ def test_translations_share_the_original_boundary(admin_client, locales, localiz
 def test_the_district_at_a_point_costs_two_queries(locales, django_assert_num_queries):
     create_districts(locales[0])
     with django_assert_num_queries(2):
-        assert District.objects.in_locale(locales[0]).at(45.775, 4.825).slug == "lac"
+        assert district_at(District.objects.in_locale(locales[0]), 45.775, 4.825).slug == "lac"
     with django_assert_num_queries(2):
-        assert District.objects.in_locale(locales[0]).at(48.85, 2.35) is None
+        assert district_at(District.objects.in_locale(locales[0]), 48.85, 2.35) is None
