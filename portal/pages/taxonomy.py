@@ -61,16 +61,34 @@ class Theme(Taxonomy):
         ]
 
 
-def district_at(districts, latitude, longitude):
-    """The first of `districts` whose boundary holds the point, or None. Two queries whatever
-    their number: the districts, then their originals' boundaries (translations hold none)."""
-    districts = list(districts)
+def _shapes(districts):
+    """The boundaries of `districts` by translation key, read on their originals."""
     keys = {district.translation_key for district in districts}
-    shapes = dict(
+    return dict(
         District.objects.filter(translation_key__in=keys, boundary__isnull=False).values_list(
             "translation_key", "boundary"
         )
     )
+
+
+def area_of(districts):
+    """[[south, west], [north, east]] around the boundaries of `districts`, or None: where
+    a map of them opens."""
+    shapes = list(_shapes(list(districts)).values())
+    if not shapes:
+        return None
+    corners = [geo.bounds(shape) for shape in shapes]
+    return [
+        [min(c[1] for c in corners), min(c[0] for c in corners)],
+        [max(c[3] for c in corners), max(c[2] for c in corners)],
+    ]
+
+
+def district_at(districts, latitude, longitude):
+    """The first of `districts` whose boundary holds the point, or None. Two queries whatever
+    their number: the districts, then their originals' boundaries (translations hold none)."""
+    districts = list(districts)
+    shapes = _shapes(districts)
     for district in districts:
         shape = shapes.get(district.translation_key)
         if shape and geo.contains(shape, latitude, longitude):

@@ -9,16 +9,25 @@ from decimal import Decimal
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+from bs4 import BeautifulSoup
+from django.utils import translation
 
 from portal.budgets import services as budgets
 from portal.core import geocoder
 from portal.participation import services
+from portal.participation.models import Idea
 from tests import factories
 from tests.budgets.factories import EnvelopeFactory
 from tests.districts import POINTS, create_districts
 from tests.factories import IdeaBoxFactory, confirmed
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture
@@ -192,3 +201,84 @@ def test_an_unreachable_geocoder_leaves_no_point(box, settings):
     assert geocoder.geocode("1 place du Marché") is None
     settings.GEOCODER_URL = ""
     assert propose(box, place="1 place du Marché").latitude is None
+
+
+# The idea form: a point picked on the map, in two hidden inputs
+
+
+@pytest.fixture
+def form_page(box, districts):
+    box.themes = []
+    box.districts = list(districts.values())
+    box.save()
+    page = box.consultation
+    page.body = [{"type": "idea_form", "value": {"idea_box": box.pk, "heading": ""}, "id": "idees"}]
+    page.save_revision().publish()
+    return page
+
+
+def submit(client, page, **data):
+    fields = {
+        "title": "Des bancs",
+        "description": "À l’ombre.",
+        "district": "",
+        "place": "",
+        "email": "nadia@example.org",
+        "display_name": "Nadia",
+        **data,
+    }
+    return client.post(
+        page.url, {"block_id": "idees", **{f"idees-{k}": v for k, v in fields.items()}}
+    )
+
+
+def test_the_form_offers_the_map_around_the_districts(client, form_page):
+    page = BeautifulSoup(client.get(form_page.url).content, "html.parser")
+    picker = page.select_one("[data-place-picker]")
+    assert json.loads(picker["data-area"]) == [[45.7, 4.75], [45.8, 4.97]]
+    assert page.select_one("#id_idees-latitude")["type"] == "hidden"
+    assert page.select_one("#id_idees-place")["type"] == "text"
+    assert picker.select_one("[data-picker-panel]").has_attr("hidden")
+
+
+def test_a_point_picked_is_stored_with_its_district(client, form_page, districts):
+    response = submit(
+        client, form_page, place="Le lac", latitude="45.7751234567", longitude="4.825"
+    )
+    assert response.status_code == 303
+    idea = Idea.objects.get()
+    assert (idea.latitude, idea.longitude) == (Decimal("45.775123"), Decimal("4.825000"))
+    assert idea.district == districts["lac"] and idea.place == "Le lac"
+
+
+@pytest.mark.parametrize(
+    ("latitude", "longitude"),
+    [
+        ("abc", "4.8"),
+        ("95", "4.8"),
+        ("45.7", "-181"),
+        ("1e400", "4.8"),
+        ("NaN", "4.8"),
+        ("Infinity", "-Infinity"),
+        ("45.7", ""),
+        ("", "4.8"),
+        ("4" * 40, "4.8"),
+        ("<script>", "0x10"),
+        ("45,7", "4.8"),
+    ],
+)
+def test_a_hostile_point_is_refused_next_to_the_place(client, form_page, latitude, longitude):
+    response = submit(client, form_page, place="Le lac", latitude=latitude, longitude=longitude)
+    assert response.status_code == 400  # the form again, with its errors
+    page = BeautifulSoup(response.content, "html.parser")
+    assert "could not be read" in page.select_one("#id_idees-place-error").get_text()
+    assert page.select_one("#id_idees-place")["value"] == "Le lac"
+    assert not Idea.objects.exists()
+
+
+def test_without_a_place_field_no_point_is_taken(client, form_page, box):
+    box.accepts_location = False
+    box.save()
+    response = submit(client, form_page, latitude="45.775", longitude="4.825")
+    assert response.status_code == 303
+    assert Idea.objects.get().latitude is None
