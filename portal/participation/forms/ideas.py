@@ -41,7 +41,7 @@ class IdeaForm(ParticipantForm):
         required=False,
         help_text=_("An address or a landmark, e.g. “Square of the old market”."),
     )
-    # Filled by the map (js/place-picker.js); without it, the place typed is looked up.
+    # Filled by the map (js/maps.js); without it, the place typed is looked up.
     latitude = CoordinateField(limit=90)
     longitude = CoordinateField(limit=180)
     image = forms.FileField(
