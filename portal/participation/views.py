@@ -232,7 +232,7 @@ def idea_map(request, box_id):
     )
     if not consultation_shown(box.consultation):
         raise Http404
-    return JsonResponse({"ideas": idea_points(box.original_id, request.GET)})
+    return JsonResponse({"points": idea_points(box.original_id, request.GET)})
 
 
 def idea_detail(request, pk, slug):

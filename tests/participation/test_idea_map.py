@@ -44,7 +44,7 @@ def placed(box, title, district=None, status=IdeaStatus.PUBLISHED, point=("45.76
 def points(client, box, **query):
     response = client.get(reverse("participation:idea_map", args=[box.pk]), query)
     assert response.status_code == 200
-    return response.json()["ideas"]
+    return response.json()["points"]
 
 
 def test_only_public_placed_ideas_are_given_without_personal_data(client, box, districts):
@@ -91,7 +91,7 @@ def test_the_map_costs_the_same_queries_whatever_the_count(
     url = reverse("participation:idea_map", args=[box.pk])
     with django_assert_num_queries(3):  # the box, its consultation's restrictions, the ideas
         response = client.get(url, {"status": "published"})
-    assert len(response.json()["ideas"]) == count
+    assert len(response.json()["points"]) == count
 
 
 def test_a_box_the_public_does_not_see_has_no_map(client, box):
@@ -117,7 +117,7 @@ def test_the_list_offers_the_map_with_its_filters(client, box, districts):
     html = BeautifulSoup(
         client.get(page.url, {"district": districts["nord"].pk}).content, "html.parser"
     )
-    ideas_map = html.select_one("[data-ideas-map]")
+    ideas_map = html.select_one("[data-points-map]")
     assert ideas_map["data-url"] == (
         reverse("participation:idea_map", args=[box.pk]) + f"?district={districts['nord'].pk}"
     )

@@ -185,15 +185,15 @@
         .then(function (response) { return response.json(); })
         .then(function (data) {
           drawn = true;
-          if (!data.ideas.length) {
+          if (!data.points.length) {
             status.textContent = box.getAttribute("data-label-none");
             return;
           }
           loadLeaflet(box, function () {
             canvas.hidden = false;
             show.setAttribute("aria-expanded", "true");
-            drawIdeas(box, canvas, data.ideas);
-            status.textContent = data.ideas.length + " " + box.getAttribute("data-label-shown");
+            drawIdeas(box, canvas, data.points);
+            status.textContent = data.points.length + " " + box.getAttribute("data-label-shown");
           });
         })
         .catch(function () { box.hidden = true; }); // the list remains
@@ -202,6 +202,6 @@
 
   document.addEventListener("DOMContentLoaded", function () {
     Array.prototype.forEach.call(document.querySelectorAll("[data-place-picker]"), setUp);
-    Array.prototype.forEach.call(document.querySelectorAll("[data-ideas-map]"), setUpIdeas);
+    Array.prototype.forEach.call(document.querySelectorAll("[data-points-map]"), setUpIdeas);
   });
 })();
