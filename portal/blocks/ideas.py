@@ -3,8 +3,11 @@
 They present; `participation.services` writes (the protocol: participation/contributions.py).
 """
 
+from urllib.parse import urlencode
+
 from django import forms
 from django.conf import settings
+from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -185,6 +188,15 @@ class IdeaFilterForm(forms.Form):
             del self.fields["district"]
 
 
+def map_url(box, filters):
+    """Where the map next to the list reads its points: the list's filters, in its address."""
+    query = urlencode(
+        {name: filters[name] for name in ("theme", "district", "status") if filters.get(name)}
+    )
+    url = reverse("participation:idea_map", args=[box.pk])
+    return f"{url}?{query}" if query else url
+
+
 class IdeaListBlock(blocks.StructBlock):
     """The published ideas of a box: filters, order, pages, each linking to its own page."""
 
@@ -246,6 +258,7 @@ class IdeaListBlock(blocks.StructBlock):
             page_cache.never_store(request)
         anchor = f"block-{context.get('block_id', '')}"
         context.update(
+            map_url=map_url(box, filters) if box.accepts_location else None,
             box=shown,
             anchor=anchor,
             action=f"{context['page'].url if context.get('page') else ''}#{anchor}",

@@ -1,8 +1,11 @@
 """A participatory budget's projects on a page: the list residents filter, and the winners'
 realisation. They present; `budgets.services` writes."""
 
+from urllib.parse import urlencode
+
 from django import forms
 from django.db.models import Case, OuterRef, Prefetch, Subquery, Value, When
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -113,6 +116,20 @@ class ProjectFilterForm(forms.Form):
                 del self.fields[name]
 
 
+def map_url(envelopes, statuses, filters):
+    """Where the map next to the list reads its points: the list's envelopes, statuses and
+    filters, in its address."""
+    chosen = filters.get("envelope")
+    query = [("envelope", e.pk) for e in envelopes if not chosen or e.pk == chosen]
+    query += [("status", status) for status in [filters.get("status")] if status] or [
+        ("status", status.value) for status in statuses
+    ]
+    for name in ("district", "theme", "cost_min", "cost_max"):
+        if filters.get(name) is not None:
+            query.append((name, filters[name]))
+    return f"{reverse('budgets:project_map')}?{urlencode(query)}"
+
+
 class BudgetProjectListBlock(blocks.StructBlock):
     """The projects of the page's consultation: filters, a random order stable while the
     visitor browses (so that no project is favoured by its place), pages, each linking to its
@@ -194,6 +211,7 @@ class BudgetProjectListBlock(blocks.StructBlock):
             page_cache.never_store(request)
         anchor = f"block-{context.get('block_id', '')}"
         context.update(
+            map_url=map_url(envelopes, statuses, filters),
             anchor=anchor,
             action=f"{context['page'].url}#{anchor}",
             form=form,

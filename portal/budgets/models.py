@@ -18,6 +18,7 @@ from wagtail.search import index
 
 from portal.core.workflow import Step, Workflow
 from portal.participation.models import Idea, Participant, RegisterEntry
+from portal.participation.models.places import point_fields
 from portal.participation.models.window import OpeningWindow
 
 from .errors import InvalidProjectStep, MethodLocked
@@ -313,6 +314,7 @@ class BudgetProject(index.Indexed, DescribedImage):
     place = models.CharField(
         _("place"), max_length=200, blank=True, help_text=_("Where, e.g. “Parc des Tilleuls”.")
     )
+    latitude, longitude = point_fields()
     status = models.CharField(
         _("status"), max_length=20, choices=ProjectStatus.choices, default=ProjectStatus.PROPOSED
     )

@@ -318,7 +318,7 @@ class ProjectForm(WagtailAdminModelForm):
             taxonomy_of_default_locale(self.fields[name])
 
 
-PROJECT_FIELDS = ("title", "summary", "cost", "theme", "district")
+PROJECT_FIELDS = ("title", "summary", "cost", "theme", "district", "latitude", "longitude")
 
 NEW_PROJECT_PANELS = ObjectList(
     [
@@ -329,6 +329,7 @@ NEW_PROJECT_PANELS = ObjectList(
         FieldRowPanel(
             [FieldPanel("theme", widget=forms.Select), FieldPanel("district", widget=forms.Select)]
         ),
+        FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
     ],
     base_form_class=ProjectForm,
 )

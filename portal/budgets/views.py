@@ -2,7 +2,7 @@
 winner, its realisation."""
 
 from django.db.models import F
-from django.http import Http404, HttpResponsePermanentRedirect
+from django.http import Http404, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.text import get_text_list
@@ -10,9 +10,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from portal.core.http import absolute_url
+from portal.core.restrictions import view_restrictions
 
 from . import services
-from .models import BALLOT_STATUSES, BudgetProject, VotingMethod
+from .models import BALLOT_STATUSES, BudgetProject, Envelope, VotingMethod
+from .project_map import number, project_points
 
 
 def vote_result(project, envelope, now):
@@ -73,3 +75,23 @@ def project_detail(request, pk, slug):
             "history": project.steps.exclude(from_status=F("to_status")),
         },
     )
+
+
+@require_safe
+def project_map(request):
+    """The points of the projects of the envelopes named (`envelope`, the list's), as JSON, for
+    the map next to their list; envelopes of a consultation the public does not see count for
+    nothing. A query per consultation (a page holds one), then one for the projects."""
+    ids = [pk for pk in map(number, request.GET.getlist("envelope")[:20]) if pk is not None]
+    envelopes = Envelope.objects.filter(pk__in=ids).select_related("consultation")
+    envelopes = envelopes.only("consultation__live", "consultation__path")
+    shown, seen = [], {}
+    for envelope in envelopes:
+        consultation = envelope.consultation
+        if consultation.pk not in seen:
+            seen[consultation.pk] = (
+                consultation.live and not view_restrictions(consultation).exists()
+            )
+        if seen[consultation.pk]:
+            shown.append(envelope.pk)
+    return JsonResponse({"points": project_points(shown, request.GET) if shown else []})

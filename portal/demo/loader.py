@@ -320,6 +320,10 @@ class DemoLoader(BudgetLoader):
         self.districts = {
             slug: self.taxonomy(District, slug, *names) for slug, *names in projects.DISTRICTS
         }
+        for slug, boundary in projects.DISTRICT_BOUNDARIES.items():
+            if self.districts[slug].boundary is None:
+                self.districts[slug].boundary = boundary
+                self.districts[slug].save(update_fields=["boundary"])
         self.organisers = {spec["name"]: self.organiser(spec) for spec in projects.ORGANISERS}
         self.petition = self.demo_petition(projects.PETITION)
         index = self.child_page(
@@ -582,6 +586,8 @@ class DemoLoader(BudgetLoader):
             "theme": self.themes[spec["theme"]],
             "district": self.districts[spec["district"]],
         }
+        if "point" in spec:
+            fields["latitude"], fields["longitude"] = (Decimal(n) for n in spec["point"])
         if "paper" in spec:
             event = EventPage.objects.descendant_of(agenda).get(slug=spec["paper"])
             idea = services.enter_paper_idea(

@@ -33,6 +33,34 @@ DISTRICTS = [
     ("saint-aubin", "Saint-Aubin", "Saint-Aubin"),
 ]
 
+
+def _box(west, south, east, north):
+    return [[west, south], [east, south], [east, north], [west, north], [west, south]]
+
+
+# Their boundaries (GeoJSON, longitude first): ideas and projects placed on the map without a
+# district chosen are given the one holding them.
+DISTRICT_BOUNDARIES = {
+    "la-gare": {"type": "Polygon", "coordinates": [_box(0.675, 47.388, 0.687, 47.400)]},
+    "centre-ville": {"type": "Polygon", "coordinates": [_box(0.687, 47.386, 0.695, 47.394)]},
+    "saint-aubin": {"type": "Polygon", "coordinates": [_box(0.687, 47.394, 0.705, 47.400)]},
+    "le-port": {"type": "Polygon", "coordinates": [_box(0.695, 47.380, 0.705, 47.394)]},
+    "les-tilleuls": {
+        "type": "Polygon",
+        "coordinates": [
+            [
+                [0.675, 47.380],
+                [0.695, 47.380],
+                [0.695, 47.386],
+                [0.687, 47.386],
+                [0.687, 47.388],
+                [0.675, 47.388],
+                [0.675, 47.380],
+            ]
+        ],
+    },
+}
+
 PARTICIPATION = "Mission participation citoyenne"
 GREEN_SPACES = "Service des espaces verts"
 MOBILITY = "Service mobilité et voirie"
@@ -1945,6 +1973,7 @@ IDEA_LIST_PAGE = {
 IDEAS = [
     {
         "title": "Planter des arbres à grand développement côté mairie",
+        "point": ("47.390600", "0.689300"),
         "description": (
             "Le côté mairie est en plein soleil tout l’après-midi. Des platanes ou des tilleuls "
             "en pleine terre donneraient de l’ombre aux terrasses et aux stands du marché."
@@ -1961,6 +1990,7 @@ IDEAS = [
     },
     {
         "title": "Une fontaine à eau potable près des jeux",
+        "point": ("47.389900", "0.690100"),
         "description": (
             "Les jours de chaleur, les familles n’ont aucun point d’eau. Une fontaine accessible "
             "en fauteuil roulant, près des jeux, serait utile à tout le monde."
@@ -1974,6 +2004,7 @@ IDEAS = [
     },
     {
         "title": "Garder le parking du samedi matin",
+        "point": ("47.390200", "0.688700"),
         "description": (
             "Les clients du marché qui viennent des villages ont besoin de se garer près des "
             "stands, au moins le samedi matin."
@@ -1991,6 +2022,7 @@ IDEAS = [
     },
     {
         "title": "Des bancs avec dossier et accoudoirs",
+        "point": ("47.390400", "0.689600"),
         "description": (
             "Pour les personnes âgées, un banc sans dossier ne sert à rien. Il en faudrait tous "
             "les trente mètres, à l’ombre."
@@ -2004,6 +2036,7 @@ IDEAS = [
     },
     {
         "title": "Un abri pour les vélos cargo",
+        "point": ("47.388600", "0.696500"),
         "description": (
             "Les parents qui viennent au marché en vélo cargo ne trouvent aucun arceau assez "
             "grand. Un abri couvert près de la rue du Port suffirait."

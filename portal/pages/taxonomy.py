@@ -1,12 +1,19 @@
 """Records editors manage once and reuse across the site: themes, districts, organisers."""
 
+import json
+
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import OuterRef, Subquery
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Locale, TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import TranslatableField
+
+from portal.core import geo
 
 
 class TaxonomyQuerySet(models.QuerySet):
@@ -54,8 +61,123 @@ class Theme(Taxonomy):
         ]
 
 
+def _shapes(districts):
+    """The boundaries of `districts` by translation key, read on their originals."""
+    keys = {district.translation_key for district in districts}
+    return dict(
+        District.objects.filter(translation_key__in=keys, boundary__isnull=False).values_list(
+            "translation_key", "boundary"
+        )
+    )
+
+
+def area_of(districts):
+    """[[south, west], [north, east]] around the boundaries of `districts`, or None: where
+    a map of them opens."""
+    shapes = list(_shapes(list(districts)).values())
+    if not shapes:
+        return None
+    corners = [geo.bounds(shape) for shape in shapes]
+    return [
+        [min(c[1] for c in corners), min(c[0] for c in corners)],
+        [max(c[3] for c in corners), max(c[2] for c in corners)],
+    ]
+
+
+def district_at(districts, latitude, longitude):
+    """The first of `districts` whose boundary holds the point, or None. Two queries whatever
+    their number: the districts, then their originals' boundaries (translations hold none)."""
+    districts = list(districts)
+    shapes = _shapes(districts)
+    for district in districts:
+        shape = shapes.get(district.translation_key)
+        if shape and geo.contains(shape, latitude, longitude):
+            return district
+    return None
+
+
+class BoundaryField(forms.CharField):
+    """GeoJSON typed or pasted in the admin, read strictly (`core.geo.parse_boundary`)."""
+
+    widget = forms.Textarea(attrs={"rows": 6, "spellcheck": "false"})
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if not value:
+            return None
+        try:
+            return geo.parse_boundary(value)
+        except geo.BoundaryError as error:
+            raise ValidationError(str(error), code="invalid") from error
+
+    def prepare_value(self, value):
+        if isinstance(value, dict):
+            return json.dumps(value)
+        return value
+
+
+class DistrictForm(WagtailAdminModelForm):
+    """The boundary typed as GeoJSON, or imported from a .geojson file that replaces it."""
+
+    boundary = BoundaryField(
+        label=_("boundary (GeoJSON)"),
+        required=False,
+        help_text=_(
+            "A Polygon or MultiPolygon in WGS 84 (longitude first), or a Feature or a "
+            "FeatureCollection of one feature holding one. Ideas and projects placed inside "
+            "it are given this district when their author chose none."
+        ),
+    )
+    boundary_file = forms.FileField(
+        label=_("import a .geojson file"),
+        required=False,
+        help_text=_("Replaces the boundary above. 1 MB and 50,000 points at most."),
+        widget=forms.ClearableFileInput(attrs={"accept": ".geojson,.json,application/geo+json"}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        """A translation shows no boundary: it shares its original's."""
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and not self.instance.is_original:
+            del self.fields["boundary"], self.fields["boundary_file"]
+
+    def clean_boundary_file(self):
+        upload = self.cleaned_data.get("boundary_file")
+        if not upload:
+            return None
+        data = upload.read(geo.MAX_BOUNDARY_BYTES + 1)
+        try:
+            return geo.parse_boundary(data)
+        except geo.BoundaryError as error:
+            raise ValidationError(str(error), code="invalid") from error
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("boundary_file"):
+            cleaned["boundary"] = cleaned["boundary_file"]
+            self.instance.boundary = cleaned["boundary_file"]
+        return cleaned
+
+
 class District(Taxonomy):
-    """Where it happens: a district of the town or a commune of the territory."""
+    """Where it happens: a district of the town or a commune of the territory.
+
+    Its boundary (GeoJSON, WGS 84) places ideas and projects by their point. Translations
+    share the original's: it is no translatable field, a translation holds none (`save`), and
+    `district_at` reads the original's.
+    """
+
+    boundary = models.JSONField(_("boundary (GeoJSON)"), null=True, blank=True)
+
+    base_form_class = DistrictForm
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        MultiFieldPanel(
+            [FieldPanel("boundary"), FieldPanel("boundary_file")], heading=_("Boundary")
+        ),
+    ]
+    translatable_fields = [TranslatableField("name"), TranslatableField("slug")]
 
     class Meta(Taxonomy.Meta):
         verbose_name = _("district")
@@ -65,6 +187,31 @@ class District(Taxonomy):
                 fields=["locale", "slug"], name="unique_district_slug_per_locale"
             )
         ]
+
+    def save(self, *args, **kwargs):
+        """Only the original holds the boundary: `copy_for_translation` copies every field."""
+        if self.boundary is not None and not self.is_original:
+            self.boundary = None
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "boundary"}
+        return super().save(*args, **kwargs)
+
+    @property
+    def is_original(self):
+        earlier = District.objects.filter(translation_key=self.translation_key)
+        if self.pk is not None:
+            earlier = earlier.filter(pk__lt=self.pk)
+        return not earlier.exists()
+
+    @property
+    def shape(self):
+        """The boundary this district shares with its translations: its original's."""
+        return (
+            District.objects.filter(translation_key=self.translation_key)
+            .order_by("pk")
+            .values_list("boundary", flat=True)
+            .first()
+        )
 
 
 class OrganiserQuerySet(models.QuerySet):

@@ -16,4 +16,5 @@ urlpatterns = [
         name="download_my_data",
     ),
     path(_("participation/ideas/<int:pk>/<slug:slug>/"), views.idea_detail, name="idea"),
+    path(_("participation/ideas/map/<int:box_id>.json"), views.idea_map, name="idea_map"),
 ]

@@ -22,7 +22,8 @@ from . import eligibility, identity, services
 from .contributions import Contribution, limit
 from .errors import InvalidLink, LinkUsed
 from .forms import NewLinkForm, ParticipantForm
-from .models import Idea, Participant
+from .idea_map import idea_points
+from .models import Idea, IdeaBox, Participant
 from .models.ideas import PUBLIC_STATUSES
 from .portability import export, personal_data
 
@@ -217,6 +218,21 @@ def consultation_shown(consultation):
     return consultation is None or (
         consultation.live and not view_restrictions(consultation).exists()
     )
+
+
+@require_safe
+def idea_map(request, box_id):
+    """The points of a box's public ideas, as JSON, for the map next to their list (same
+    filters); a box of a consultation the public does not see has none to show."""
+    box = get_object_or_404(
+        IdeaBox.objects.select_related("consultation").only(
+            "translation_of", "consultation__live", "consultation__path"
+        ),
+        pk=box_id,
+    )
+    if not consultation_shown(box.consultation):
+        raise Http404
+    return JsonResponse({"points": idea_points(box.original_id, request.GET)})
 
 
 def idea_detail(request, pk, slug):

@@ -427,6 +427,12 @@ PAGE_CACHE_VARIANTS = int(os.environ.get("PAGE_CACHE_VARIANTS", "50"))
 # visitor clicks). The Content-Security-Policy allows images from this server.
 MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
 MAP_TILE_PROVIDER = os.environ.get("MAP_TILE_PROVIDER", "OpenStreetMap")
+# The places residents type are looked up on the server (portal/core/geocoder.py), never by
+# the browser: the French national address base by default; empty to look nothing up.
+# A commune's INSEE code keeps matches in it.
+GEOCODER_URL = os.environ.get("GEOCODER_URL", "https://api-adresse.data.gouv.fr/search/")
+GEOCODER_TIMEOUT = float(os.environ.get("GEOCODER_TIMEOUT", "2"))
+GEOCODER_CITYCODE = os.environ.get("GEOCODER_CITYCODE", "")
 # The players the video block embeds once the visitor clicks (portal/blocks/media.py).
 VIDEO_PLAYER_ORIGINS = [
     "https://www.youtube-nocookie.com",

@@ -9,3 +9,6 @@ from .production import *  # noqa: F403
 from .production import INSTALLED_APPS
 
 INSTALLED_APPS = [*INSTALLED_APPS, "portal.demo"]
+
+# The residents' ideas are measured on this machine, not on the national address base.
+GEOCODER_URL = ""

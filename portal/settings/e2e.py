@@ -11,3 +11,5 @@ SERVE_MEDIA = True
 LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "WARNING"}}
 # Signing in goes through the throttle, as in production.
 AXES_ENABLED = True
+# The browser tests' own stand-in for the address base (tests/e2e/test_maps.py), else none.
+GEOCODER_URL = os.environ.get("E2E_GEOCODER_URL", "")

@@ -17,6 +17,8 @@ WHITENOISE_AUTOREFRESH = True
 MEDIA_ROOT = Path(os.environ.get("TEST_MEDIA_ROOT", "/tmp/portal-test-media"))
 PUBLIC_BASE_URL = WAGTAILADMIN_BASE_URL = os.environ.get("PUBLIC_BASE_URL", "http://testserver")
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
+# Nothing leaves the machine: the geocoder's tests start their own.
+GEOCODER_URL = ""
 LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "WARNING"}}
 PARTICIPATION_CAPTCHA = os.environ.get("PARTICIPATION_CAPTCHA", "off")
 # The sign-in throttle needs a request, which the test client's login() does not pass: tests

@@ -4,6 +4,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from portal.participation.places import locate, main_districts
+
 from ..errors import InvalidProjectStep, MethodLocked
 from ..models import PROJECT_WORKFLOW, BudgetProject, Envelope, ProjectStatus, euros
 
@@ -11,8 +13,10 @@ from ..models import PROJECT_WORKFLOW, BudgetProject, Envelope, ProjectStatus, e
 @transaction.atomic
 def create_project(*, envelope, user, title, summary="", cost=0, now=None, **fields):
     """A project entered by officers; it starts as proposed. `fields`: theme, district,
-    place, image with image_alt (or image_decorative)."""
+    place, latitude and longitude (its point gives the district not chosen), image with
+    image_alt (or image_decorative)."""
     now = now or timezone.now()
+    fields = locate(fields, main_districts())
     project = BudgetProject(
         envelope=envelope, title=title, summary=summary, cost=cost, created_at=now, **fields
     )

@@ -27,6 +27,13 @@ def in_main_language():
 
 
 @register.simple_tag
+def map_tiles():
+    """The tile server maps draw from (settings.MAP_TILE_URL), and whom the tiles come from,
+    named before a visitor asks for a map."""
+    return {"url": settings.MAP_TILE_URL, "provider": settings.MAP_TILE_PROVIDER}
+
+
+@register.simple_tag
 def icon(name, css_class=""):
     """An icon from the vendored Lucide sprite; decorative, so hidden from assistive technology.
 

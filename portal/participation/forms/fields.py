@@ -1,6 +1,7 @@
 """Fields for what residents type: an address, plain text, a line."""
 
 import re
+from decimal import Decimal, InvalidOperation
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -61,3 +62,26 @@ class SingleLineTextField(PlainTextField):
 
 
 NUMBER_LIMIT = 1e12  # the largest number a number field takes, either sign
+
+
+class CoordinateField(forms.Field):
+    """A latitude or a longitude as the map fills it in a hidden input: a decimal number in
+    its range, kept to six decimals (about ten centimetres); anything else is refused."""
+
+    widget = forms.HiddenInput
+
+    def __init__(self, *, limit, **kwargs):
+        self.limit = limit
+        super().__init__(required=False, **kwargs)
+
+    def to_python(self, value):
+        value = str(value or "").strip()
+        if not value:
+            return None
+        try:
+            number = Decimal(value) if len(value) <= 30 else None
+        except InvalidOperation:
+            number = None
+        if number is None or not number.is_finite() or abs(number) > self.limit:
+            raise ValidationError(_("This is not a position on the map."), code="invalid")
+        return round(number, 6)

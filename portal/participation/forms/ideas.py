@@ -1,15 +1,21 @@
 """The idea a resident proposes to an idea box, with the extra fields the box asks for."""
 
+import json
+
 from django import forms
 from django.conf import settings
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+
+from portal.pages.taxonomy import area_of
 
 from ..eligibility import FIELDS as ELIGIBILITY_FIELDS
 from ..models.ideas import IdeaFieldKind
 from ..models.translated import counterparts, labelled_options
 from ..names import box_choices
+from ..places import box_districts
 from ..uploads import checked_pdf, sanitised_image
-from .fields import NUMBER_LIMIT, PlainTextField, SingleLineTextField
+from .fields import NUMBER_LIMIT, CoordinateField, PlainTextField, SingleLineTextField
 from .people import IDENTITY_FIELDS, ParticipantForm
 
 
@@ -35,6 +41,9 @@ class IdeaForm(ParticipantForm):
         required=False,
         help_text=_("An address or a landmark, e.g. “Square of the old market”."),
     )
+    # Filled by the map (js/maps.js); without it, the place typed is looked up.
+    latitude = CoordinateField(limit=90)
+    longitude = CoordinateField(limit=180)
     image = forms.FileField(
         label=_("Image (optional)"),
         required=False,
@@ -77,7 +86,7 @@ class IdeaForm(ParticipantForm):
                 "size": settings.PARTICIPATION_ATTACHMENT_MAX_MB
             }
         if not box.accepts_location:
-            del self.fields["place"]
+            del self.fields["place"], self.fields["latitude"], self.fields["longitude"]
         pairs = counterparts(
             words.extra_fields.all() if words is not box else [], box.extra_fields.all()
         )
@@ -92,6 +101,8 @@ class IdeaForm(ParticipantForm):
                 "theme",
                 "district",
                 "place",
+                "latitude",
+                "longitude",
                 "image",
                 "image_alt",
                 "attachment",
@@ -120,7 +131,34 @@ class IdeaForm(ParticipantForm):
         cleaned = super().clean()
         if cleaned.get("image") and not cleaned.get("image_alt"):
             self.add_error("image_alt", _("Say in a few words what the image shows."))
+        if "place" in self.fields:
+            self._check_point(cleaned)
         return cleaned
+
+    @cached_property
+    def map_area(self):
+        """Where the map to pick a point opens: around the districts the idea may be in, as
+        JSON [[south, west], [north, east]], or empty."""
+        area = area_of(box_districts(self.box))
+        return json.dumps(area) if area else ""
+
+    def _check_point(self, cleaned):
+        """A point is both coordinates or none; a hidden input's error is said next to the
+        place, the field the resident sees."""
+        broken = {"latitude", "longitude"} & set(self.errors)
+        if not broken and (cleaned.get("latitude") is None) != (cleaned.get("longitude") is None):
+            broken = {"latitude", "longitude"}
+        if broken:
+            for name in broken:
+                self.errors.pop(name, None)
+            cleaned["latitude"] = cleaned["longitude"] = None
+            self.add_error(
+                "place",
+                _(
+                    "The pin on the map could not be read: place it again, or type the place "
+                    "without the map."
+                ),
+            )
 
     def idea_fields(self):
         """The values `services.submit_idea` stores."""
@@ -132,6 +170,9 @@ class IdeaForm(ParticipantForm):
             fields["district"] = self.box.districts.get(pk=data["district"])
         for name in ("place", "image", "image_alt", "attachment"):
             if data.get(name):
+                fields[name] = data[name]
+        for name in ("latitude", "longitude"):
+            if data.get(name) is not None:
                 fields[name] = data[name]
         fields["extra"] = {
             field.key: data[field.key]

@@ -30,6 +30,7 @@ from ..uploads import unguessable_path
 from .confidential import KeepsConfidentiality
 from .eligibility import DeclaredEligibility
 from .people import Participant
+from .places import point_fields
 from .translated import OptionsField, TranslatedItem, labelled_options
 from .window import OpeningWindow
 
@@ -296,6 +297,7 @@ class Idea(index.Indexed, DeclaredEligibility):
     image_alt = models.CharField(_("description of the image"), max_length=200, blank=True)
     attachment = models.FileField(_("attachment (PDF)"), upload_to=upload_attachment, blank=True)
     place = models.CharField(_("place"), max_length=200, blank=True)
+    latitude, longitude = point_fields()
     extra = models.JSONField(_("extra fields"), default=dict, blank=True)
     status = models.CharField(
         _("status"), max_length=20, choices=IdeaStatus.choices, default=IdeaStatus.SUBMITTED

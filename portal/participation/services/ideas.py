@@ -21,19 +21,23 @@ from ..errors import InvalidTransition, ParticipationClosed
 from ..identity import data_token, waiting_on
 from ..models import Idea, IdeaBox, IdeaSource, IdeaStatus, IdeaSupport
 from ..models.ideas import IDEA_WORKFLOW
+from ..places import box_districts, locate
 
 
 def submit_idea(*, box, participant, declaration=NOTHING, now=None, **fields):
     """Store an idea proposed online; it waits for confirmation, then for moderation.
 
     `fields` are the cleaned values of the idea form (title, description, theme, district,
-    image, image_alt, attachment, place, extra); `declaration`, what the consultation's
-    eligibility rule asked of its author. It is written in the language of the site the
-    resident used (the active one), which machine translation starts from.
+    image, image_alt, attachment, place, latitude, longitude, extra); `declaration`, what the
+    consultation's eligibility rule asked of its author. It is written in the language of the
+    site the resident used (the active one), which machine translation starts from. A place
+    typed without a point is looked up (`places.locate`); a point gives the district the
+    resident did not choose.
     """
     now = now or timezone.now()
     if not box.is_open(now):
         raise ParticipationClosed(_("This idea box is closed."))
+    fields = locate(fields, box_districts(box), geocode=True)
     # A waiting idea takes its author's public name when its link is used (services.confirm).
     return Idea.objects.create(
         box=box,
@@ -67,8 +71,10 @@ def delete_idea(idea):
 @transaction.atomic
 def enter_paper_idea(*, box, user, collected_at, author_name="", now=None, **fields):
     """Record an idea written on paper at an event; the officer's entry publishes it. It is
-    taken to be in the site's default language (the field's default)."""
+    taken to be in the site's default language (the field's default). Its point, if the
+    officer gave one, gives the district they did not choose."""
     now = now or timezone.now()
+    fields = locate(fields, box_districts(box))
     idea = Idea.objects.create(
         box=box,
         author_name=author_name,
