@@ -17,7 +17,12 @@ from wagtail.admin.widgets.button import Button
 from wagtail.snippets.views import snippets
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from portal.core.moderation import QueueViewSet, status_column, submitted_column
+from portal.core.moderation import (
+    QueueViewSet,
+    assigned_column,
+    status_column,
+    submitted_column,
+)
 
 from . import eligibility
 from .admin_views import (
@@ -221,11 +226,14 @@ class IdeaViewSet(QueueViewSet):
         "district",
         Column("source", label=_("Source"), accessor=source_label),
         Column("support_count", label=_("Supports"), sort_key="support_count"),
+        assigned_column(),
         submitted_column(),
     ]
 
     def get_queryset(self, request):
-        return Idea.objects.select_related("box__consultation", "theme", "district", "collected_at")
+        return Idea.objects.select_related(
+            "box__consultation", "theme", "district", "collected_at", "assignee"
+        )
 
     def get_add_view_kwargs(self, **kwargs):
         panel = PAPER_PANELS.bind_to_model(Idea)
