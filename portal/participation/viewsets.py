@@ -50,6 +50,8 @@ from .moderation import (
     IdeaEditView,
     IdeaFilterSet,
     IdeaIndexView,
+    IdeaSheetExportView,
+    IdeaSheetView,
     PaperIdeaCreateView,
     ParticipationDashboardView,
     source_label,
@@ -238,6 +240,28 @@ class IdeaViewSet(QueueViewSet):
     def get_add_view_kwargs(self, **kwargs):
         panel = PAPER_PANELS.bind_to_model(Idea)
         return super().get_add_view_kwargs(panel=panel, form_class=panel.get_form_class(), **kwargs)
+
+    def get_index_view_kwargs(self, **kwargs):
+        return super().get_index_view_kwargs(sheet_url_name=self.get_url_name("sheet"), **kwargs)
+
+    @property
+    def sheet_view(self):
+        return self.construct_view(
+            IdeaSheetView,
+            index_url_name=self.get_url_name("list"),
+            export_url_name=self.get_url_name("sheet_export"),
+        )
+
+    @property
+    def sheet_export_view(self):
+        return self.construct_view(IdeaSheetExportView)
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("sheet/", self.sheet_view, name="sheet"),
+            path("sheet/<int:pk>/<str:file_format>/", self.sheet_export_view, name="sheet_export"),
+        ]
 
 
 class DashboardMenuItem(MenuItem):

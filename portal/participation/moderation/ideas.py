@@ -13,12 +13,14 @@ import django_filters
 from django import forms
 from django.db.models import Q
 from django.http import QueryDict
+from django.urls import reverse
 from django.utils import translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext_lazy
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
+from wagtail.admin.widgets.button import HeaderButton
 
 from portal.core.moderation import (
     AssignmentFields,
@@ -101,9 +103,21 @@ def source_label(idea):
 
 
 class IdeaIndexView(QueueIndexView):
-    """Opens on the moderation queue and says so; one click away from every idea."""
+    """Opens on the moderation queue and says so; one click away from every idea, and from
+    the ideas in a spreadsheet."""
 
     add_item_label = gettext_lazy("Enter an idea collected on paper")
+    sheet_url_name = None
+
+    @cached_property
+    def header_buttons(self):
+        buttons = super().header_buttons
+        if self.permission_policy.user_has_permission(self.request.user, "change"):
+            sheet = HeaderButton(
+                _("Spreadsheet"), url=reverse(self.sheet_url_name), icon_name="table"
+            )
+            buttons = [*buttons, sheet]
+        return buttons
 
 
 # One idea
