@@ -524,7 +524,7 @@ def paper_data(box, event):
 def test_an_idea_written_on_paper_is_entered_and_published(moderator_client, moderator, box, event):
     response = moderator_client.post(f"{IDEAS}add/", paper_data(box, event))
     assert response.status_code == 302
-    assert response["Location"] == f"{IDEAS}add/"
+    assert response["Location"] == f"{IDEAS}add/?box={box.pk}&collected_at={event.pk}"
     idea = Idea.objects.get()
     assert (idea.source, idea.collected_at_id, idea.status) == (
         IdeaSource.PAPER,
@@ -536,6 +536,26 @@ def test_an_idea_written_on_paper_is_entered_and_published(moderator_client, mod
         (moderator.pk, "submitted"),
         (moderator.pk, "published"),
     ]
+
+
+def test_the_next_paper_idea_keeps_the_box_and_the_event(moderator_client, box, event):
+    response = moderator_client.post(f"{IDEAS}add/", paper_data(box, event), follow=True)
+    form = BeautifulSoup(response.content, "html.parser")
+    assert Idea.objects.get().title == "Un kiosque à musique"
+    assert form.select_one("#id_box option[selected]")["value"] == str(box.pk)
+    assert form.select_one("#id_collected_at")["value"] == str(event.pk)
+    assert not form.select_one("#id_title").get("value")
+    assert not form.select_one("#id_author_name").get("value")
+
+
+@pytest.mark.parametrize(
+    "query", ["?box=abc&collected_at=-1", "?box=999999&collected_at=999999", "?box=%00", "?box="]
+)
+def test_a_hostile_kept_choice_selects_nothing(moderator_client, box, event, query):
+    response = moderator_client.get(f"{IDEAS}add/{query}")
+    assert response.status_code == 200
+    form = BeautifulSoup(response.content, "html.parser")
+    assert not form.select_one("#id_box option[selected][value]:not([value=''])")
 
 
 @pytest.mark.parametrize(
