@@ -14,7 +14,7 @@ from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.widgets.button import Button
-from wagtail.snippets.views import snippets
+from wagtail.snippets.views import chooser, snippets
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from portal.core.moderation import (
@@ -68,8 +68,43 @@ def original_count(model, item):
     return Coalesce(Subquery(given.values(item).annotate(count=Count("pk")).values("count")[:1]), 0)
 
 
+def consultation_title(item):
+    return item.consultation.title if item.consultation_id else "—"
+
+
+class ConsultationColumn:
+    """The consultation of each item a chooser offers: titles repeat from one consultation
+    to the next ("Your ideas", "Questionnaire")."""
+
+    @property
+    def columns(self):
+        return [
+            *super().columns,
+            Column("consultation", label=_("Consultation"), accessor=consultation_title),
+        ]
+
+
+class ChooseView(ConsultationColumn, chooser.ChooseView):
+    pass
+
+
+class ChooseResultsView(ConsultationColumn, chooser.ChooseResultsView):
+    pass
+
+
+class ConsultationChooserViewSet(chooser.SnippetChooserViewSet):
+    """The page editor's chooser of surveys, idea boxes or petitions, with their consultation."""
+
+    choose_view_class = ChooseView
+    choose_results_view_class = ChooseResultsView
+
+    def get_object_list(self):
+        return self.model.objects.select_related("consultation")
+
+
 class PetitionViewSet(SnippetViewSet):
     model = Petition
+    chooser_viewset_class = ConsultationChooserViewSet
     icon = "pick"
     menu_label = _("Petitions")
     search_fields = ["title"]
@@ -90,6 +125,7 @@ class SurveyViewSet(SnippetViewSet):
     """Surveys, their questions, and for each its results page and CSV export."""
 
     model = Survey
+    chooser_viewset_class = ConsultationChooserViewSet
     icon = "clipboard-list"
     menu_label = _("Surveys")
     search_fields = ["title"]
@@ -132,6 +168,7 @@ class SurveyViewSet(SnippetViewSet):
 
 class IdeaBoxViewSet(SnippetViewSet):
     model = IdeaBox
+    chooser_viewset_class = ConsultationChooserViewSet
     icon = "folder-open-inverse"
     menu_label = _("Idea boxes")
     search_fields = ["title"]
