@@ -11,6 +11,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.formats import date_format
 from wagtail.users.models import UserProfile
 
 from portal.core import roles
@@ -701,7 +702,7 @@ def dashboard_rows(response):
         hidden.decompose()
     return {
         row.th.get_text(strip=True): [cell.get_text(strip=True) for cell in row.select("td")]
-        for row in soup.select("table tbody tr")
+        for row in soup.select("table.participation-figures tbody tr")
     }
 
 
@@ -730,7 +731,7 @@ def test_the_dashboard_counts_a_person_once_whatever_they_did(moderator_client, 
     response = moderator_client.get(DASHBOARD)
     soup = BeautifulSoup(response.content, "html.parser")
     assert soup.select_one("table caption").get_text(strip=True)
-    assert [th["scope"] for th in soup.select("thead th")] == ["col"] * 5
+    assert [th["scope"] for th in soup.select(".participation-figures thead th")] == ["col"] * 5
     # Contributions: 4 ideas + 2 answers. Supports: 4 of ideas + 1 of the petition.
     # Participants: Nadia, Karim, Léa, Will, plus the paper idea and the anonymous answer.
     assert dashboard_rows(response) == {
@@ -738,6 +739,58 @@ def test_the_dashboard_counts_a_person_once_whatever_they_did(moderator_client, 
         "La place du Marché": ["6", "5", "6", "1"],
     }
     assert soup.find("a", href=f"{IDEAS}?consultation={box.consultation_id}")
+
+
+def bar_rows(response, title):
+    """[(label, [its numbers])] of the dashboard's table under the heading `title`."""
+    soup = BeautifulSoup(response.content, "html.parser")
+    table = soup.find("h2", string=title).find_next("table")
+    assert table.caption.get_text(strip=True)
+    return [
+        (
+            row.th.get_text(strip=True) if row.th else "",
+            [cell.get_text(strip=True) for cell in row.select("td")],
+        )
+        for row in table.select("tbody tr")
+    ]
+
+
+def test_the_dashboard_shows_participation_per_day_and_ideas_by_district(
+    moderator_client, box, district
+):
+    now = timezone.now()
+    two_days_ago = now - timedelta(days=2)
+    IdeaFactory(box=box, district=district, created_at=two_days_ago)
+    IdeaFactory(box=box, district=district, created_at=now)
+    IdeaFactory(box=box, created_at=now)
+    IdeaFactory(box=box, district=district, status=IdeaStatus.REJECTED)  # not counted
+    IdeaFactory(box=box, district=district, confirmed=False)  # not counted
+    IdeaFactory(box=box, created_at=now - timedelta(days=40))  # before the days shown
+    survey = SurveyFactory(consultation=box.consultation)
+    SurveyResponse.objects.create(survey=survey, confirmed=True, created_at=two_days_ago)
+    idea = published(box)
+    IdeaSupport.objects.create(participant=ParticipantFactory(), idea=idea, confirmed=True)
+
+    response = moderator_client.get(DASHBOARD)
+    days = bar_rows(response, "Participation per day")
+    assert len(days) == 30
+    today = timezone.localdate()
+    with translation.override("en"):
+        assert days[-1] == (date_format(today, "D j M"), ["3", "1"])  # the published one too
+        assert days[-3] == (date_format(today - timedelta(days=2), "D j M"), ["2", "0"])
+    assert sum(int(numbers[0]) for _day, numbers in days) == 5
+    assert bar_rows(response, "Ideas by district") == [
+        ("No district", ["3"]),
+        ("Centre-ville", ["2"]),
+    ]
+
+
+def test_an_empty_dashboard_says_so(moderator_client):
+    response = moderator_client.get(DASHBOARD)
+    assert bar_rows(response, "Ideas by district") == [("", ["No idea yet."])]
+    assert all(
+        numbers == ["0", "0"] for _day, numbers in bar_rows(response, "Participation per day")
+    )
 
 
 # consultation_figures() counts with a handful of queries per consultation.
