@@ -77,13 +77,16 @@ def assignable_users(model):
 
 
 def assign(item, *, department, assignee):
-    """Assign `item` to a department and/or a person; saved only if it differs from the
-    stored assignment (a review's form has already set both on `item`)."""
-    if assignee is not None and not assignable_users(type(item)).filter(pk=assignee.pk).exists():
+    """Assign `item` to a department and/or a person who may handle it; saved only if it
+    differs from the stored assignment (a review's form has already set both on `item`).
+    A person who has since lost the right stays assigned until someone else is chosen."""
+    stored = type(item).objects.values_list("assigned_department", "assignee").get(pk=item.pk)
+    assignee_id = assignee.pk if assignee else None
+    changes_person = assignee_id not in (None, stored[1])
+    if changes_person and not assignable_users(type(item)).filter(pk=assignee_id).exists():
         raise ValidationError(_("This person may not handle these items."))
     item.assigned_department, item.assignee = " ".join(department.split()), assignee
-    stored = type(item).objects.values_list("assigned_department", "assignee").get(pk=item.pk)
-    if stored != (item.assigned_department, item.assignee_id):
+    if stored != (item.assigned_department, assignee_id):
         item.save(update_fields=["assigned_department", "assignee"])
     return item
 

@@ -10,6 +10,8 @@ and notes panel to its review.
 
 import django_filters
 from django import forms
+from django.contrib.auth import get_user_model
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
@@ -252,7 +254,11 @@ class AssignmentFields(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         assignee = self.fields["assignee"]
-        assignee.queryset = assignable_users(self._meta.model)
+        # Whoever handles the item now stays offered, even without the right any more.
+        assignee.queryset = assignee.queryset.filter(
+            Q(pk__in=assignable_users(self._meta.model).values("pk"))
+            | Q(pk=self.instance.assignee_id)
+        ).order_by(get_user_model().USERNAME_FIELD)
         assignee.label_from_instance = get_user_display_name
         assignee.empty_label = _("Nobody")
 

@@ -121,6 +121,23 @@ def test_only_moderators_may_be_assigned(box, moderator, editor):
     assert Idea.objects.get(pk=idea.pk).assignee == moderator
 
 
+def test_an_officer_who_lost_the_right_stays_assigned_until_replaced(
+    client, box, moderator, colleague
+):
+    idea = IdeaFactory(box=box, status=IdeaStatus.PUBLISHED)
+    services.assign_idea(idea=idea, assignee=colleague)
+    colleague.groups.clear()
+    client.force_login(moderator)
+    page = BeautifulSoup(client.get(edit_url(idea)).content, "html.parser")
+    assert page.select_one("#id_assignee option[selected]").get_text(strip=True) == "collegue"
+    response = client.post(edit_url(idea), review_fields(idea, assignee=colleague.pk))
+    assert response.status_code == 302
+    response = client.post(edit_url(idea), review_fields(idea, assignee=moderator.pk))
+    assert Idea.objects.get(pk=idea.pk).assignee == moderator
+    with pytest.raises(ValidationError):
+        services.assign_idea(idea=idea, assignee=colleague)
+
+
 @pytest.mark.parametrize(
     "data",
     [
