@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail.search import index
 
+from portal.core.assignment import Assigned, InternalNote
 from portal.core.workflow import Step, Workflow
 from portal.participation.models import Idea, Participant, RegisterEntry
 from portal.participation.models.places import point_fields
@@ -279,12 +280,13 @@ class BudgetProjectQuerySet(models.QuerySet):
         return self.filter(status__in=AWAITING_OFFICERS)
 
 
-class BudgetProject(index.Indexed, DescribedImage):
+class BudgetProject(index.Indexed, Assigned, DescribedImage):
     """A project residents may vote for once officers found it feasible: proposed by officers
     or merged from ideas of the idea box, whose authors stay credited.
 
     Every project is public whatever its status, the study's department and the reason it
-    is not feasible included (as Decidim and Paris show them); the steps' notes are not.
+    is not feasible included (as Decidim and Paris show them); the steps' notes are not, nor
+    whom it is assigned to internally and the officers' internal notes.
     """
 
     envelope = models.ForeignKey(
@@ -383,6 +385,20 @@ class ProjectStep(Step):
     class Meta(Step.Meta):
         verbose_name = _("project step")
         verbose_name_plural = _("project steps")
+
+
+class ProjectNote(InternalNote):
+    """An officer's internal note about a project: the admin shows it, nothing else does."""
+
+    subject_field = "project"
+
+    project = models.ForeignKey(
+        BudgetProject, on_delete=models.CASCADE, related_name="internal_notes"
+    )
+
+    class Meta(InternalNote.Meta):
+        verbose_name = _("internal note")
+        verbose_name_plural = _("internal notes")
 
 
 class RealisationStage(DescribedImage):

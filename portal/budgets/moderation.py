@@ -25,6 +25,7 @@ from wagtail.snippets.views import snippets
 
 from portal.core.http import see_other
 from portal.core.moderation import (
+    AssignmentFields,
     HistoryPanel,
     QueueFilterSet,
     QueueIndexView,
@@ -32,6 +33,9 @@ from portal.core.moderation import (
     QueueViewSet,
     ReadOnlyPanel,
     ReviewEditView,
+    assigned_column,
+    assigned_filter,
+    assignment_panels,
     status_column,
     status_filter,
     submitted_column,
@@ -91,6 +95,7 @@ class ProjectFilterSet(QueueFilterSet):
 
     every = gettext_lazy("All projects")
     status = status_filter(ProjectStatus, every=every)
+    assigned = assigned_filter()
     envelope = django_filters.ModelChoiceFilter(
         label=gettext_lazy("Envelope"), queryset=envelope_choices()
     )
@@ -161,10 +166,10 @@ class ProjectHistoryPanel(HistoryPanel):
     nobody = gettext_lazy("The site")
 
 
-class DecisionForm(WagtailAdminModelForm):
+class DecisionForm(AssignmentFields, WagtailAdminModelForm):
     """A decision the workflow allows now, with what it needs: the department that studies
-    the project, the estimated cost, the public reason. No model field: the view hands the
-    decision to the services."""
+    the project, the estimated cost, the public reason; the internal assignment and a new
+    internal note. The view hands them to the services."""
 
     decision = forms.ChoiceField(
         label=gettext_lazy("What happens to this project"), widget=forms.RadioSelect
@@ -205,12 +210,16 @@ class DecisionForm(WagtailAdminModelForm):
                 del self.fields[name]
             return
         self.fields["decision"].choices = choices
+        # Optional when the officer only assigns the project or adds an internal note.
+        self.fields["decision"].required = False
         self.fields["department"].initial = self.instance.department
         self.fields["estimated_cost"].initial = self.instance.cost or None
 
     def clean(self):
         cleaned = super().clean()
         decision = cleaned.get("decision")
+        if "decision" in self.fields and not decision and not self.assignment_changed():
+            self.add_error("decision", _("Choose what happens to this project."))
         if decision == "study" and not cleaned.get("department"):
             self.add_error("department", _("Say which department studies this project."))
         if decision == "feasible" and cleaned.get("estimated_cost") is None:
@@ -239,19 +248,23 @@ class ProjectEditView(ServicesFormMixin, ReviewEditView):
 
     decision = None  # taken by this request
 
-    def get_success_message(self):
-        if self.decision is None:
-            return None
-        return DECISION_DONE[self.decision] % {"title": self.object.title}
-
     def get_success_buttons(self):
         return []
 
     def get_success_url(self):
         return self.get_edit_url()
 
+    def get_success_message(self):
+        if self.decision is None:
+            return _("“%(title)s” saved.") % {"title": self.object.title}
+        return DECISION_DONE[self.decision] % {"title": self.object.title}
+
     def save_instance(self):
         project, data, user = self.form.instance, self.form.cleaned_data, self.request.user
+        services.assign_project(
+            project=project, department=data["assigned_department"], assignee=data["assignee"]
+        )
+        services.note_project(project=project, user=user, text=data["new_note"])
         self.decision = decision = data.get("decision") or None
         if decision == "study":
             return services.study_project(
@@ -279,6 +292,7 @@ PROJECT_PANELS = ObjectList(
             ],
             heading=gettext_lazy("Decision"),
         ),
+        assignment_panels(),
         ProjectHistoryPanel(heading=gettext_lazy("History")),
     ],
     base_form_class=DecisionForm,
@@ -499,11 +513,12 @@ class BudgetProjectViewSet(QueueViewSet):
         "district",
         "theme",
         Column("cost", label=gettext_lazy("Cost"), accessor=cost_label, sort_key="cost"),
+        assigned_column(),
         submitted_column(),
     ]
 
     def get_queryset(self, request):
-        return BudgetProject.objects.select_related("envelope", "district", "theme")
+        return BudgetProject.objects.select_related("envelope", "district", "theme", "assignee")
 
     def get_add_view_kwargs(self, **kwargs):
         panel = NEW_PROJECT_PANELS.bind_to_model(BudgetProject)

@@ -3,24 +3,32 @@
 Wagtail's generic snippet views, specialised once: a list that opens on the moderation queue
 (its filters, its title, the switch to every item), the review's read-only panels and the
 history of the steps, the queue on the admin's home page. A moderated model's manager has
-`awaiting_moderation()`, the queue; its snippet viewset is a `QueueViewSet`.
+`awaiting_moderation()`, the queue; its snippet viewset is a `QueueViewSet`. A model that is
+`Assigned` (core.assignment) adds the "assigned" filter, its column, the assignment's fields
+and notes panel to its review.
 """
 
 import django_filters
 from django import forms
+from django.contrib.auth import get_user_model
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
-from wagtail.admin.panels import Panel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, Panel
 from wagtail.admin.ui.components import Component
-from wagtail.admin.ui.tables import DateColumn, StatusTagColumn
+from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn
+from wagtail.admin.utils import get_user_display_name
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.snippets.views import snippets
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .assignment import NOTE_MAX_LENGTH, assignable_users
+
 QUEUE, ALL = "queue", "all"
+MINE, NOBODY = "me", "nobody"
 ADMIN_CSS = {"all": ["core/admin.css"]}
 
 
@@ -60,6 +68,17 @@ def submitted_between():
     )
 
 
+def assigned_filter():
+    """Items assigned to the officer who looks, or to nobody yet (no person, no department)."""
+    return django_filters.ChoiceFilter(
+        label=gettext_lazy("Assigned"),
+        choices=[(MINE, gettext_lazy("Assigned to me")), (NOBODY, gettext_lazy("Not assigned"))],
+        empty_label=gettext_lazy("Anyone"),
+        method="filter_assigned",
+        widget=forms.RadioSelect,
+    )
+
+
 class QueueFilterSet(WagtailFilterSet):
     """Without a status in the query, the list is the queue.
 
@@ -80,6 +99,13 @@ class QueueFilterSet(WagtailFilterSet):
         if value == ALL:
             return queryset
         return queryset.filter(status=value)
+
+    def filter_assigned(self, queryset, name, value):
+        if value == MINE:
+            return queryset.filter(assignee=self.request.user)
+        if value == NOBODY:
+            return queryset.filter(assignee__isnull=True, assigned_department="")
+        return queryset
 
 
 class QueueIndexView(snippets.IndexView):
@@ -114,6 +140,20 @@ def status_column(waiting):
         sort_key="status",
         primary=lambda item: item.status == waiting,
     )
+
+
+def assigned_label(item):
+    """The person and the department an item is assigned to, or nothing."""
+    names = [
+        get_user_display_name(item.assignee) if item.assignee else "",
+        item.assigned_department,
+    ]
+    return " · ".join(name for name in names if name)
+
+
+def assigned_column():
+    """Who handles each item (the list selects `assignee`)."""
+    return Column("assignee", label=gettext_lazy("Assigned to"), accessor=assigned_label)
 
 
 def submitted_column():
@@ -186,6 +226,60 @@ class HistoryPanel(ReadOnlyPanel):
             "nobody": self.nobody,
             "nothing_yet": self.nothing_yet,
         }
+
+
+class InternalNotesPanel(ReadOnlyPanel):
+    """The officers' internal notes, oldest first: never shown on the site."""
+
+    template_name = "core/admin/internal_notes.html"
+
+    def get_context(self, item, user):
+        return {"notes": item.internal_notes.select_related("author")}
+
+
+class AssignmentFields(forms.Form):
+    """On a review: the assignment (the model's fields) and a new internal note. The view
+    hands both to the services."""
+
+    new_note = forms.CharField(
+        label=gettext_lazy("Add an internal note"),
+        required=False,
+        max_length=NOTE_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=gettext_lazy(
+            "Read by officers only, here: never published, exported or sent to anyone."
+        ),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        assignee = self.fields["assignee"]
+        # Whoever handles the item now stays offered, even without the right any more.
+        assignee.queryset = assignee.queryset.filter(
+            Q(pk__in=assignable_users(self._meta.model).values("pk"))
+            | Q(pk=self.instance.assignee_id)
+        ).order_by(get_user_model().USERNAME_FIELD)
+        assignee.label_from_instance = get_user_display_name
+        assignee.empty_label = _("Nobody")
+
+    def assignment_changed(self):
+        """Whether this review assigns the item otherwise or adds a note."""
+        return bool({"assignee", "assigned_department", "new_note"} & set(self.changed_data))
+
+
+def assignment_panels():
+    """The review's panel of the assignment and the internal notes."""
+    return MultiFieldPanel(
+        [
+            FieldRowPanel(
+                [FieldPanel("assignee", widget=forms.Select), FieldPanel("assigned_department")]
+            ),
+            InternalNotesPanel(heading=gettext_lazy("Internal notes")),
+            FieldPanel("new_note"),
+        ],
+        heading=gettext_lazy("Assignment and internal notes"),
+        help_text=gettext_lazy("Internal: never shown on the site, in reports or in exports."),
+    )
 
 
 # The admin's home page

@@ -9,11 +9,12 @@ language at once: its translations share its surveys, petitions and idea boxes
 """
 
 from dataclasses import dataclass
+from datetime import timedelta
 from uuid import UUID
 
 from django.db import connection
 from django.db.models import CharField, Count, F, Value
-from django.db.models.functions import Cast, Concat
+from django.db.models.functions import Cast, Concat, TruncDate
 from wagtail.models import Page
 
 from .membership import language_versions
@@ -136,3 +137,54 @@ def figures_by_consultation(consultations):
         )
         for pk, page in pages.items()
     }
+
+
+DAYS_SHOWN = 30
+
+
+def per_day(queryset, since):
+    """{day: count} of `queryset`'s rows created since `since` (a date), in local time."""
+    return dict(
+        queryset.filter(created_at__date__gte=since)
+        .annotate(day=TruncDate("created_at"))
+        .order_by()
+        .values("day")
+        .annotate(count=Count("pk"))
+        .values_list("day", "count")
+    )
+
+
+def participation_per_day(today, days=DAYS_SHOWN):
+    """(day, contributions, supports) for each of the last `days` days up to `today`, oldest
+    first, days without any included: four queries, whatever the number of contributions.
+    Counted as `consultation_figures` counts them, across every consultation."""
+    since = today - timedelta(days=days - 1)
+    ideas = per_day(Idea.objects.filter(confirmed=True).exclude(status=IdeaStatus.REJECTED), since)
+    responses = per_day(SurveyResponse.objects.filter(confirmed=True), since)
+    idea_supports = per_day(IdeaSupport.objects.filter(confirmed=True), since)
+    petition_supports = per_day(Support.objects.filter(confirmed=True), since)
+    rows = []
+    for offset in range(days):
+        day = since + timedelta(days=offset)
+        rows.append(
+            (
+                day,
+                ideas.get(day, 0) + responses.get(day, 0),
+                idea_supports.get(day, 0) + petition_supports.get(day, 0),
+            )
+        )
+    return rows
+
+
+def ideas_by_district():
+    """(district name or None, ideas) of the ideas that count, most first: one query. Ideas
+    carry a district; survey answers and supports do not."""
+    return list(
+        Idea.objects.filter(confirmed=True)
+        .exclude(status=IdeaStatus.REJECTED)
+        .order_by()
+        .values("district")
+        .annotate(count=Count("pk"))
+        .order_by("-count", "district__name")
+        .values_list("district__name", "count")
+    )

@@ -14,10 +14,15 @@ from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.widgets.button import Button
-from wagtail.snippets.views import snippets
+from wagtail.snippets.views import chooser, snippets
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from portal.core.moderation import QueueViewSet, status_column, submitted_column
+from portal.core.moderation import (
+    QueueViewSet,
+    assigned_column,
+    status_column,
+    submitted_column,
+)
 
 from . import eligibility
 from .admin_views import (
@@ -45,6 +50,8 @@ from .moderation import (
     IdeaEditView,
     IdeaFilterSet,
     IdeaIndexView,
+    IdeaSheetExportView,
+    IdeaSheetView,
     PaperIdeaCreateView,
     ParticipationDashboardView,
     source_label,
@@ -61,8 +68,43 @@ def original_count(model, item):
     return Coalesce(Subquery(given.values(item).annotate(count=Count("pk")).values("count")[:1]), 0)
 
 
+def consultation_title(item):
+    return item.consultation.title if item.consultation_id else "—"
+
+
+class ConsultationColumn:
+    """The consultation of each item a chooser offers: titles repeat from one consultation
+    to the next ("Your ideas", "Questionnaire")."""
+
+    @property
+    def columns(self):
+        return [
+            *super().columns,
+            Column("consultation", label=_("Consultation"), accessor=consultation_title),
+        ]
+
+
+class ChooseView(ConsultationColumn, chooser.ChooseView):
+    pass
+
+
+class ChooseResultsView(ConsultationColumn, chooser.ChooseResultsView):
+    pass
+
+
+class ConsultationChooserViewSet(chooser.SnippetChooserViewSet):
+    """The page editor's chooser of surveys, idea boxes or petitions, with their consultation."""
+
+    choose_view_class = ChooseView
+    choose_results_view_class = ChooseResultsView
+
+    def get_object_list(self):
+        return self.model.objects.select_related("consultation")
+
+
 class PetitionViewSet(SnippetViewSet):
     model = Petition
+    chooser_viewset_class = ConsultationChooserViewSet
     icon = "pick"
     menu_label = _("Petitions")
     search_fields = ["title"]
@@ -83,6 +125,7 @@ class SurveyViewSet(SnippetViewSet):
     """Surveys, their questions, and for each its results page and CSV export."""
 
     model = Survey
+    chooser_viewset_class = ConsultationChooserViewSet
     icon = "clipboard-list"
     menu_label = _("Surveys")
     search_fields = ["title"]
@@ -125,6 +168,7 @@ class SurveyViewSet(SnippetViewSet):
 
 class IdeaBoxViewSet(SnippetViewSet):
     model = IdeaBox
+    chooser_viewset_class = ConsultationChooserViewSet
     icon = "folder-open-inverse"
     menu_label = _("Idea boxes")
     search_fields = ["title"]
@@ -221,15 +265,40 @@ class IdeaViewSet(QueueViewSet):
         "district",
         Column("source", label=_("Source"), accessor=source_label),
         Column("support_count", label=_("Supports"), sort_key="support_count"),
+        assigned_column(),
         submitted_column(),
     ]
 
     def get_queryset(self, request):
-        return Idea.objects.select_related("box__consultation", "theme", "district", "collected_at")
+        return Idea.objects.select_related(
+            "box__consultation", "theme", "district", "collected_at", "assignee"
+        )
 
     def get_add_view_kwargs(self, **kwargs):
         panel = PAPER_PANELS.bind_to_model(Idea)
         return super().get_add_view_kwargs(panel=panel, form_class=panel.get_form_class(), **kwargs)
+
+    def get_index_view_kwargs(self, **kwargs):
+        return super().get_index_view_kwargs(sheet_url_name=self.get_url_name("sheet"), **kwargs)
+
+    @property
+    def sheet_view(self):
+        return self.construct_view(
+            IdeaSheetView,
+            index_url_name=self.get_url_name("list"),
+            export_url_name=self.get_url_name("sheet_export"),
+        )
+
+    @property
+    def sheet_export_view(self):
+        return self.construct_view(IdeaSheetExportView)
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("sheet/", self.sheet_view, name="sheet"),
+            path("sheet/<int:pk>/<str:file_format>/", self.sheet_export_view, name="sheet_export"),
+        ]
 
 
 class DashboardMenuItem(MenuItem):

@@ -11,6 +11,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.formats import date_format
 from wagtail.users.models import UserProfile
 
 from portal.core import roles
@@ -524,7 +525,7 @@ def paper_data(box, event):
 def test_an_idea_written_on_paper_is_entered_and_published(moderator_client, moderator, box, event):
     response = moderator_client.post(f"{IDEAS}add/", paper_data(box, event))
     assert response.status_code == 302
-    assert response["Location"] == f"{IDEAS}add/"
+    assert response["Location"] == f"{IDEAS}add/?box={box.pk}&collected_at={event.pk}"
     idea = Idea.objects.get()
     assert (idea.source, idea.collected_at_id, idea.status) == (
         IdeaSource.PAPER,
@@ -536,6 +537,26 @@ def test_an_idea_written_on_paper_is_entered_and_published(moderator_client, mod
         (moderator.pk, "submitted"),
         (moderator.pk, "published"),
     ]
+
+
+def test_the_next_paper_idea_keeps_the_box_and_the_event(moderator_client, box, event):
+    response = moderator_client.post(f"{IDEAS}add/", paper_data(box, event), follow=True)
+    form = BeautifulSoup(response.content, "html.parser")
+    assert Idea.objects.get().title == "Un kiosque à musique"
+    assert form.select_one("#id_box option[selected]")["value"] == str(box.pk)
+    assert form.select_one("#id_collected_at")["value"] == str(event.pk)
+    assert not form.select_one("#id_title").get("value")
+    assert not form.select_one("#id_author_name").get("value")
+
+
+@pytest.mark.parametrize(
+    "query", ["?box=abc&collected_at=-1", "?box=999999&collected_at=999999", "?box=%00", "?box="]
+)
+def test_a_hostile_kept_choice_selects_nothing(moderator_client, box, event, query):
+    response = moderator_client.get(f"{IDEAS}add/{query}")
+    assert response.status_code == 200
+    form = BeautifulSoup(response.content, "html.parser")
+    assert not form.select_one("#id_box option[selected][value]:not([value=''])")
 
 
 @pytest.mark.parametrize(
@@ -681,7 +702,7 @@ def dashboard_rows(response):
         hidden.decompose()
     return {
         row.th.get_text(strip=True): [cell.get_text(strip=True) for cell in row.select("td")]
-        for row in soup.select("table tbody tr")
+        for row in soup.select("table.participation-figures tbody tr")
     }
 
 
@@ -710,7 +731,7 @@ def test_the_dashboard_counts_a_person_once_whatever_they_did(moderator_client, 
     response = moderator_client.get(DASHBOARD)
     soup = BeautifulSoup(response.content, "html.parser")
     assert soup.select_one("table caption").get_text(strip=True)
-    assert [th["scope"] for th in soup.select("thead th")] == ["col"] * 5
+    assert [th["scope"] for th in soup.select(".participation-figures thead th")] == ["col"] * 5
     # Contributions: 4 ideas + 2 answers. Supports: 4 of ideas + 1 of the petition.
     # Participants: Nadia, Karim, Léa, Will, plus the paper idea and the anonymous answer.
     assert dashboard_rows(response) == {
@@ -718,6 +739,58 @@ def test_the_dashboard_counts_a_person_once_whatever_they_did(moderator_client, 
         "La place du Marché": ["6", "5", "6", "1"],
     }
     assert soup.find("a", href=f"{IDEAS}?consultation={box.consultation_id}")
+
+
+def bar_rows(response, title):
+    """[(label, [its numbers])] of the dashboard's table under the heading `title`."""
+    soup = BeautifulSoup(response.content, "html.parser")
+    table = soup.find("h2", string=title).find_next("table")
+    assert table.caption.get_text(strip=True)
+    return [
+        (
+            row.th.get_text(strip=True) if row.th else "",
+            [cell.get_text(strip=True) for cell in row.select("td")],
+        )
+        for row in table.select("tbody tr")
+    ]
+
+
+def test_the_dashboard_shows_participation_per_day_and_ideas_by_district(
+    moderator_client, box, district
+):
+    now = timezone.now()
+    two_days_ago = now - timedelta(days=2)
+    IdeaFactory(box=box, district=district, created_at=two_days_ago)
+    IdeaFactory(box=box, district=district, created_at=now)
+    IdeaFactory(box=box, created_at=now)
+    IdeaFactory(box=box, district=district, status=IdeaStatus.REJECTED)  # not counted
+    IdeaFactory(box=box, district=district, confirmed=False)  # not counted
+    IdeaFactory(box=box, created_at=now - timedelta(days=40))  # before the days shown
+    survey = SurveyFactory(consultation=box.consultation)
+    SurveyResponse.objects.create(survey=survey, confirmed=True, created_at=two_days_ago)
+    idea = published(box)
+    IdeaSupport.objects.create(participant=ParticipantFactory(), idea=idea, confirmed=True)
+
+    response = moderator_client.get(DASHBOARD)
+    days = bar_rows(response, "Participation per day")
+    assert len(days) == 30
+    today = timezone.localdate()
+    with translation.override("en"):
+        assert days[-1] == (date_format(today, "D j M"), ["3", "1"])  # the published one too
+        assert days[-3] == (date_format(today - timedelta(days=2), "D j M"), ["2", "0"])
+    assert sum(int(numbers[0]) for _day, numbers in days) == 5
+    assert bar_rows(response, "Ideas by district") == [
+        ("No district", ["3"]),
+        ("Centre-ville", ["2"]),
+    ]
+
+
+def test_an_empty_dashboard_says_so(moderator_client):
+    response = moderator_client.get(DASHBOARD)
+    assert bar_rows(response, "Ideas by district") == [("", ["No idea yet."])]
+    assert all(
+        numbers == ["0", "0"] for _day, numbers in bar_rows(response, "Participation per day")
+    )
 
 
 # consultation_figures() counts with a handful of queries per consultation.

@@ -34,11 +34,13 @@ from .ballots import (
 )
 from .counting import ProjectResult, Results, declare_results, results, winners
 from .projects import (
+    assign_project,
     change_project_status,
     create_project,
     mark_feasible,
     mark_not_feasible,
     merge_ideas,
+    note_project,
     put_on_ballot,
     study_project,
 )
@@ -49,6 +51,7 @@ __all__ = [
     "ProjectResult",
     "Results",
     "add_realisation_stage",
+    "assign_project",
     "cast_ballot",
     "check_open",
     "check_rules",
@@ -59,6 +62,7 @@ __all__ = [
     "mark_feasible",
     "mark_not_feasible",
     "merge_ideas",
+    "note_project",
     "participant_ballots",
     "put_on_ballot",
     "release_confirmed",

@@ -4,6 +4,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from portal.core import assignment
 from portal.participation.places import locate, main_districts
 
 from ..errors import InvalidProjectStep, MethodLocked
@@ -119,3 +120,14 @@ def put_on_ballot(*, project, user, now=None):
     return change_project_status(
         project=project, to_status=ProjectStatus.ON_BALLOT, user=user, now=now
     )
+
+
+def assign_project(*, project, department="", assignee=None):
+    """Assign a project to a department and/or a staff person: internal, never public (the
+    public "studied by" department is the study's, `study_project`)."""
+    return assignment.assign(project, department=department, assignee=assignee)
+
+
+def note_project(*, project, user, text, now=None):
+    """Add an officer's internal note to a project: read in the admin only."""
+    return assignment.add_note(project, user=user, text=text, now=now)

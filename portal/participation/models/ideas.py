@@ -22,6 +22,7 @@ from wagtail.admin.panels import (
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 
+from portal.core.assignment import Assigned, InternalNote
 from portal.core.workflow import Step, Workflow
 
 from ..errors import InvalidTransition
@@ -261,7 +262,7 @@ def upload_attachment(instance, filename):
     return unguessable_path("ideas/files", filename)
 
 
-class Idea(index.Indexed, DeclaredEligibility):
+class Idea(index.Indexed, Assigned, DeclaredEligibility):
     """A proposal from a resident (or collected on paper), moderated, then answered."""
 
     box = models.ForeignKey(IdeaBox, on_delete=models.PROTECT, related_name="ideas")
@@ -474,6 +475,18 @@ class IdeaTransition(Step):
     class Meta(Step.Meta):
         verbose_name = _("status change")
         verbose_name_plural = _("status changes")
+
+
+class IdeaNote(InternalNote):
+    """An officer's internal note about an idea: the admin shows it, nothing else does."""
+
+    subject_field = "idea"
+
+    idea = models.ForeignKey(Idea, on_delete=models.CASCADE, related_name="internal_notes")
+
+    class Meta(InternalNote.Meta):
+        verbose_name = _("internal note")
+        verbose_name_plural = _("internal notes")
 
 
 class IdeaSupport(DeclaredEligibility):

@@ -1,4 +1,5 @@
-"""The moderation of ideas in the admin, ideas typed in from paper, and the figures.
+"""The moderation of ideas in the admin, ideas typed in from paper, ideas in a spreadsheet,
+and the figures.
 
 Wagtail's generic snippet views, specialised: one module per part, gathered here for
 wagtail_hooks.py.
@@ -16,6 +17,7 @@ from .ideas import (
     source_label,
 )
 from .paper import PAPER_PANELS, PaperIdeaCreateView
+from .sheets import IdeaSheetExportView, IdeaSheetView
 
 __all__ = [
     "DASHBOARD_PERMISSION",
@@ -26,6 +28,8 @@ __all__ = [
     "IdeaEditView",
     "IdeaFilterSet",
     "IdeaIndexView",
+    "IdeaSheetExportView",
+    "IdeaSheetView",
     "IdeaStatusBulkAction",
     "ModerationQueuePanel",
     "PaperIdeaCreateView",

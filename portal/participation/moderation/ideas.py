@@ -13,20 +13,25 @@ import django_filters
 from django import forms
 from django.db.models import Q
 from django.http import QueryDict
+from django.urls import reverse
 from django.utils import translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext_lazy
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
+from wagtail.admin.widgets.button import HeaderButton
 
 from portal.core.moderation import (
+    AssignmentFields,
     HistoryPanel,
     QueueFilterSet,
     QueueIndexView,
     QueuePanel,
     ReadOnlyPanel,
     ReviewEditView,
+    assigned_filter,
+    assignment_panels,
     status_filter,
     submitted_between,
     view_on_site,
@@ -51,6 +56,7 @@ class IdeaFilterSet(QueueFilterSet):
 
     every = gettext_lazy("All ideas")
     status = status_filter(IdeaStatus, every=every)
+    assigned = assigned_filter()
     consultation = django_filters.ModelChoiceFilter(
         label=gettext_lazy("Consultation"),
         field_name="box__consultation",
@@ -97,9 +103,21 @@ def source_label(idea):
 
 
 class IdeaIndexView(QueueIndexView):
-    """Opens on the moderation queue and says so; one click away from every idea."""
+    """Opens on the moderation queue and says so; one click away from every idea, and from
+    the ideas in a spreadsheet."""
 
     add_item_label = gettext_lazy("Enter an idea collected on paper")
+    sheet_url_name = None
+
+    @cached_property
+    def header_buttons(self):
+        buttons = super().header_buttons
+        if self.permission_policy.user_has_permission(self.request.user, "change"):
+            sheet = HeaderButton(
+                _("Spreadsheet"), url=reverse(self.sheet_url_name), icon_name="table"
+            )
+            buttons = [*buttons, sheet]
+        return buttons
 
 
 # One idea
@@ -178,11 +196,12 @@ class IdeaTextForm(WagtailAdminModelForm):
     )
 
 
-class IdeaModerationForm(StatusChangeForm, IdeaTextForm):
-    """One idea's moderation: corrections, a status the workflow allows next, the answer.
+class IdeaModerationForm(StatusChangeForm, AssignmentFields, IdeaTextForm):
+    """One idea's moderation: corrections, a status the workflow allows next, the answer,
+    the assignment and a new internal note.
 
-    The answer and the status are not model fields here: the view hands them to the
-    services, which record them and tell the author.
+    The answer, the status and the note are not model fields here: the view hands them and
+    the assignment to the services, which record them and tell the author.
     """
 
     answer = PlainTextField(
@@ -221,7 +240,8 @@ CORRECTABLE = ("title", "description", "theme", "district")
 
 
 class IdeaEditView(ReviewEditView):
-    """Corrections, answer, then status, through the services.
+    """Corrections, answer, then status, then the assignment and the internal note, through
+    the services.
 
     The author gets one e-mail with the answer and the new status: each notice replaces the
     one before (services.tell_author).
@@ -237,6 +257,10 @@ class IdeaEditView(ReviewEditView):
             services.change_status(
                 idea=idea, to_status=data["new_status"], user=user, note=data["note"]
             )
+        services.assign_idea(
+            idea=idea, department=data["assigned_department"], assignee=data["assignee"]
+        )
+        services.note_idea(idea=idea, user=user, text=data["new_note"])
         return idea
 
     @cached_property
@@ -272,6 +296,7 @@ IDEA_PANELS = ObjectList(
             [FieldPanel("new_status"), FieldPanel("note")], heading=gettext_lazy("Decision")
         ),
         FieldPanel("answer"),
+        assignment_panels(),
         IdeaHistoryPanel(heading=gettext_lazy("History")),
     ],
     base_form_class=IdeaModerationForm,

@@ -1,5 +1,7 @@
 """Ideas written on paper at an event, typed in by officers: entering one publishes it."""
 
+from urllib.parse import urlencode
+
 from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -64,10 +66,15 @@ PAPER_PANELS = ObjectList(
 )
 
 
+# What stays chosen from one sheet of the pile to the next.
+KEPT = ("box", "collected_at")
+
+
 class PaperIdeaCreateView(snippets.CreateView):
     """Officers type in the ideas collected at an event; entering one publishes it.
 
-    The form comes back empty after each one, for the next sheet of the pile.
+    The form comes back after each one for the next sheet of the pile, empty but for the idea
+    box and the event, which the address carries (`?box=…&collected_at=…`).
     """
 
     page_subtitle = gettext_lazy("Idea collected on paper")
@@ -79,5 +86,17 @@ class PaperIdeaCreateView(snippets.CreateView):
             user=self.request.user, **{name: data[name] for name in PAPER_FIELDS}
         )
 
+    def get_form_kwargs(self):
+        """The box and event of the previous entry, chosen again: ids only, which the form's
+        own choices then show (an id it does not offer selects nothing)."""
+        kwargs = super().get_form_kwargs()
+        kept = {name: self.request.GET.get(name, "") for name in KEPT}
+        kwargs["initial"] = {
+            **kwargs.get("initial", {}),
+            **{name: int(value) for name, value in kept.items() if value.isdigit()},
+        }
+        return kwargs
+
     def get_success_url(self):
-        return self.add_url
+        idea = self.object
+        return f"{self.add_url}?{urlencode({name: getattr(idea, f'{name}_id') for name in KEPT})}"

@@ -23,6 +23,7 @@ from ..identity import data_token
 from .eligibility import Imported, import_register, parse_register
 from .ideas import (
     answer_idea,
+    assign_idea,
     box_accepts_supports,
     change_status,
     correct_idea,
@@ -31,6 +32,7 @@ from .ideas import (
     enter_paper_idea,
     idea_accepts_supports,
     in_language,
+    note_idea,
     notify_author,
     submit_idea,
     support_idea,
@@ -64,6 +66,7 @@ __all__ = [
     "RateLimited",
     "answer_idea",
     "answer_survey",
+    "assign_idea",
     "change_status",
     "check_answerable",
     "confirm",
@@ -79,6 +82,7 @@ __all__ = [
     "in_language",
     "machine_translation",
     "moderator_emails",
+    "note_idea",
     "notify_author",
     "notify_moderators",
     "parse_register",

@@ -12,7 +12,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
-from portal.core import background, mail
+from portal.core import assignment, background, mail
 from portal.core.http import absolute_url, page_url
 from portal.pages.phases import accepts_supports
 
@@ -176,6 +176,16 @@ def correct_idea(*, idea, user, now=None, **fields):
         % {"fields": ", ".join(str(field.verbose_name) for field in changed)},
     )
     return idea
+
+
+def assign_idea(*, idea, department="", assignee=None):
+    """Assign an idea to a department and/or a staff person: internal, never public."""
+    return assignment.assign(idea, department=department, assignee=assignee)
+
+
+def note_idea(*, idea, user, text, now=None):
+    """Add an officer's internal note to an idea: read in the admin only."""
+    return assignment.add_note(idea, user=user, text=text, now=now)
 
 
 def tell_author(idea):
