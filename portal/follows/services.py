@@ -111,11 +111,13 @@ def purge():
 def _describe(row, language):
     target = targets.find(row.topic, row.key, language)
     if target is None:
-        return _("a %(topic)s removed since") % {"topic": Topic(row.topic).label}
-    return _("the %(topic)s “%(name)s”") % {
-        "topic": Topic(row.topic).label,
-        "name": targets.name(target),
-    }
+        return _("a consultation, theme or district removed since")
+    named = {
+        Topic.CONSULTATION: _("the consultation “%(name)s”"),
+        Topic.THEME: _("the theme “%(name)s”"),
+        Topic.DISTRICT: _("the district “%(name)s”"),
+    }[row.topic]
+    return named % {"name": targets.name(target)}
 
 
 def waiting_follows(confirmation):
@@ -140,8 +142,9 @@ def participant_follows(participant):
     for row in rows:
         text = _("You follow %(followed)s (%(frequency)s)") % {
             "followed": _describe(row, translation.get_language()),
-            "frequency": Frequency(row.follower.frequency if row.confirmed else row.frequency)
-            .label.lower(),
+            "frequency": Frequency(
+                row.follower.frequency if row.confirmed else row.frequency
+            ).label.lower(),
         }
         if not row.confirmed:
             text = _("%(follow)s: not confirmed, nothing is sent") % {"follow": text}
