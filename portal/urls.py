@@ -44,6 +44,7 @@ urlpatterns += i18n_patterns(
     path("", include("portal.budgets.urls")),
     path("", include("portal.pages.urls")),
     path("", include("portal.proposals.urls")),
+    path("", include("portal.follows.urls")),
     path("", include("portal.calendar.urls")),
     path("", include("portal.reports.urls")),
     path(_("not-translated/<int:pk>/"), core_views.untranslated_page, name="untranslated_page"),

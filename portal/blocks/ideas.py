@@ -35,6 +35,7 @@ class ProposingIdea(Contribution):
     """An idea for the block's idea box; it is published once a moderator has read it."""
 
     action = "idea"
+    offers_follow = True
     counted = _(
         "Thank you: your idea is received. It will be published once a moderator "
         "has read it; we will tell you by e-mail."

@@ -58,18 +58,20 @@ def limit(request, form, *, action, participant=None):
     return None
 
 
-def thank(request, participant, url, *, counted, waiting):
+def thank(request, participant, url, *, counted, waiting, extra_tags=""):
     """The 303 after a contribution, saying it counts or what is left for it to count.
 
     A contribution in a name this browser has not proven gets its link now (its e-mail lists
     it); `waiting` names the address the link went to (%(email)s): the person just typed it.
+    `extra_tags` go with the thanks ("follow-offer": the page offers to follow its
+    consultation next to them).
     """
     if participant is None or participant.counts_now:
-        messages.success(request, counted)
+        messages.success(request, counted, extra_tags=extra_tags)
     elif identity.send_confirmation(
         confirmation=participant.confirmation, client=client_ip(request)
     ):
-        messages.success(request, waiting % {"email": participant.email})
+        messages.success(request, waiting % {"email": participant.email}, extra_tags=extra_tags)
     else:
         messages.warning(
             request,
@@ -112,6 +114,8 @@ class Contribution:
     waiting = ""
     # A form that asks only who takes part is not read once the participant is known.
     asks_only_identity = False
+    # Whether the thanks offer to follow the consultation (its page's "Follow" box).
+    offers_follow = False
 
     def __init__(self, request, subject, *, back_url, prefix=None, shown=None):
         self.request = request
@@ -173,6 +177,7 @@ class Contribution:
             self.back_url,
             counted=str(self.counted),
             waiting=str(self.waiting),
+            extra_tags="follow-offer" if self.offers_follow else "",
         )
 
     def handle(self):

@@ -8,3 +8,7 @@ from django.dispatch import Signal
 # was shown (`shown_at`, None when unknown) is nobody's to confirm. A receiver may return
 # the sentences saying what it dropped ("the vote closed before you confirmed").
 contributions_confirmed = Signal()
+
+# Sent inside the transaction of services.answer_idea and change_status, when an idea gets a
+# public answer or a decision (idea=…, now=…): apps that tell residents listen.
+idea_answered = Signal()

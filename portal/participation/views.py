@@ -330,6 +330,7 @@ class SupportingIdea(Contribution):
         "Almost done: open the link we sent to %(email)s to confirm your support."
     )
     asks_only_identity = True
+    offers_follow = True
 
     def consultation(self):
         return self.subject.box.consultation_id

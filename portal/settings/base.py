@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "portal.participation",
     "portal.budgets",
     "portal.proposals",
+    "portal.follows",
     "portal.calendar",
     "portal.reports",
     "portal.opendata",
@@ -366,6 +367,7 @@ PARTICIPATION_RATE_LIMITS = {
     "idea": (40, 10),
     "proposal": (30, 10),
     "ballot": (200, 20),  # a resident changes their vote a few times at most
+    "follow": (60, 20),
     "new-link": (20, None),
 }
 # Confirmation links e-mailed to one mailbox per hour: (from one client address, in all).

@@ -22,6 +22,10 @@ from ..identity import data_token, waiting_on
 from ..models import Idea, IdeaBox, IdeaSource, IdeaStatus, IdeaSupport
 from ..models.ideas import IDEA_WORKFLOW
 from ..places import box_districts, locate
+from ..signals import idea_answered
+
+# Statuses that answer an idea: a decision, told to those who follow it.
+DECISIONS = {IdeaStatus.RETAINED, IdeaStatus.NOT_RETAINED, IdeaStatus.REALISED}
 
 
 def submit_idea(*, box, participant, declaration=NOTHING, now=None, **fields):
@@ -121,6 +125,8 @@ def change_status(*, idea, to_status, user, note="", now=None, notify=True):
         count_public(idea.box_id, 1 if idea.is_public else -1)
     if notify:
         tell_author(idea)
+        if to_status in DECISIONS:
+            idea_answered.send(sender=Idea, idea=idea, now=now)
     return idea
 
 
@@ -144,6 +150,7 @@ def answer_idea(*, idea, user, answer, now=None, notify=True):
     )
     if notify and answer and idea.is_public:
         tell_author(idea)
+        idea_answered.send(sender=Idea, idea=idea, now=now)
     return idea
 
 
