@@ -3,6 +3,7 @@ calls to action under the title; the in-page menu that stays in reach and takes 
 to each section; forms folded behind their button, with and without JavaScript."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.server import demo_server
 
@@ -24,6 +25,7 @@ BENCHES_PAGE = f"""
 from datetime import timedelta
 from django.utils import timezone
 from portal.pages.models import ConsultationIndexPage, ConsultationPage, Phase
+from playwright.sync_api import expect
 index = ConsultationIndexPage.objects.get(locale__language_code="fr")
 today = timezone.localdate()
 page = ConsultationPage(
@@ -214,7 +216,7 @@ def test_without_javascript_the_page_reads_and_its_forms_are_sent(new_page):
     page.locator(".take-part a", has_text="Répondre à l’enquête").click()
     survey = page.locator("section.survey")
     survey.get_by_role("button", name="Envoyer mes réponses").click()
-    assert survey.locator(".error-summary").is_visible()  # sent back unfolded, with errors
+    expect(survey.locator(".error-summary")).to_be_visible()  # sent back unfolded, with errors
     survey.get_by_label("Chaque semaine").check()
     survey.get_by_label("Le marché").check()
     survey.get_by_label("4", exact=True).check()

@@ -4,6 +4,7 @@ the follow pages, in each state, pass axe-core and the Nu HTML Checker at 375 an
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from .checks import assert_accessible, assert_valid_html
 from .conftest import screenshot
@@ -27,7 +28,7 @@ def follow(page, email):
     page.get_by_label("Votre adresse électronique").fill(email.split(".")[0])
     page.get_by_label("Un résumé par semaine").check()
     page.get_by_role("button", name="Suivre", exact=True).click()
-    assert page.locator(".error-summary").is_visible()
+    expect(page.locator(".error-summary")).to_be_visible()
     assert page.get_by_label("Un résumé par semaine").is_checked()
     states.append(("follow form with an error", page.content()))
     return url, states

@@ -4,6 +4,7 @@ in the admin; the resident reads the answer and supports ideas."""
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.server import MODERATOR_LOGIN, demo_server
 
@@ -75,7 +76,7 @@ def test_a_proposed_idea_is_confirmed_moderated_answered_and_supported(new_page,
     count = resident.locator("#support .petition__count strong")
     before = int(count.inner_text())
     resident.get_by_role("button", name="Soutenir cette idée").click()
-    assert int(count.inner_text()) == before + 1
+    expect(count).to_have_text(str(before + 1))
     assert "Vous soutenez cette idée." in resident.locator("#support").inner_text()
     screenshot(resident, "idea-supported-phone")
     assert_accessible(resident)

@@ -2,6 +2,7 @@
 language switcher on a page that has no translation in the language chosen."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.server import demo_server
 
@@ -15,6 +16,7 @@ ARABIC = """
 from wagtail.models import Locale
 from home.models import HomePage
 from portal.pages.models import AgendaPage, ConsultationIndexPage, ConsultationPage
+from playwright.sync_api import expect
 arabic = Locale.objects.create(language_code="ar")
 french = {"locale__language_code": "fr"}
 for page, fields in [
@@ -149,7 +151,7 @@ def test_an_arabic_form_and_menu_read_right_to_left(arabic_page, width):
     page.locator(".take-part a").last.click()  # the idea form, unfolded
     form = page.locator("section.idea-form form")
     form.locator('button[type="submit"]').click()  # sent empty: errors beside their fields
-    assert page.locator(".error-summary").is_visible()
+    expect(page.locator(".error-summary")).to_be_visible()
     error = page.locator(".field--error").first.bounding_box()
     main = page.locator("main").bounding_box()
     assert error["x"] + error["width"] > main["x"] + main["width"] / 2

@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from .checks import assert_accessible, assert_valid_html
 from .conftest import screenshot
@@ -76,7 +77,7 @@ def test_resident_filters_the_agenda_by_district_without_javascript(new_page):
     assert 0 < filtered < all_events
     assert page.locator("#id_district").input_value() == "les-tilleuls"
     page.get_by_role("link", name="Effacer les filtres").click()
-    assert page.locator(".event-card").count() == all_events
+    expect(page.locator(".event-card")).to_have_count(all_events)
 
 
 def test_resident_opens_the_tour_and_sees_its_next_stop(new_page):
@@ -95,7 +96,7 @@ def test_resident_opens_the_tour_and_sees_its_next_stop(new_page):
     page.wait_for_load_state("networkidle")
     assert page.locator(".leaflet-marker-icon").count() == 0 and tiles == []
     page.get_by_role("button", name="Afficher la carte des étapes").click()
-    assert page.locator(".leaflet-marker-icon").count() >= 4
+    page.locator(".leaflet-marker-icon").nth(3).wait_for()  # four stops at least
     assert_accessible(page)
 
 
@@ -110,7 +111,7 @@ def test_resident_reaches_the_restitution_from_its_consultation(new_page):
     page = new_page("phone")
     page.goto("/fr/concertations/?status=results")
     page.locator(".card__title a").first.click()
-    assert page.locator(".badge", has_text="Résultats publiés").first.is_visible()
+    expect(page.locator(".badge", has_text="Résultats publiés").first).to_be_visible()
     page.get_by_role("link", name="Lire ce qui a été entendu et décidé").click()
     assert page.locator("h1").inner_text().startswith("Ce que nous avons entendu")
     assert page.locator(".block-decision").count() >= 3
