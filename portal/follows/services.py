@@ -189,9 +189,11 @@ def record_openings(*, now=None):
     now = now or timezone.now()
     today = timezone.localdate(now)
     recorded = 0
-    phases = Phase.objects.filter(
-        start__lte=today, start__gt=today - OPENINGS_WINDOW, page__live=True
-    ).select_related("page")
+    phases = (
+        Phase.objects.originals()
+        .filter(start__lte=today, start__gt=today - OPENINGS_WINDOW, page__live=True)
+        .select_related("page")
+    )
     for phase in phases:
         recorded += bool(
             record_news(

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
@@ -41,6 +41,12 @@ def today():
 
 
 class PhaseQuerySet(models.QuerySet):
+    def originals(self):
+        """The original of each translation group (its lowest id): its dates decide, as in
+        `accepts_supports`, whatever a translation not synced yet says."""
+        first = Phase.objects.filter(translation_key=OuterRef("translation_key"))
+        return self.filter(pk=Subquery(first.order_by("pk").values("pk")[:1]))
+
     def current(self, on=None):
         """Phases in progress on a Paris day, the extension included (as `Phase.is_current`)."""
         on = on or today()

@@ -117,6 +117,20 @@ def test_a_resident_signed_in_follows_in_one_click_with_no_email(index, client):
 
 
 @pytest.mark.django_db
+def test_a_step_opens_when_the_original_says_so_whatever_a_translation_says(index, locales):
+    page = consultation(index, "La place", start=date(2026, 6, 20))
+    english = page.copy_for_translation(locales[1], copy_parents=True)
+    english.save_revision().publish()
+    english.phases.filter(start=date(2026, 6, 20)).update(start=DAY_ONE.date())  # not synced
+    with time_machine.travel(DAY_ONE, tick=False):
+        assert services.record_openings() == 0
+    with time_machine.travel(paris(date(2026, 6, 20), 9), tick=False):
+        assert services.record_openings() == 1
+    news = News.objects.get()
+    assert news.object_id == page.phases.get(start=date(2026, 6, 20)).pk
+
+
+@pytest.mark.django_db
 def test_three_consultations_send_one_email_a_day(index):
     pages = [consultation(index, f"Concertation {n}", start=date(2026, 6, 11)) for n in (1, 2, 3)]
     participant = ParticipantFactory()
