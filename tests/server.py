@@ -58,14 +58,10 @@ def free_port():
         return sock.getsockname()[1]
 
 
-@contextmanager
-def demo_server(workdir, *, setup=(), workers=2, fresh=True, **settings):
-    """Yield the base URL of the demo served from `workdir`; `setup` are Python snippets run
-    by `manage.py shell` once the demo is loaded (accounts, for instance). `fresh=False`
-    serves the database already there; `settings` are more environment variables."""
-    port = free_port()
-    base_url = f"http://127.0.0.1:{port}"
-    env = {
+def served_env(workdir, base_url, **settings):
+    """The environment of a site served from `workdir` at `base_url`, for its servers and its
+    `manage.py` commands alike; `settings` are more environment variables."""
+    return {
         # The machine's Redis is not the served site's unless `settings` name one.
         **{key: value for key, value in os.environ.items() if key != "REDIS_URL"},
         "DJANGO_SETTINGS_MODULE": "portal.settings.e2e",
@@ -75,11 +71,35 @@ def demo_server(workdir, *, setup=(), workers=2, fresh=True, **settings):
         "E2E_MAIL_DIR": str(workdir / "mail"),
         **settings,
     }
-    manage = [sys.executable, "manage.py"]
+
+
+def manage(env, *command):
+    """What `manage.py command` printed in the environment `env`; its error output if it
+    failed."""
+    result = subprocess.run(
+        [sys.executable, "manage.py", *command],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    return result.stdout
+
+
+@contextmanager
+def demo_server(workdir, *, setup=(), workers=2, fresh=True, **settings):
+    """Yield the base URL of the demo served from `workdir`; `setup` are Python snippets run
+    by `manage.py shell` once the demo is loaded (accounts, for instance). `fresh=False`
+    serves the database already there; `settings` are more environment variables."""
+    port = free_port()
+    base_url = f"http://127.0.0.1:{port}"
+    env = served_env(workdir, base_url, **settings)
     commands = [["migrate", "--noinput", "-v0"], ["load_demo"]] if fresh else []
     commands += [["shell", "-c", code] for code in setup]
     for command in commands:
-        subprocess.run([*manage, *command], cwd=ROOT, env=env, check=True, capture_output=True)
+        manage(env, *command)
     log = workdir / "gunicorn.log"
     log_file = log.open("w")
     process = subprocess.Popen(

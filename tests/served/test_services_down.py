@@ -5,12 +5,9 @@ says the cache is away; with PostgreSQL stopped, a clear 503 page that browsers 
 balancers retry; both come back without restarting the site."""
 
 import json
-import os
 import re
-import subprocess
-import sys
 
-from tests.server import MODERATOR, ROOT, Browser, demo_server
+from tests.server import MODERATOR, Browser, demo_server, manage, served_env
 from tests.services import postgres_server, redis_server
 
 # Besides a page of each type (bench_urls): what else residents and officers open.
@@ -32,29 +29,6 @@ with translation.override("fr"):
     ]
 print("URLS", json.dumps(urls))
 """
-
-
-def manage(env, *command):
-    result = subprocess.run(
-        [sys.executable, "manage.py", *command],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return result.stdout
-
-
-def served_env(workdir, base_url, **settings):
-    return {
-        **{key: value for key, value in os.environ.items() if key != "REDIS_URL"},
-        "DJANGO_SETTINGS_MODULE": "portal.settings.e2e",
-        "PUBLIC_BASE_URL": base_url,
-        "DATABASE_URL": f"sqlite:///{workdir / 'db.sqlite3'}",
-        "MEDIA_ROOT": str(workdir / "media"),
-        **settings,
-    }
 
 
 def every_url(env):

@@ -5,16 +5,20 @@ both have cached; the report it queues is rendered by the worker, stored in the 
 linked from the other server's page."""
 
 import email
-import os
 import re
-import subprocess
-import sys
 import urllib.request
 from email import policy
 
 import pytest
 
-from tests.server import ADMINISTRATOR, ADMINISTRATOR_LOGIN, ROOT, Browser, demo_server
+from tests.server import (
+    ADMINISTRATOR,
+    ADMINISTRATOR_LOGIN,
+    Browser,
+    demo_server,
+    manage,
+    served_env,
+)
 from tests.services import MEDIA_BUCKET, postgres_server, redis_server, s3_server
 
 DATABASE_TASKS = "django_tasks_db.DatabaseBackend"
@@ -46,19 +50,6 @@ print("SUPPORTS", IdeaSupport.objects.filter(participant__email={RESIDENT!r}, co
 """
 
 
-def manage(env, *command):
-    result = subprocess.run(
-        [sys.executable, "manage.py", *command],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert result.returncode == 0, result.stderr[-3000:]
-    return result.stdout
-
-
 def printed(output, label):
     return re.search(rf"^{label} (.*)$", output, re.M).group(1).split()
 
@@ -82,12 +73,7 @@ def cluster(tmp_path_factory):
             demo_server(workdir / "a", setup=[ADMINISTRATOR], **shared) as a,
             demo_server(workdir / "b", fresh=False, **shared) as b,
         ):
-            worker = {
-                **{key: value for key, value in os.environ.items() if key != "REDIS_URL"},
-                "DJANGO_SETTINGS_MODULE": "portal.settings.e2e",
-                "PUBLIC_BASE_URL": a,
-                **shared,
-            }
+            worker = served_env(workdir / "a", a, **shared)
             yield a, b, worker, workdir / "mail"
 
 
