@@ -3,12 +3,16 @@
 They present; `participation.services` writes (the protocol: participation/contributions.py).
 """
 
+import hashlib
 from urllib.parse import urlencode
 
 from django import forms
 from django.conf import settings
+from django.middleware.csrf import get_token
+from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.translation import gettext
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
@@ -153,6 +157,60 @@ def in_language(ideas, box):
     return ideas
 
 
+def rendered_cards(ideas, context):
+    """The ideas' cards as HTML, each kept in the cache under a digest of what it shows: any
+    change to an idea, its count or its names is a new entry, with no version to bump, so a
+    list renders only the cards that changed, whatever else residents are doing. A card's
+    support form is stored with a hole for the CSRF token, filled here with this visitor's
+    unless the page itself is being stored with holes (page_cache.csrf_holes)."""
+    page = context.get("page")
+    shared = {
+        "page": page,
+        "supports_open": context.get("supports_open"),
+        "csrf_token": page_cache.CSRF_HOLE,
+    }
+    variant = ":".join(
+        (
+            get_language(),
+            str(int(bool(shared["supports_open"]))),
+            str(int(bool(page and page.can_be_cached))),
+        )
+    )
+    ideas = {f"idea-card:{variant}:{idea.pk}:{_shown(idea)}": idea for idea in ideas}
+    cards = page_cache.shared_many(
+        ideas,
+        lambda key: render_to_string(
+            "participation/ideas/card.html", {**shared, "idea": ideas[key]}
+        ),
+    )
+    request = context.get("request")
+    holes = any(page_cache.CSRF_HOLE in card for card in cards.values())
+    if holes and request is not None and not getattr(request, "page_cache_holes", False):
+        token = get_token(request)  # only where a form asks for it: it keeps a page private
+        cards = {key: card.replace(page_cache.CSRF_HOLE, token) for key, card in cards.items()}
+    return [mark_safe(cards[key]) for key in ideas]  # noqa: S308 (rendered by our template)
+
+
+def _shown(idea):
+    """A digest of everything a card shows of `idea` (in_language's names included)."""
+    collected = idea.collected_at.title if idea.collected_at_id and idea.collected_at else ""
+    shown = (
+        idea.title,
+        idea.description,
+        idea.status,
+        idea.support_count,
+        idea.published_at.isoformat() if idea.published_at else "",
+        idea.author_name,
+        idea.source,
+        idea.language,
+        idea.is_answered,
+        idea.theme_name or (idea.theme.name if idea.theme_id else ""),
+        idea.district_name or (idea.district.name if idea.district_id else ""),
+        collected,
+    )
+    return hashlib.blake2b(repr(shown).encode(), digest_size=12).hexdigest()
+
+
 class IdeaSort:
     SUPPORTS = "supports"
     NEWEST = "newest"
@@ -270,6 +328,7 @@ class IdeaListBlock(blocks.StructBlock):
             statuses=IdeaStatus,
             supports_open=services.box_accepts_supports(box),
         )
+        context["cards"] = rendered_cards(page_of_ideas.object_list, context)
         return context
 
 

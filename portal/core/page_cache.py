@@ -136,6 +136,21 @@ def shared(key, build):
     return _kept(f"shared:{content_version()}:{key}", build)
 
 
+def shared_many(keys, build):
+    """{key: value} for `keys`, as `shared` keeps each, in one round trip to the cache:
+    `build(key)` makes the missing ones, stored together."""
+    prefix = f"shared:{content_version()}:"
+    found = cache.get_many([prefix + key for key in keys])
+    values = {key: found.get(prefix + key) for key in keys}
+    missing = {key: build(key) for key, value in values.items() if value is None}
+    if missing:
+        cache.set_many(
+            {prefix + key: value for key, value in missing.items()},
+            timeout=settings.PAGE_CACHE_SECONDS,
+        )
+    return {**values, **missing}
+
+
 def live(key, build):
     """A value every visitor sees the same until the next contribution (or publish): a
     consultation's figures, the latest ideas."""

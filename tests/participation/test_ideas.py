@@ -12,6 +12,7 @@ from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test import Client
+from django.test.signals import template_rendered
 from django.test.utils import CaptureQueriesContext
 from PIL import Image
 from wagtail.models import PageViewRestriction
@@ -387,6 +388,31 @@ def test_the_list_costs_the_same_queries_whatever_its_length(client, page, box):
     with CaptureQueriesContext(connection) as large:
         client.get(page.url, {"sort": "supports", "page": "3"})
     assert len(large) == len(small)
+
+
+def test_a_card_is_rendered_once_then_again_only_when_what_it_shows_changes(client, page, box):
+    published(box, "Des bancs")
+    trees = published(box, "Des arbres")
+    rendered = []
+
+    def count(sender, template, **kwargs):
+        if template.name == "participation/ideas/card.html":
+            rendered.append(kwargs["context"]["idea"].title)
+
+    template_rendered.connect(count)
+    try:
+        client.get(page.url)
+        assert sorted(rendered) == ["Des arbres", "Des bancs"]
+        client.get(page.url, {"sort": "supports"})
+        assert len(rendered) == 2  # the same cards, in another order: none rendered again
+        Idea.objects.filter(pk=trees.pk).update(support_count=3)  # as a support counts it
+        soup = soup_of(client.get(page.url, {"sort": "newest"}))  # not in the page cache
+    finally:
+        template_rendered.disconnect(count)
+    assert rendered[2:] == ["Des arbres"]
+    assert "3 soutiens" in card_of(soup, "Des arbres").get_text()
+    assert "0 soutien" in card_of(soup, "Des bancs").get_text()
+    assert "page-cache-csrf-hole" not in str(soup)  # this visitor's token in each form
 
 
 def test_an_idea_page_shows_the_answer_and_takes_supports(client, page, box):
