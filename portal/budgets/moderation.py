@@ -42,6 +42,7 @@ from portal.core.moderation import (
 )
 from portal.pages.taxonomy import District, Theme
 from portal.participation.forms import PlainTextField, SingleLineTextField
+from portal.participation.forms.places import PLACE_FIELDS, PlaceFields
 from portal.participation.models import Idea
 
 from . import services
@@ -166,10 +167,10 @@ class ProjectHistoryPanel(HistoryPanel):
     nobody = gettext_lazy("The site")
 
 
-class DecisionForm(AssignmentFields, WagtailAdminModelForm):
+class DecisionForm(AssignmentFields, PlaceFields, WagtailAdminModelForm):
     """A decision the workflow allows now, with what it needs: the department that studies
-    the project, the estimated cost, the public reason; the internal assignment and a new
-    internal note. The view hands them to the services."""
+    the project, the estimated cost, the public reason; where the project is; the internal
+    assignment and a new internal note. The view hands them to the services."""
 
     decision = forms.ChoiceField(
         label=gettext_lazy("What happens to this project"), widget=forms.RadioSelect
@@ -200,6 +201,7 @@ class DecisionForm(AssignmentFields, WagtailAdminModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        taxonomy_of_default_locale(self.fields["district"])
         on_ballot = self.instance.status == ProjectStatus.ON_BALLOT
         choices = [
             (name, TAKE_OFF_BALLOT if on_ballot and name == "feasible" else DECISION_LABELS[name])
@@ -218,7 +220,13 @@ class DecisionForm(AssignmentFields, WagtailAdminModelForm):
     def clean(self):
         cleaned = super().clean()
         decision = cleaned.get("decision")
-        if "decision" in self.fields and not decision and not self.assignment_changed():
+        moved = {"district", *PLACE_FIELDS} & set(self.changed_data)
+        if (
+            "decision" in self.fields
+            and not decision
+            and not self.assignment_changed()
+            and not moved
+        ):
             self.add_error("decision", _("Choose what happens to this project."))
         if decision == "study" and not cleaned.get("department"):
             self.add_error("department", _("Say which department studies this project."))
@@ -265,6 +273,12 @@ class ProjectEditView(ServicesFormMixin, ReviewEditView):
             project=project, department=data["assigned_department"], assignee=data["assignee"]
         )
         services.note_project(project=project, user=user, text=data["new_note"])
+        services.locate_project(
+            project=project,
+            user=user,
+            district=data["district"],
+            **{name: data[name] for name in PLACE_FIELDS},
+        )
         self.decision = decision = data.get("decision") or None
         if decision == "study":
             return services.study_project(
@@ -292,6 +306,13 @@ PROJECT_PANELS = ObjectList(
             ],
             heading=gettext_lazy("Decision"),
         ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("district", widget=forms.Select), FieldPanel("place")]),
+                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+            ],
+            heading=gettext_lazy("Where"),
+        ),
         assignment_panels(),
         ProjectHistoryPanel(heading=gettext_lazy("History")),
     ],
@@ -307,7 +328,7 @@ def taxonomy_of_default_locale(field):
     field.queryset = field.queryset.filter(locale=Locale.get_default()).order_by("name")
 
 
-class ProjectForm(WagtailAdminModelForm):
+class ProjectForm(PlaceFields, WagtailAdminModelForm):
     """A project officers enter themselves: its envelope, words, estimate and place."""
 
     envelope = EnvelopeChoiceField(label=gettext_lazy("Envelope"), queryset=envelope_choices())
@@ -332,7 +353,7 @@ class ProjectForm(WagtailAdminModelForm):
             taxonomy_of_default_locale(self.fields[name])
 
 
-PROJECT_FIELDS = ("title", "summary", "cost", "theme", "district", "latitude", "longitude")
+PROJECT_FIELDS = ("title", "summary", "cost", "theme", "district", *PLACE_FIELDS)
 
 NEW_PROJECT_PANELS = ObjectList(
     [
@@ -343,6 +364,7 @@ NEW_PROJECT_PANELS = ObjectList(
         FieldRowPanel(
             [FieldPanel("theme", widget=forms.Select), FieldPanel("district", widget=forms.Select)]
         ),
+        FieldPanel("place"),
         FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
     ],
     base_form_class=ProjectForm,
@@ -367,9 +389,9 @@ class ProjectCreateView(ServicesFormMixin, snippets.CreateView):
 # A project made of ideas
 
 
-class MergeForm(forms.Form):
-    """Ideas of the envelope's consultation made into one project; their authors stay
-    credited."""
+class MergeForm(PlaceFields, forms.Form):
+    """Ideas of the envelope's consultation made into one project, and where it is; their
+    authors stay credited."""
 
     ideas = forms.TypedMultipleChoiceField(
         label=gettext_lazy("Ideas it is made of"),
@@ -479,6 +501,7 @@ class MergeIdeasView(PermissionCheckedMixin, WagtailAdminTemplateMixin, FormView
                 summary=data["summary"],
                 theme=data["theme"],
                 district=data["district"],
+                **{name: data[name] for name in PLACE_FIELDS},
             )
         except BudgetError as error:
             form.add_error(None, str(error))
