@@ -1,6 +1,6 @@
 """The feasibility queue in the admin, on the moderation kit: budget projects with their
 filters, a project's review (the study's decisions and their history), projects entered by
-officers, and projects made of ideas.
+officers, projects made of ideas, and an envelope's projects in a spreadsheet.
 
 Every write goes through `services`, which checks the workflow and records each step; what
 they refuse (`BudgetError`) is shown on the form.
@@ -40,14 +40,15 @@ from portal.core.moderation import (
     status_filter,
     submitted_column,
 )
+from portal.core.sheets import SheetExportView, SheetView
 from portal.pages.taxonomy import District, Theme
 from portal.participation.forms import PlainTextField, SingleLineTextField
 from portal.participation.forms.places import PLACE_FIELDS, PlaceFields
 from portal.participation.models import Idea
 
-from . import services
+from . import services, spreadsheets
 from .errors import BudgetError
-from .models import PROJECT_WORKFLOW, BudgetProject, Envelope, ProjectStatus, euros
+from .models import MAX_EUROS, PROJECT_WORKFLOW, BudgetProject, Envelope, ProjectStatus, euros
 
 # The study's decisions (PROJECT_WORKFLOW.decisions), in the review's words.
 DECISION_LABELS = {
@@ -66,9 +67,6 @@ DECISION_DONE = {
     "not_feasible": gettext_lazy("“%(title)s” is not feasible; the reason is public."),
     "on_ballot": gettext_lazy("“%(title)s” is on the ballot."),
 }
-
-# Far above any town's budget, within the database's integers.
-MAX_EUROS = 1_000_000_000
 
 
 def envelope_choices():
@@ -125,11 +123,13 @@ class ProjectIndexView(QueueIndexView):
     queue_title = gettext_lazy("Feasibility queue")
     add_item_label = gettext_lazy("Enter a project")
     merge_url_name = None
+    sheet_url_name = None
 
     @cached_property
     def header_buttons(self):
         buttons = super().header_buttons
-        if self.permission_policy.user_has_permission(self.request.user, "add"):
+        user, policy = self.request.user, self.permission_policy
+        if policy.user_has_permission(user, "add"):
             buttons = [
                 *buttons,
                 HeaderButton(
@@ -138,6 +138,11 @@ class ProjectIndexView(QueueIndexView):
                     icon_name="comment",
                 ),
             ]
+        if policy.user_has_permission(user, "change"):
+            sheet = HeaderButton(
+                _("Spreadsheet"), url=reverse(self.sheet_url_name), icon_name="table"
+            )
+            buttons = [*buttons, sheet]
         return buttons
 
 
@@ -517,6 +522,69 @@ class MergeIdeasView(PermissionCheckedMixin, WagtailAdminTemplateMixin, FormView
         return super().get_context_data(envelope=self.envelope, **kwargs)
 
 
+# An envelope's projects in a spreadsheet
+
+
+class ProjectSheetView(SheetView):
+    """The envelope to work on, its projects' export, the upload, the preview and applying."""
+
+    model = BudgetProject
+    page_title = gettext_lazy("Budget projects in a spreadsheet")
+    index_label = gettext_lazy("Budget projects")
+    scope_form_class = EnvelopeChoiceForm
+    scope_name = "envelope"
+    signing_salt = "budgets.project-sheet"
+    preview_columns = spreadsheets.ProjectSheet.preview_columns
+
+    def import_sheet(self, scope, content, file_format, *, user, apply):
+        return spreadsheets.import_sheet(scope, content, file_format, user=user, apply=apply)
+
+    def texts(self, scope):
+        return {
+            "choose": _("Choose the envelope whose projects you export or update."),
+            "scope": scope
+            and _("Envelope “%(envelope)s” of “%(consultation)s”.")
+            % {"envelope": scope.title, "consultation": scope.consultation.title},
+            "another": _("Choose another envelope"),
+            "export": _(
+                "Each project with its id, title, status, cost, the department that studies "
+                "it, the public reason it is not feasible, its votes once the results are "
+                "public, district and theme: no assignment, no internal note."
+            ),
+            "import": _("Import the study's decisions"),
+            "upload": _(
+                "A sheet exported here, with statuses changed: “Under study” with the "
+                "department, “Feasible” with the cost, “Not feasible” with the public reason. "
+                "Other columns are ignored. 1 MB at most. A file with any wrong row changes "
+                "nothing."
+            ),
+            "item": _("Project"),
+            "apply": _(
+                "Applying records each decision in the projects' history, as a review does."
+            ),
+        }
+
+    def changed(self, count):
+        return ngettext(
+            "%(count)s project changed from the sheet.",
+            "%(count)s projects changed from the sheet.",
+            count,
+        ) % {"count": count}
+
+
+class ProjectSheetExportView(SheetExportView):
+    """An envelope's projects as a CSV or XLSX file."""
+
+    model = BudgetProject
+    default_name = "projects"
+
+    def scopes(self):
+        return envelope_choices()
+
+    def export_sheet(self, scope, file_format):
+        return spreadsheets.export(scope, file_format)
+
+
 class BudgetProjectViewSet(QueueViewSet):
     """The officers' feasibility queue, every project, and projects entered or merged."""
 
@@ -548,7 +616,11 @@ class BudgetProjectViewSet(QueueViewSet):
         return super().get_add_view_kwargs(panel=panel, form_class=panel.get_form_class(), **kwargs)
 
     def get_index_view_kwargs(self, **kwargs):
-        return super().get_index_view_kwargs(merge_url_name=self.get_url_name("merge"), **kwargs)
+        return super().get_index_view_kwargs(
+            merge_url_name=self.get_url_name("merge"),
+            sheet_url_name=self.get_url_name("sheet"),
+            **kwargs,
+        )
 
     @property
     def merge_view(self):
@@ -558,8 +630,25 @@ class BudgetProjectViewSet(QueueViewSet):
             edit_url_name=self.get_url_name("edit"),
         )
 
+    @property
+    def sheet_view(self):
+        return self.construct_view(
+            ProjectSheetView,
+            index_url_name=self.get_url_name("list"),
+            export_url_name=self.get_url_name("sheet_export"),
+        )
+
+    @property
+    def sheet_export_view(self):
+        return self.construct_view(ProjectSheetExportView)
+
     def get_urlpatterns(self):
-        return [*super().get_urlpatterns(), path("merge/", self.merge_view, name="merge")]
+        return [
+            *super().get_urlpatterns(),
+            path("merge/", self.merge_view, name="merge"),
+            path("sheet/", self.sheet_view, name="sheet"),
+            path("sheet/<int:pk>/<str:file_format>/", self.sheet_export_view, name="sheet_export"),
+        ]
 
 
 class FeasibilityQueuePanel(QueuePanel):
