@@ -313,7 +313,8 @@ PROJECT_PANELS = ObjectList(
         ),
         MultiFieldPanel(
             [
-                FieldRowPanel([FieldPanel("district", widget=forms.Select), FieldPanel("place")]),
+                FieldPanel("district", widget=forms.Select),
+                FieldPanel("place"),
                 FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
             ],
             heading=gettext_lazy("Where"),

@@ -47,10 +47,10 @@ class ProjectSheet(WorkflowSheet):
     district = fields.Field(attribute="district__name", column_name="district", readonly=True)
     theme = fields.Field(attribute="theme__name", column_name="theme", readonly=True)
 
-    # What the preview shows of each change, beside the status.
+    # What the preview shows of each change, beside the status: what it takes (NEEDS).
     preview_columns = [
-        gettext_lazy("Cost"),
         gettext_lazy("Department that studies it"),
+        gettext_lazy("Cost"),
         gettext_lazy("Why it is not feasible (public)"),
     ]
 

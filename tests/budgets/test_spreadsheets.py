@@ -209,7 +209,16 @@ def test_a_good_sheet_previews_then_applies_through_the_workflow(
     preview = page(response)
     changed = [row.th.get_text(strip=True) for row in preview.select("table.listing tbody tr")]
     assert changed == [f"{p.title} (#{p.pk})" for p in projects[:3]]
-    assert "45000" in preview.select("table.listing tbody tr")[1].get_text()
+    columns = [th.get_text(strip=True) for th in preview.select("table.listing thead th")]
+    cells = [
+        dict(
+            zip(columns[2:], [td.get_text(strip=True) for td in row.select("td")[1:]], strict=True)
+        )
+        for row in preview.select("table.listing tbody tr")
+    ]
+    assert cells[0]["Department that studies it"] == "Espaces verts"
+    assert (cells[1]["Cost"], cells[1]["Department that studies it"]) == ("45000", "unchanged")
+    assert cells[2]["Why it is not feasible (public)"] == "Le réseau d’eau ne le permet pas."
     assert BudgetProject.objects.get(pk=projects[0].pk).status == ProjectStatus.PROPOSED
     token = preview.select_one("input[name=preview]")["value"]
     response = moderator_client.post(f"{SHEET}?envelope={envelope.pk}", {"preview": token})

@@ -13,6 +13,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.utils import timezone, translation
 from django.utils.translation import gettext
+from wagtail.users.models import UserProfile
 
 from portal.budgets import services as budgets
 from portal.budgets.models import BudgetProject
@@ -303,6 +304,9 @@ PROJECTS = "/admin/snippets/budgets/budgetproject/"
 def officer_client(client, django_user_model):
     officer = django_user_model.objects.create_user("agent", "agent@mairie.example", "x")
     officer.groups.add(roles.group(StaffRole.MODERATORS))
+    profile = UserProfile.get_for_user(officer)
+    profile.preferred_language = "en"  # the admin in the source strings' language
+    profile.save()
     client.force_login(officer)
     return client
 
@@ -334,7 +338,7 @@ def test_a_paper_idea_s_coordinates_give_its_district(
     officer_client, box, event, districts, geocoder_server
 ):
     response = paper_idea(
-        officer_client, box, event, place="Le kiosque", latitude="45.72", longitude=" 4.86 "
+        officer_client, box, event, place="Le kiosque", latitude="45,72", longitude=" 4.86 "
     )
     assert response.status_code == 302
     idea = Idea.objects.get()
@@ -344,7 +348,12 @@ def test_a_paper_idea_s_coordinates_give_its_district(
 
 @pytest.mark.parametrize(
     ("latitude", "longitude", "field"),
-    [("45.72", "", "longitude"), ("", "4.86", "latitude"), ("91", "4.86", "latitude")],
+    [
+        ("45.72", "", "longitude"),
+        ("", "4.86", "latitude"),
+        ("91", "4.86", "latitude"),
+        ("45,7,2", "4.86", "latitude"),
+    ],
 )
 def test_half_a_point_or_a_wrong_one_is_refused_on_its_field(
     officer_client, box, event, latitude, longitude, field

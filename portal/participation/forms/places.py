@@ -11,13 +11,14 @@ from .fields import CoordinateField, SingleLineTextField
 PLACE_FIELDS = ("place", "latitude", "longitude")
 
 
-def coordinate_field(*, limit, label, help_text):
-    return CoordinateField(
-        limit=limit,
-        label=label,
-        help_text=help_text,
-        widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
-    )
+class TypedCoordinateField(CoordinateField):
+    """A coordinate an officer types: with a decimal comma, as French software writes it, or
+    a point."""
+
+    widget = forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"})
+
+    def to_python(self, value):
+        return super().to_python(str(value or "").replace(",", "."))
 
 
 class PlaceFields(forms.Form):
@@ -32,10 +33,10 @@ class PlaceFields(forms.Form):
             "map; with a point and no district chosen, the district is the one holding it."
         ),
     )
-    latitude = coordinate_field(
+    latitude = TypedCoordinateField(
         limit=90, label=_("Latitude"), help_text=_("In decimal degrees, e.g. 48.856614.")
     )
-    longitude = coordinate_field(
+    longitude = TypedCoordinateField(
         limit=180, label=_("Longitude"), help_text=_("In decimal degrees, e.g. 2.352222.")
     )
 
