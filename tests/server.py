@@ -30,6 +30,15 @@ name, password = {MODERATOR_LOGIN!r}
 user = User.objects.create_user(name, "moderatrice@example.org", password)
 user.groups.add(roles.group(roles.StaffRole.MODERATORS))
 """
+# An editor of the site's pages ("Rédaction"), not a superuser: `setup` code.
+EDITOR_LOGIN = ("redactrice", "mot-de-passe-de-test")
+EDITOR = f"""
+from django.contrib.auth.models import User
+from portal.core import roles
+name, password = {EDITOR_LOGIN!r}
+user = User.objects.create_user(name, "redactrice@example.org", password)
+user.groups.add(roles.group(roles.StaffRole.EDITORS))
+"""
 # The administrator who edits pages.
 ADMINISTRATOR_LOGIN = ("administratrice", "mot-de-passe-de-test")
 ADMINISTRATOR = f"""

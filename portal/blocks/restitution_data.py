@@ -10,6 +10,7 @@ each with a table that gives the same figures.
 from datetime import datetime
 
 from django import forms
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -22,7 +23,7 @@ from portal.budgets.accountability import VoteState
 from portal.budgets.models import BallotChannel, Envelope, VotingMethod
 from portal.budgets.models import euros as plain_euros
 from portal.core import page_cache
-from portal.participation.models import IdeaStatus, Question, QuestionKind
+from portal.participation.models import IdeaStatus, Question, QuestionKind, Survey
 from portal.participation.models.ideas import PUBLIC_STATUSES
 from portal.participation.survey_results import COUNTED_KINDS
 
@@ -149,6 +150,45 @@ def question_choices():
     ]
 
 
+class SurveyQuestionsWidget(forms.CheckboxSelectMultiple):
+    """The questions to show, each marked with the surveys it belongs to (its original and
+    the original's translations, which an editor may choose as well): the page editor's
+    script (js/admin/survey-questions.js) offers only the chosen survey's. Two queries."""
+
+    class Media:
+        js = ["js/admin/survey-questions.js"]
+
+    def optgroups(self, name, value, attrs=None):
+        groups = super().optgroups(name, value, attrs)
+        options = [option for _group, group_options, _index in groups for option in group_options]
+        surveys = surveys_of([option["value"] for option in options])
+        for option in options:
+            option["attrs"]["data-controller"] = "survey-question"
+            option["attrs"]["data-survey-question-surveys-value"] = surveys.get(
+                str(option["value"]), ""
+            )
+        return groups
+
+
+def surveys_of(question_ids):
+    """{question id: its survey's id and its translations', space-separated}."""
+    survey_of = dict(
+        Question.objects.filter(pk__in=[pk for pk in question_ids if pk]).values_list(
+            "pk", "survey_id"
+        )
+    )
+    versions = {}
+    originals = set(survey_of.values())
+    for pk, original in Survey.objects.filter(
+        Q(pk__in=originals) | Q(translation_of__in=originals)
+    ).values_list("pk", "translation_of"):
+        versions.setdefault(original or pk, []).append(pk)
+    return {
+        str(question): " ".join(str(pk) for pk in sorted(versions.get(survey, [])))
+        for question, survey in survey_of.items()
+    }
+
+
 class SurveyResultsBlock(blocks.StructBlock):
     """A survey's answers, question by question, as bar charts with their tables."""
 
@@ -163,7 +203,7 @@ class SurveyResultsBlock(blocks.StructBlock):
         label=_("Questions"),
         choices=question_choices,
         required=False,
-        widget=forms.CheckboxSelectMultiple,
+        widget=SurveyQuestionsWidget,
         help_text=_(
             "Leave empty to show every question that can be counted. Free-text answers are "
             "never shown: sum them up in a decision."

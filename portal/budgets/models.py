@@ -24,6 +24,9 @@ from portal.participation.models.window import OpeningWindow
 
 from .errors import InvalidProjectStep, MethodLocked
 
+# Far above any town's budget, within the database's integers.
+MAX_EUROS = 1_000_000_000
+
 
 def euros(amount):
     """An amount as residents read it: "1 250 000 €" in French, "1,250,000 €" in English."""

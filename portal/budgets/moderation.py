@@ -1,6 +1,6 @@
 """The feasibility queue in the admin, on the moderation kit: budget projects with their
 filters, a project's review (the study's decisions and their history), projects entered by
-officers, and projects made of ideas.
+officers, projects made of ideas, and an envelope's projects in a spreadsheet.
 
 Every write goes through `services`, which checks the workflow and records each step; what
 they refuse (`BudgetError`) is shown on the form.
@@ -40,13 +40,15 @@ from portal.core.moderation import (
     status_filter,
     submitted_column,
 )
+from portal.core.sheets import SheetExportView, SheetView
 from portal.pages.taxonomy import District, Theme
 from portal.participation.forms import PlainTextField, SingleLineTextField
+from portal.participation.forms.places import PLACE_FIELDS, PlaceFields
 from portal.participation.models import Idea
 
-from . import services
+from . import services, spreadsheets
 from .errors import BudgetError
-from .models import PROJECT_WORKFLOW, BudgetProject, Envelope, ProjectStatus, euros
+from .models import MAX_EUROS, PROJECT_WORKFLOW, BudgetProject, Envelope, ProjectStatus, euros
 
 # The study's decisions (PROJECT_WORKFLOW.decisions), in the review's words.
 DECISION_LABELS = {
@@ -65,9 +67,6 @@ DECISION_DONE = {
     "not_feasible": gettext_lazy("“%(title)s” is not feasible; the reason is public."),
     "on_ballot": gettext_lazy("“%(title)s” is on the ballot."),
 }
-
-# Far above any town's budget, within the database's integers.
-MAX_EUROS = 1_000_000_000
 
 
 def envelope_choices():
@@ -124,11 +123,13 @@ class ProjectIndexView(QueueIndexView):
     queue_title = gettext_lazy("Feasibility queue")
     add_item_label = gettext_lazy("Enter a project")
     merge_url_name = None
+    sheet_url_name = None
 
     @cached_property
     def header_buttons(self):
         buttons = super().header_buttons
-        if self.permission_policy.user_has_permission(self.request.user, "add"):
+        user, policy = self.request.user, self.permission_policy
+        if policy.user_has_permission(user, "add"):
             buttons = [
                 *buttons,
                 HeaderButton(
@@ -137,6 +138,11 @@ class ProjectIndexView(QueueIndexView):
                     icon_name="comment",
                 ),
             ]
+        if policy.user_has_permission(user, "change"):
+            sheet = HeaderButton(
+                _("Spreadsheet"), url=reverse(self.sheet_url_name), icon_name="table"
+            )
+            buttons = [*buttons, sheet]
         return buttons
 
 
@@ -166,10 +172,10 @@ class ProjectHistoryPanel(HistoryPanel):
     nobody = gettext_lazy("The site")
 
 
-class DecisionForm(AssignmentFields, WagtailAdminModelForm):
+class DecisionForm(AssignmentFields, PlaceFields, WagtailAdminModelForm):
     """A decision the workflow allows now, with what it needs: the department that studies
-    the project, the estimated cost, the public reason; the internal assignment and a new
-    internal note. The view hands them to the services."""
+    the project, the estimated cost, the public reason; where the project is; the internal
+    assignment and a new internal note. The view hands them to the services."""
 
     decision = forms.ChoiceField(
         label=gettext_lazy("What happens to this project"), widget=forms.RadioSelect
@@ -200,6 +206,7 @@ class DecisionForm(AssignmentFields, WagtailAdminModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        taxonomy_of_default_locale(self.fields["district"])
         on_ballot = self.instance.status == ProjectStatus.ON_BALLOT
         choices = [
             (name, TAKE_OFF_BALLOT if on_ballot and name == "feasible" else DECISION_LABELS[name])
@@ -218,7 +225,13 @@ class DecisionForm(AssignmentFields, WagtailAdminModelForm):
     def clean(self):
         cleaned = super().clean()
         decision = cleaned.get("decision")
-        if "decision" in self.fields and not decision and not self.assignment_changed():
+        moved = {"district", *PLACE_FIELDS} & set(self.changed_data)
+        if (
+            "decision" in self.fields
+            and not decision
+            and not self.assignment_changed()
+            and not moved
+        ):
             self.add_error("decision", _("Choose what happens to this project."))
         if decision == "study" and not cleaned.get("department"):
             self.add_error("department", _("Say which department studies this project."))
@@ -265,6 +278,12 @@ class ProjectEditView(ServicesFormMixin, ReviewEditView):
             project=project, department=data["assigned_department"], assignee=data["assignee"]
         )
         services.note_project(project=project, user=user, text=data["new_note"])
+        services.locate_project(
+            project=project,
+            user=user,
+            district=data["district"],
+            **{name: data[name] for name in PLACE_FIELDS},
+        )
         self.decision = decision = data.get("decision") or None
         if decision == "study":
             return services.study_project(
@@ -292,6 +311,14 @@ PROJECT_PANELS = ObjectList(
             ],
             heading=gettext_lazy("Decision"),
         ),
+        MultiFieldPanel(
+            [
+                FieldPanel("district", widget=forms.Select),
+                FieldPanel("place"),
+                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+            ],
+            heading=gettext_lazy("Where"),
+        ),
         assignment_panels(),
         ProjectHistoryPanel(heading=gettext_lazy("History")),
     ],
@@ -307,7 +334,7 @@ def taxonomy_of_default_locale(field):
     field.queryset = field.queryset.filter(locale=Locale.get_default()).order_by("name")
 
 
-class ProjectForm(WagtailAdminModelForm):
+class ProjectForm(PlaceFields, WagtailAdminModelForm):
     """A project officers enter themselves: its envelope, words, estimate and place."""
 
     envelope = EnvelopeChoiceField(label=gettext_lazy("Envelope"), queryset=envelope_choices())
@@ -332,7 +359,7 @@ class ProjectForm(WagtailAdminModelForm):
             taxonomy_of_default_locale(self.fields[name])
 
 
-PROJECT_FIELDS = ("title", "summary", "cost", "theme", "district", "latitude", "longitude")
+PROJECT_FIELDS = ("title", "summary", "cost", "theme", "district", *PLACE_FIELDS)
 
 NEW_PROJECT_PANELS = ObjectList(
     [
@@ -343,6 +370,7 @@ NEW_PROJECT_PANELS = ObjectList(
         FieldRowPanel(
             [FieldPanel("theme", widget=forms.Select), FieldPanel("district", widget=forms.Select)]
         ),
+        FieldPanel("place"),
         FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
     ],
     base_form_class=ProjectForm,
@@ -367,9 +395,9 @@ class ProjectCreateView(ServicesFormMixin, snippets.CreateView):
 # A project made of ideas
 
 
-class MergeForm(forms.Form):
-    """Ideas of the envelope's consultation made into one project; their authors stay
-    credited."""
+class MergeForm(PlaceFields, forms.Form):
+    """Ideas of the envelope's consultation made into one project, and where it is; their
+    authors stay credited."""
 
     ideas = forms.TypedMultipleChoiceField(
         label=gettext_lazy("Ideas it is made of"),
@@ -479,6 +507,7 @@ class MergeIdeasView(PermissionCheckedMixin, WagtailAdminTemplateMixin, FormView
                 summary=data["summary"],
                 theme=data["theme"],
                 district=data["district"],
+                **{name: data[name] for name in PLACE_FIELDS},
             )
         except BudgetError as error:
             form.add_error(None, str(error))
@@ -492,6 +521,69 @@ class MergeIdeasView(PermissionCheckedMixin, WagtailAdminTemplateMixin, FormView
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(envelope=self.envelope, **kwargs)
+
+
+# An envelope's projects in a spreadsheet
+
+
+class ProjectSheetView(SheetView):
+    """The envelope to work on, its projects' export, the upload, the preview and applying."""
+
+    model = BudgetProject
+    page_title = gettext_lazy("Budget projects in a spreadsheet")
+    index_label = gettext_lazy("Budget projects")
+    scope_form_class = EnvelopeChoiceForm
+    scope_name = "envelope"
+    signing_salt = "budgets.project-sheet"
+    preview_columns = spreadsheets.ProjectSheet.preview_columns
+
+    def import_sheet(self, scope, content, file_format, *, user, apply):
+        return spreadsheets.import_sheet(scope, content, file_format, user=user, apply=apply)
+
+    def texts(self, scope):
+        return {
+            "choose": _("Choose the envelope whose projects you export or update."),
+            "scope": scope
+            and _("Envelope “%(envelope)s” of “%(consultation)s”.")
+            % {"envelope": scope.title, "consultation": scope.consultation.title},
+            "another": _("Choose another envelope"),
+            "export": _(
+                "Each project with its id, title, status, cost, the department that studies "
+                "it, the public reason it is not feasible, its votes once the results are "
+                "public, district and theme: no assignment, no internal note."
+            ),
+            "import": _("Import the study's decisions"),
+            "upload": _(
+                "A sheet exported here, with statuses changed: “Under study” with the "
+                "department, “Feasible” with the cost, “Not feasible” with the public reason. "
+                "Other columns are ignored. 1 MB at most. A file with any wrong row changes "
+                "nothing."
+            ),
+            "item": _("Project"),
+            "apply": _(
+                "Applying records each decision in the projects' history, as a review does."
+            ),
+        }
+
+    def changed(self, count):
+        return ngettext(
+            "%(count)s project changed from the sheet.",
+            "%(count)s projects changed from the sheet.",
+            count,
+        ) % {"count": count}
+
+
+class ProjectSheetExportView(SheetExportView):
+    """An envelope's projects as a CSV or XLSX file."""
+
+    model = BudgetProject
+    default_name = "projects"
+
+    def scopes(self):
+        return envelope_choices()
+
+    def export_sheet(self, scope, file_format):
+        return spreadsheets.export(scope, file_format)
 
 
 class BudgetProjectViewSet(QueueViewSet):
@@ -525,7 +617,11 @@ class BudgetProjectViewSet(QueueViewSet):
         return super().get_add_view_kwargs(panel=panel, form_class=panel.get_form_class(), **kwargs)
 
     def get_index_view_kwargs(self, **kwargs):
-        return super().get_index_view_kwargs(merge_url_name=self.get_url_name("merge"), **kwargs)
+        return super().get_index_view_kwargs(
+            merge_url_name=self.get_url_name("merge"),
+            sheet_url_name=self.get_url_name("sheet"),
+            **kwargs,
+        )
 
     @property
     def merge_view(self):
@@ -535,8 +631,25 @@ class BudgetProjectViewSet(QueueViewSet):
             edit_url_name=self.get_url_name("edit"),
         )
 
+    @property
+    def sheet_view(self):
+        return self.construct_view(
+            ProjectSheetView,
+            index_url_name=self.get_url_name("list"),
+            export_url_name=self.get_url_name("sheet_export"),
+        )
+
+    @property
+    def sheet_export_view(self):
+        return self.construct_view(ProjectSheetExportView)
+
     def get_urlpatterns(self):
-        return [*super().get_urlpatterns(), path("merge/", self.merge_view, name="merge")]
+        return [
+            *super().get_urlpatterns(),
+            path("merge/", self.merge_view, name="merge"),
+            path("sheet/", self.sheet_view, name="sheet"),
+            path("sheet/<int:pk>/<str:file_format>/", self.sheet_export_view, name="sheet_export"),
+        ]
 
 
 class FeasibilityQueuePanel(QueuePanel):

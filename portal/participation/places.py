@@ -23,6 +23,15 @@ def locate(fields, districts, *, geocode=False):
     return fields
 
 
+def moved(stored, fields):
+    """Whether `fields` change where `stored` is (its place or its point): a correction is
+    located only then, so that saving a review does not look up an unchanged place again."""
+    return any(
+        name in fields and fields[name] != getattr(stored, name)
+        for name in ("place", "latitude", "longitude")
+    )
+
+
 def box_districts(box):
     """Where an idea of `box` may be: the districts it offers, else those of its language."""
     return box.districts.all() or District.objects.filter(locale_id=box.locale_id)

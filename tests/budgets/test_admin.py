@@ -283,7 +283,14 @@ def test_the_queue_costs_the_same_queries_whatever_its_length(
 
 
 def review(client, project, **data):
-    fields = {"decision": "", "department": "", "estimated_cost": "", "note": "", **data}
+    """The review posted as its form comes: where the project is, unchanged, unless said."""
+    where = {
+        "district": project.district_id or "",
+        "place": project.place,
+        "latitude": project.latitude or "",
+        "longitude": project.longitude or "",
+    }
+    fields = {"decision": "", "department": "", "estimated_cost": "", "note": "", **where, **data}
     return client.post(f"{PROJECTS}edit/{project.pk}/", fields)
 
 

@@ -44,6 +44,15 @@ def test_a_project_s_point_gives_its_district(moderator_client, envelope, locale
     assert BudgetProject.objects.get().district == districts["est"]
 
 
+def test_a_point_copied_with_more_decimals_is_kept_to_six(moderator_client, envelope):
+    """As the public form keeps it: about ten centimetres."""
+    response = moderator_client.post(
+        f"{PROJECTS}add/", entered(envelope, latitude="45,1234567891", longitude="4.8")
+    )
+    assert response.status_code == 303
+    assert BudgetProject.objects.get().latitude == Decimal("45.123457")
+
+
 @pytest.mark.parametrize(
     ("latitude", "longitude"),
     [
@@ -52,7 +61,8 @@ def test_a_project_s_point_gives_its_district(moderator_client, envelope, locale
         ("45.7", "-181"),
         ("1e400", "4.8"),
         ("NaN", "4.8"),
-        ("45.1234567891", "4.8"),
+        ("", "4.8"),
+        ("45,7,2", "4.8"),
     ],
 )
 def test_a_hostile_point_is_refused(moderator_client, envelope, latitude, longitude):

@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from scripts.chromium import CHROMIUM, CHROMIUM_ARGS
-from tests.server import ADMINISTRATOR, MODERATOR, ROOT, demo_server
+from tests.server import ADMINISTRATOR, EDITOR, MODERATOR, ROOT, demo_server
 
 ARTIFACTS = ROOT / ".e2e-artifacts"
 WIDTHS = {"desktop": 1280, "phone": 375}
@@ -33,7 +33,7 @@ def mail_dir(workdir):
 @pytest.fixture(scope="session")
 def server(workdir):
     """A production-like server on a fresh demo database; yields its base URL."""
-    with demo_server(workdir, setup=[MODERATOR, ADMINISTRATOR]) as base_url:
+    with demo_server(workdir, setup=[MODERATOR, ADMINISTRATOR, EDITOR]) as base_url:
         yield base_url
 
 

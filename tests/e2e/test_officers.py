@@ -88,3 +88,63 @@ def test_an_officer_previews_then_applies_a_sheet(new_page, server, width):
     }
     assert after[published[0]["id"]]["status"] == "À l’étude"
     assert after[published[0]["id"]]["official_answer"] == "Les services étudient cette idée."
+
+
+PROJECTS = "/admin/snippets/budgets/budgetproject/"
+
+
+@pytest.mark.parametrize("width", list(WIDTHS))
+def test_an_officer_previews_an_envelope_s_project_sheet(new_page, server, width):
+    """Previewed only: the project stays proposed for the other browser tests."""
+    officer = new_page(width)
+    log_in_as_moderator(officer)
+    officer.goto(PROJECTS)
+    officer.get_by_role("link", name="Tableur").click()
+    officer.wait_for_load_state("load")
+    officer.get_by_label("Enveloppe").select_option(
+        label="Toute la ville — Budget participatif 2027"
+    )
+    officer.get_by_role("button", name="Continuer").click()
+    officer.wait_for_load_state("load")
+    link = officer.get_by_role("link", name="Télécharger en CSV").get_attribute("href")
+    rows = list(csv.DictReader(io.StringIO(officer.request.get(link).text())))
+    proposed = [row for row in rows if row["status"] == "Proposé"]
+    assert proposed and "Note" not in rows[0]
+    proposed[0].update(status="À l’étude", department="Service du commerce")
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(rows[0]))
+    writer.writeheader()
+    writer.writerows(rows)
+    officer.get_by_label("Feuille (CSV ou XLSX)").set_input_files(
+        files=[{"name": "projets.csv", "mimeType": "text/csv", "buffer": out.getvalue().encode()}]
+    )
+    officer.get_by_role("button", name="Voir l’aperçu des changements").click()
+    officer.wait_for_load_state("load")
+    preview = officer.locator("table.listing tbody tr")
+    assert preview.count() == 1
+    assert "Service du commerce" in preview.inner_text() and "À l’étude" in preview.inner_text()
+    no_sideways_scroll(officer)
+    region = officer.get_by_role("region", name="Aperçu : ce que l’import va modifier")
+    region.focus()  # its columns scroll within it, by keyboard too
+    last = officer.locator("table.listing th").last
+    last.scroll_into_view_if_needed()
+    assert last.is_visible() and last.bounding_box()["x"] < WIDTHS[width]
+    screenshot(officer, f"projects-sheet-preview-admin-{width}")
+
+
+def test_an_idea_s_review_shows_its_place_and_point(new_page, server):
+    officer = new_page("desktop")
+    log_in_as_moderator(officer)
+    officer.goto(f"{IDEAS}?status=all")
+    officer.get_by_role("link", name="Planter des arbres à grand développement côté mairie").click()
+    officer.wait_for_load_state("load")
+    facts = officer.locator(".participation-facts")
+    link = facts.get_by_role("link", name="Voir sur une carte (OpenStreetMap)")
+    assert link.get_attribute("href").startswith("https://www.openstreetmap.org/?mlat=")
+    assert "Centre-ville" in facts.inner_text()
+    latitude = officer.get_by_label("Latitude")
+    assert latitude.input_value() and latitude.input_value() in facts.inner_text()
+    assert officer.get_by_label("Lieu", exact=True).is_visible()
+    no_sideways_scroll(officer)
+    latitude.scroll_into_view_if_needed()
+    screenshot(officer, "idea-review-place-admin")

@@ -4,6 +4,9 @@ import re
 import subprocess
 
 import pytest
+from playwright.sync_api import expect
+
+from tests.server import EDITOR_LOGIN
 
 from .checks import assert_accessible, assert_valid_html
 from .conftest import screenshot
@@ -58,3 +61,42 @@ def test_the_restitution_with_its_report_link_is_accessible(new_page, width):
 def test_the_restitution_with_its_report_link_is_valid_html(new_page, server):
     page = new_page()
     assert_valid_html(("restitution", page.request.get(server + RESTITUTION).text()))
+
+
+def test_an_editor_s_survey_results_block_offers_only_the_chosen_survey_s_questions(new_page):
+    """In the page editor, a new "Résultats d’une enquête" block lists the questions of the
+    survey chosen beside them, and no other survey's (the server refuses those too)."""
+    page = new_page("desktop")
+    page.goto("/admin/login/")
+    page.locator("#id_username").fill(EDITOR_LOGIN[0])
+    page.locator("#id_password").fill(EDITOR_LOGIN[1])
+    page.locator("form button[type=submit]").first.click()
+    page.wait_for_url("**/admin/")
+    page.goto("/admin/pages/search/?q=entendu")
+    page.get_by_role("link", name="Ce que nous avons entendu, ce que nous décidons").first.click()
+    page.wait_for_url("**/edit/")
+    blocks_before = page.locator("input[name$='-survey']").count()
+    page.locator("button.c-sf-add-button").last.click()
+    page.get_by_role("option", name="Résultats d’une enquête").click()
+    survey = page.locator("input[name$='-survey']").nth(blocks_before)
+    expect(survey).to_have_value("")
+    name = survey.get_attribute("name").removesuffix("-survey")
+    questions = page.locator(f"input[name='{name}-questions']")
+    offered = page.locator(f"label:has(input[name='{name}-questions']:not([disabled]))")
+    expect(offered).to_have_count(questions.count())  # every survey's, before a choice
+    survey.locator("xpath=..").get_by_role("button", name="Choisir questionnaire").click()
+    page.locator(".modal-dialog").get_by_role(
+        "link", name="Comment vivez-vous la place du Marché ?"
+    ).click()
+    expect(survey).not_to_have_value("")
+    expect(offered.first).to_be_visible()
+    shown = [text.strip() for text in offered.all_inner_texts()]
+    assert shown and all(
+        text.startswith("Comment vivez-vous la place du Marché ?") for text in shown
+    )
+    hidden = page.locator(f"label:has(input[name='{name}-questions'][disabled])")
+    assert hidden.count() == questions.count() - len(shown) > 0
+    for index in range(hidden.count()):
+        expect(hidden.nth(index)).to_be_hidden()
+    offered.first.scroll_into_view_if_needed()
+    screenshot(page, "survey-results-block-editor")

@@ -381,6 +381,29 @@ def test_survey_block_refuses_questions_of_another_survey(park, participation):
         block.clean(value)
 
 
+def test_survey_block_marks_each_question_with_its_surveys_in_constant_queries(
+    park, participation, locales, django_assert_num_queries
+):
+    """What the page editor's script reads to offer the chosen survey's questions only: a
+    question's original survey and its translations, which an editor may choose too: the
+    questions offered, then their surveys, whatever their number."""
+    from portal.blocks.restitution_data import SurveyResultsBlock
+
+    survey = participation["survey"]
+    english = survey.copy_for_translation(locales[1])
+    english.save()
+    other = factories.QuestionFactory(kind=QuestionKind.SINGLE_CHOICE, choices="a\nb")
+    widget = SurveyResultsBlock().child_blocks["questions"].field.widget
+    with django_assert_num_queries(3):
+        html = widget.render("body-0-value-questions", [])
+    inputs = BeautifulSoup(html, "html.parser").select("input[type=checkbox]")
+    surveys = {int(i["value"]): i["data-survey-question-surveys-value"] for i in inputs}
+    assert surveys[other.pk] == str(other.survey_id)
+    own = set(survey.questions.values_list("pk", flat=True)) & set(surveys)
+    assert own and {surveys[pk] for pk in own} == {f"{survey.pk} {english.pk}"}
+    assert all(i["data-controller"] == "survey-question" for i in inputs)
+
+
 def test_participants_who_asked_are_told_once_in_their_language(
     park, participation, mailoutbox, django_capture_on_commit_callbacks, locales
 ):

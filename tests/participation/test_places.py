@@ -5,16 +5,20 @@ by a geocoder that never fails a submission (a real HTTP server stands in for it
 import json
 import threading
 import time
+from datetime import timedelta
 from decimal import Decimal
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from bs4 import BeautifulSoup
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext
+from wagtail.users.models import UserProfile
 
 from portal.budgets import services as budgets
-from portal.core import geocoder
+from portal.budgets.models import BudgetProject
+from portal.core import geocoder, roles
+from portal.core.roles import StaffRole
 from portal.participation import services
 from portal.participation.models import Idea
 from tests import factories
@@ -288,3 +292,146 @@ def test_without_a_place_field_no_point_is_taken(client, form_page, box):
     response = submit(client, form_page, latitude="45.775", longitude="4.825")
     assert response.status_code == 303
     assert Idea.objects.get().latitude is None
+
+
+# In the admin: officers type a place, looked up as a resident's is, or coordinates
+
+IDEAS = "/admin/snippets/participation/idea/"
+PROJECTS = "/admin/snippets/budgets/budgetproject/"
+
+
+@pytest.fixture
+def officer_client(client, django_user_model):
+    officer = django_user_model.objects.create_user("agent", "agent@mairie.example", "x")
+    officer.groups.add(roles.group(StaffRole.MODERATORS))
+    profile = UserProfile.get_for_user(officer)
+    profile.preferred_language = "en"  # the admin in the source strings' language
+    profile.save()
+    client.force_login(officer)
+    return client
+
+
+@pytest.fixture
+def event(home):
+    return factories.event(factories.agenda(home), "Atelier", timezone.now() - timedelta(days=1))
+
+
+def paper_idea(client, box, event, **where):
+    data = {"box": box.pk, "collected_at": event.pk, "title": "Un kiosque", "description": "…"}
+    return client.post(f"{IDEAS}add/", {**data, "theme": "", "district": "", **where})
+
+
+def test_a_paper_idea_s_place_is_looked_up(officer_client, box, event, districts, geocoder_server):
+    geocoder_server.behaviour = {"body": found(4.825, 45.775)}
+    response = paper_idea(officer_client, box, event, place="Place du lac")
+    assert response.status_code == 302
+    idea = Idea.objects.get()
+    assert (idea.place, idea.latitude, idea.district) == (
+        "Place du lac",
+        Decimal("45.775"),
+        districts["lac"],
+    )
+    assert len(geocoder_server.requests) == 1
+
+
+def test_a_paper_idea_s_coordinates_give_its_district(
+    officer_client, box, event, districts, geocoder_server
+):
+    response = paper_idea(
+        officer_client, box, event, place="Le kiosque", latitude="45,72", longitude=" 4.86 "
+    )
+    assert response.status_code == 302
+    idea = Idea.objects.get()
+    assert (idea.latitude, idea.longitude) == (Decimal("45.72"), Decimal("4.86"))
+    assert idea.district == districts["est"] and geocoder_server.requests == []
+
+
+@pytest.mark.parametrize(
+    ("latitude", "longitude", "field"),
+    [
+        ("45.72", "", "longitude"),
+        ("", "4.86", "latitude"),
+        ("91", "4.86", "latitude"),
+        ("45,7,2", "4.86", "latitude"),
+    ],
+)
+def test_half_a_point_or_a_wrong_one_is_refused_on_its_field(
+    officer_client, box, event, latitude, longitude, field
+):
+    response = paper_idea(officer_client, box, event, latitude=latitude, longitude=longitude)
+    assert response.status_code == 200
+    page = BeautifulSoup(response.content, "html.parser")
+    assert page.select_one(f"#id_{field}").get("aria-invalid") == "true"
+    assert not Idea.objects.exists()
+
+
+def test_the_review_shows_where_the_idea_is_and_corrects_it(
+    officer_client, box, districts, geocoder_server
+):
+    idea = services.enter_paper_idea(
+        box=box, user=None, collected_at=None, title="Un banc", description="…", place="Au lac"
+    )
+    assert idea.latitude is None  # nothing found: the geocoder answered nothing
+    geocoder_server.requests.clear()
+    data = {"title": idea.title, "description": idea.description, "district": "", "answer": ""}
+    fields = {"new_status": "", "note": "", "assignee": "", "assigned_department": ""}
+    response = officer_client.post(
+        f"{IDEAS}edit/{idea.pk}/",
+        {**data, **fields, "new_note": "", "place": "Au lac", **point_text(45.72, 4.86)},
+    )
+    assert response.status_code == 302
+    idea.refresh_from_db()
+    assert (idea.latitude, idea.district) == (Decimal("45.72"), districts["est"])
+    assert "Corrected" in idea.transitions.last().note and geocoder_server.requests == []
+    page = BeautifulSoup(officer_client.get(f"{IDEAS}edit/{idea.pk}/").content, "html.parser")
+    facts = page.select_one(".participation-facts").get_text(" ", strip=True)
+    assert "Au lac" in facts and "Est" in facts and "45.720000, 4.860000" in facts
+    link = page.select_one(".participation-facts a[href^='https://www.openstreetmap.org/']")
+    assert link["href"].endswith("#map=18/45.720000/4.860000")
+    assert page.select_one("#id_latitude")["value"] == "45.720000"
+
+
+def point_text(latitude, longitude):
+    return {"latitude": str(latitude), "longitude": str(longitude)}
+
+
+def test_a_project_entered_made_of_ideas_or_reviewed_is_placed(
+    officer_client, box, districts, geocoder_server
+):
+    envelope = EnvelopeFactory(consultation=box.consultation)
+    geocoder_server.behaviour = {"body": found(4.81, 45.76)}
+    entered = {"envelope": envelope.pk, "title": "Un kiosque", "summary": "", "cost": "0"}
+    response = officer_client.post(
+        f"{PROJECTS}add/", {**entered, "theme": "", "district": "", "place": "Rue du Nord"}
+    )
+    assert response.status_code in (302, 303)
+    project = BudgetProject.objects.get()
+    assert (project.place, project.district) == ("Rue du Nord", districts["nord"])
+
+    idea = services.enter_paper_idea(
+        box=box, user=None, collected_at=None, title="Des arbres", description="…"
+    )
+    response = officer_client.post(
+        f"{PROJECTS}merge/?envelope={envelope.pk}",
+        {"ideas": [idea.pk], "title": "Une forêt", "summary": "", **point_text(45.73, 4.96)},
+    )
+    assert response.status_code == 303
+    merged = BudgetProject.objects.get(title="Une forêt")
+    assert (merged.latitude, merged.district) == (Decimal("45.73"), districts["est"])
+
+    requests = len(geocoder_server.requests)
+    review = {"decision": "", "department": "", "estimated_cost": "", "note": "", "new_note": ""}
+    where = {"district": "", "place": "Au sud", **point_text(45.72, 4.82)}
+    response = officer_client.post(f"{PROJECTS}edit/{merged.pk}/", {**review, **where})
+    assert response.status_code == 303
+    merged.refresh_from_db()
+    assert (merged.place, merged.district) == ("Au sud", districts["sud"])
+    assert "Corrected" in merged.steps.last().note
+    steps = merged.steps.count()
+    # Saved again unchanged: nothing looked up, nothing recorded.
+    district = {"district": districts["sud"].pk}
+    response = officer_client.post(f"{PROJECTS}edit/{merged.pk}/", {**review, **where, **district})
+    assert response.status_code == 200  # no decision, no change: the form asks for one
+    assert merged.steps.count() == steps and len(geocoder_server.requests) == requests
+    page = BeautifulSoup(officer_client.get(f"{PROJECTS}edit/{merged.pk}/").content, "html.parser")
+    assert "45.720000, 4.820000" in page.select_one(".participation-facts").get_text()

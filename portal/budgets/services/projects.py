@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from portal.core import assignment
-from portal.participation.places import locate, main_districts
+from portal.participation.places import locate, main_districts, moved
 
 from ..errors import InvalidProjectStep, MethodLocked
 from ..models import PROJECT_WORKFLOW, BudgetProject, Envelope, ProjectStatus, euros
@@ -15,9 +15,10 @@ from ..models import PROJECT_WORKFLOW, BudgetProject, Envelope, ProjectStatus, e
 def create_project(*, envelope, user, title, summary="", cost=0, now=None, **fields):
     """A project entered by officers; it starts as proposed. `fields`: theme, district,
     place, latitude and longitude (its point gives the district not chosen), image with
-    image_alt (or image_decorative)."""
+    image_alt (or image_decorative). A place typed without a point is looked up, as an idea's
+    is."""
     now = now or timezone.now()
-    fields = locate(fields, main_districts())
+    fields = locate(fields, main_districts(), geocode=True)
     project = BudgetProject(
         envelope=envelope, title=title, summary=summary, cost=cost, created_at=now, **fields
     )
@@ -120,6 +121,37 @@ def put_on_ballot(*, project, user, now=None):
     return change_project_status(
         project=project, to_status=ProjectStatus.ON_BALLOT, user=user, now=now
     )
+
+
+@transaction.atomic
+def locate_project(*, project, user, now=None, **fields):
+    """Correct where a project is (place, latitude, longitude, district): located as a new
+    project is when its place or point changed, saved and recorded in its history only if
+    something differs."""
+    now = now or timezone.now()
+    stored = BudgetProject.objects.get(pk=project.pk)
+    if moved(stored, fields):
+        fields = locate(fields, main_districts(), geocode=True)
+    for name, value in fields.items():
+        setattr(project, name, value)
+    changed = [
+        field
+        for field in (BudgetProject._meta.get_field(name) for name in fields)
+        if field.value_from_object(project) != field.value_from_object(stored)
+    ]
+    if not changed:
+        return project
+    project.save(update_fields=[field.name for field in changed])
+    PROJECT_WORKFLOW.record(
+        project,
+        from_status=project.status,
+        to_status=project.status,
+        user=user,
+        at=now,
+        note=_("Corrected: %(fields)s.")
+        % {"fields": ", ".join(str(field.verbose_name) for field in changed)},
+    )
+    return project
 
 
 def assign_project(*, project, department="", assignee=None):

@@ -40,6 +40,7 @@ from portal.pages.taxonomy import District, Theme
 
 from .. import services
 from ..forms import PlainTextField, SingleLineTextField
+from ..forms.places import PLACE_FIELDS, PlaceFields
 from ..membership import consultation_pages
 from ..models import Idea, IdeaSource, IdeaStatus
 from ..models.ideas import IDEA_WORKFLOW
@@ -196,9 +197,9 @@ class IdeaTextForm(WagtailAdminModelForm):
     )
 
 
-class IdeaModerationForm(StatusChangeForm, AssignmentFields, IdeaTextForm):
-    """One idea's moderation: corrections, a status the workflow allows next, the answer,
-    the assignment and a new internal note.
+class IdeaModerationForm(StatusChangeForm, AssignmentFields, PlaceFields, IdeaTextForm):
+    """One idea's moderation: corrections (its place among them), a status the workflow
+    allows next, the answer, the assignment and a new internal note.
 
     The answer, the status and the note are not model fields here: the view hands them and
     the assignment to the services, which record them and tell the author.
@@ -236,7 +237,7 @@ class IdeaModerationForm(StatusChangeForm, AssignmentFields, IdeaTextForm):
             del self.fields[name]
 
 
-CORRECTABLE = ("title", "description", "theme", "district")
+CORRECTABLE = ("title", "description", "theme", "district", *PLACE_FIELDS)
 
 
 class IdeaEditView(ReviewEditView):
@@ -286,6 +287,8 @@ IDEA_PANELS = ObjectList(
                         FieldPanel("district", widget=forms.Select),
                     ]
                 ),
+                FieldPanel("place"),
+                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
             ],
             heading=gettext_lazy("What it says"),
             help_text=gettext_lazy(

@@ -10,12 +10,14 @@ from wagtail.snippets.views import snippets
 
 from .. import services
 from ..forms import SingleLineTextField
+from ..forms.places import PLACE_FIELDS, PlaceFields
 from ..models import IdeaBox
 from .ideas import IdeaTextForm
 
 
-class PaperIdeaForm(IdeaTextForm):
-    """An idea written on paper at an event: its box and event, and what the paper says."""
+class PaperIdeaForm(PlaceFields, IdeaTextForm):
+    """An idea written on paper at an event: its box and event, what the paper says, and
+    where (a place looked up, or coordinates)."""
 
     author_name = SingleLineTextField(
         label=gettext_lazy("Public name of the author"),
@@ -50,7 +52,16 @@ class PaperIdeaForm(IdeaTextForm):
         return cleaned
 
 
-PAPER_FIELDS = ("box", "collected_at", "author_name", "title", "description", "theme", "district")
+PAPER_FIELDS = (
+    "box",
+    "collected_at",
+    "author_name",
+    "title",
+    "description",
+    "theme",
+    "district",
+    *PLACE_FIELDS,
+)
 
 PAPER_PANELS = ObjectList(
     [
@@ -60,6 +71,8 @@ PAPER_PANELS = ObjectList(
         FieldRowPanel(
             [FieldPanel("theme", widget=forms.Select), FieldPanel("district", widget=forms.Select)]
         ),
+        FieldPanel("place"),
+        FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
         FieldPanel("author_name"),
     ],
     base_form_class=PaperIdeaForm,

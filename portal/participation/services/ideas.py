@@ -21,7 +21,7 @@ from ..errors import InvalidTransition, ParticipationClosed
 from ..identity import data_token, waiting_on
 from ..models import Idea, IdeaBox, IdeaSource, IdeaStatus, IdeaSupport
 from ..models.ideas import IDEA_WORKFLOW
-from ..places import box_districts, locate
+from ..places import box_districts, locate, moved
 from ..signals import idea_answered
 
 # Statuses that answer an idea: a decision, told to those who follow it.
@@ -75,10 +75,11 @@ def delete_idea(idea):
 @transaction.atomic
 def enter_paper_idea(*, box, user, collected_at, author_name="", now=None, **fields):
     """Record an idea written on paper at an event; the officer's entry publishes it. It is
-    taken to be in the site's default language (the field's default). Its point, if the
-    officer gave one, gives the district they did not choose."""
+    taken to be in the site's default language (the field's default). A place typed without
+    a point is looked up, and a point gives the district the officer did not choose, as for
+    an idea proposed online."""
     now = now or timezone.now()
-    fields = locate(fields, box_districts(box))
+    fields = locate(fields, box_districts(box), geocode=True)
     idea = Idea.objects.create(
         box=box,
         author_name=author_name,
@@ -156,13 +157,17 @@ def answer_idea(*, idea, user, answer, now=None, notify=True):
 
 @transaction.atomic
 def correct_idea(*, idea, user, now=None, **fields):
-    """Correct an idea's wording or classification (title, description, theme, district).
+    """Correct an idea's wording, classification or place (title, description, theme,
+    district, place, latitude, longitude).
 
     Only what differs from the stored idea is saved, and the correction is recorded in the
     history, so that a resident's proposal is never rewritten silently. Nobody is e-mailed.
+    A place changed is located as a new idea's is (`places.locate`).
     """
     now = now or timezone.now()
     stored = Idea.objects.get(pk=idea.pk)
+    if moved(stored, fields):
+        fields = locate(fields, box_districts(idea.box), geocode=True)
     for name, value in fields.items():
         setattr(idea, name, value)
     changed = [
