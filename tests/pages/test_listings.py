@@ -245,6 +245,11 @@ def test_event_page_carries_schema_org_json_ld(client, agenda_events):
     assert data["organizer"]["name"] == "Association Vélo Lauze"
     assert data["startDate"].endswith(("+01:00", "+02:00"))  # Paris time, with its offset
     assert "</script>" not in scripts[0].string
+    # The map link's coordinates are numbers, not French decimals ("47,39").
+    link = soup.find("a", href=lambda href: href and "openstreetmap.org" in href)
+    assert link["href"] == (
+        "https://www.openstreetmap.org/?mlat=47.390000&mlon=0.688000#map=18/47.390000/0.688000"
+    )
 
 
 @override_settings(PUBLIC_BASE_URL="https://participation.example.fr")
