@@ -7,8 +7,10 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, OuterRef, Subquery
 from django.db.models.functions import Coalesce
+from django.http import JsonResponse
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import (
@@ -25,6 +27,7 @@ from wagtail.search import index
 
 from portal.core import page_cache
 from portal.core.listing import LINK_FIELDS, paginate, valid_filters
+from portal.core.templatetags.dates import event_when
 
 from .base import BasePage
 from .consultation import ConsultationPage
@@ -323,6 +326,28 @@ class EventPage(BasePage):
         return context
 
 
+def event_points(events, request):
+    """The points of the map next to the agenda's list: [{title, lat, lng, url, status, when,
+    place}] of `events` (the list's, filtered and ordered) that have coordinates, in one query
+    whatever their number; `status` is empty for a scheduled event, else its state in words."""
+    labels = dict(EventState.choices)
+    placed = events.filter(latitude__isnull=False, longitude__isnull=False).only(
+        *LINK_FIELDS, "start", "end", "all_day", "state", "place_name", "latitude", "longitude"
+    )
+    return [
+        {
+            "title": event.title,
+            "lat": float(event.latitude),
+            "lng": float(event.longitude),
+            "url": event.get_url(request),
+            "status": "" if event.state == EventState.SCHEDULED else str(labels[event.state]),
+            "when": event_when(event),
+            "place": event.place_name,
+        }
+        for event in placed
+    ]
+
+
 def organiser_choices(events, locale_id):
     """(id, name) of the organisers of some events, once each, in a language: the
     translation there, else the row events point to; sorted by name. One query."""
@@ -397,7 +422,8 @@ class AgendaPage(RoutablePageMixin, BasePage):
         return EventFilterForm(
             request.GET or None,
             themes=Theme.objects.in_locale(self.locale),
-            districts=District.objects.in_locale(self.locale),
+            # Their names only: a boundary may weigh a megabyte.
+            districts=District.objects.in_locale(self.locale).defer("boundary"),
             organisers=organiser_choices(events, self.locale_id),
             consultations=ConsultationPage.objects.live()
             .filter(locale=self.locale)
@@ -425,15 +451,28 @@ class AgendaPage(RoutablePageMixin, BasePage):
             )
         return events.distinct()
 
-    def listing(self, request, past):
+    def shown(self, request, past):
+        """The filter form, the valid filters' values, the events the list shows (upcoming or
+        past) and the messages of the values ignored."""
         form = self.filter_form(request)
         messages = []
         data = valid_filters(form, messages)
         events = self.filtered(self.events(), data)
-        events = (events.past() if past else events.upcoming()).for_cards()
-        page_obj = paginate(request, events, self.per_page, messages)
+        return form, data, events.past() if past else events.upcoming(), messages
+
+    def map_url(self, request, form, data, past):
+        """Where the map next to the list reads its points: the list's valid filters, in its
+        address."""
+        url = self.reverse_subpage("past_points" if past else "points")
+        query = urlencode({name: form.data[name] for name, value in data.items() if value})
+        return f"{self.get_url(request)}{url}" + (f"?{query}" if query else "")
+
+    def listing(self, request, past):
+        form, data, events, messages = self.shown(request, past)
+        page_obj = paginate(request, events.for_cards(), self.per_page, messages)
         if messages:  # something in the address was ignored
             page_cache.never_store(request)
+        placed = events.filter(latitude__isnull=False).exists()
         return self.render(
             request,
             context_overrides={
@@ -443,8 +482,16 @@ class AgendaPage(RoutablePageMixin, BasePage):
                 "events": page_obj.object_list,
                 "listing_messages": messages,
                 "archive": past,
+                "map_url": self.map_url(request, form, data, past) if placed else None,
             },
         )
+
+    def points(self, request, past):
+        """The points of the events the list shows, as JSON, for the map next to it."""
+        _form, _data, events, messages = self.shown(request, past)
+        if messages:
+            page_cache.never_store(request)
+        return JsonResponse({"points": event_points(events, request)})
 
     @path("")
     def upcoming_events(self, request):
@@ -453,3 +500,11 @@ class AgendaPage(RoutablePageMixin, BasePage):
     @path("archives/", name="archives")
     def past_events(self, request):
         return self.listing(request, past=True)
+
+    @path("map/", name="points")
+    def upcoming_points(self, request):
+        return self.points(request, past=False)
+
+    @path("archives/map/", name="past_points")
+    def past_points(self, request):
+        return self.points(request, past=True)

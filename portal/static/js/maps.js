@@ -6,9 +6,11 @@
    button puts the pin at its centre. The point goes into two hidden inputs; "Remove the pin"
    empties them.
 
-   The map of ideas next to their list (which stays the way to every idea): the points come
-   from a JSON address with the list's filters, gathered on a grid into numbered circles so
-   that thousands stay readable; each pin's popup links to its idea. */
+   The map of ideas, projects or events next to their list (which stays the way to every
+   one): the points come from a JSON address with the list's filters, gathered on a grid into
+   numbered circles so that thousands stay readable; each pin's popup links to its page. An
+   idea's or a project's own page gives its one point in the page (data-points), its place
+   written beside it. */
 (function () {
   "use strict";
   if (window.portalMaps) return; // one script for the form and the list on the same page
@@ -113,13 +115,15 @@
 
   var CELL = 56; // pixels: the points closer than this on screen are gathered
 
+  // A pin's popup: its title, linking to its page if it has one, then what else is known.
   function link(item) {
     var paragraph = document.createElement("p");
-    var anchor = document.createElement("a");
-    anchor.href = item.url;
-    anchor.textContent = item.title;
-    paragraph.appendChild(anchor);
-    paragraph.appendChild(document.createTextNode(" – " + item.status));
+    var title = document.createElement(item.url ? "a" : "strong");
+    if (item.url) title.href = item.url;
+    title.textContent = item.title;
+    paragraph.appendChild(title);
+    var details = [item.status, item.when, item.place].filter(Boolean);
+    if (details.length) paragraph.appendChild(document.createTextNode(" – " + details.join(", ")));
     return paragraph;
   }
 
@@ -175,14 +179,17 @@
     var canvas = box.querySelector("[data-map-canvas]");
     var status = box.querySelector("[data-map-status]");
     var drawn = false;
+    var given = box.getAttribute("data-points");
     show.addEventListener("click", function () {
       if (drawn) {
         canvas.hidden = !canvas.hidden;
         show.setAttribute("aria-expanded", String(!canvas.hidden));
         return;
       }
-      fetch(box.getAttribute("data-url"), { headers: { Accept: "application/json" } })
-        .then(function (response) { return response.json(); })
+      var points = given ? Promise.resolve({ points: JSON.parse(given) }) :
+        fetch(box.getAttribute("data-url"), { headers: { Accept: "application/json" } })
+          .then(function (response) { return response.json(); });
+      points
         .then(function (data) {
           drawn = true;
           if (!data.points.length) {
@@ -193,7 +200,7 @@
             canvas.hidden = false;
             show.setAttribute("aria-expanded", "true");
             drawIdeas(box, canvas, data.points);
-            status.textContent = data.points.length + " " + box.getAttribute("data-label-shown");
+            if (!given) status.textContent = data.points.length + " " + box.getAttribute("data-label-shown");
           });
         })
         .catch(function () { box.hidden = true; }); // the list remains
