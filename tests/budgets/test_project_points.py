@@ -2,6 +2,7 @@
 when they choose none, and a hostile value is refused next to its field. The map next to the
 list of projects: their points as JSON, with the list's envelopes, statuses and filters."""
 
+import json
 from decimal import Decimal
 
 import pytest
@@ -162,3 +163,16 @@ def test_the_list_of_projects_offers_the_map_with_its_filters(client, envelope):
         f"{reverse('budgets:project_map')}?envelope={envelope.pk}&status=on_ballot&cost_max=9000"
     )
     assert client.get(url).json()["points"][0]["title"] == "Un kiosque"
+
+
+def test_a_project_s_page_offers_its_point_on_a_small_map_beside_its_place(client, envelope):
+    kiosk = placed(envelope, "Un kiosque", place="Square Voltaire")
+    html = BeautifulSoup(client.get(kiosk.get_absolute_url()).content, "html.parser")
+    small_map = html.select_one("[data-points-map]")
+    assert json.loads(small_map["data-points"]) == [
+        {"title": "Square Voltaire", "lat": 45.76, "lng": 4.81}
+    ]
+    assert "Square Voltaire" in html.select_one(".facts").get_text()
+    unplaced = placed(envelope, "Sans lieu", point=None)
+    html = BeautifulSoup(client.get(unplaced.get_absolute_url()).content, "html.parser")
+    assert not html.select("[data-points-map]")

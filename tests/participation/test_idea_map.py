@@ -1,6 +1,7 @@
 """The map next to a list of ideas: the points of its public ideas as JSON, with the list's
 filters, at a constant number of queries whatever their number, and nothing personal."""
 
+import json
 from decimal import Decimal
 
 import pytest
@@ -123,3 +124,20 @@ def test_the_list_offers_the_map_with_its_filters(client, box, districts):
     )
     assert ideas_map.select_one("[data-map-canvas]").has_attr("hidden")
     assert html.select(".idea-cards li")  # the list stays
+
+
+def test_an_idea_s_page_offers_its_point_on_a_small_map_beside_its_place(client, box):
+    idea = placed(box, "Des bancs au parc")
+    idea.place = "Parc des Tilleuls"
+    idea.save()
+    html = BeautifulSoup(client.get(idea.get_absolute_url()).content, "html.parser")
+    small_map = html.select_one("[data-points-map]")
+    assert json.loads(small_map["data-points"]) == [
+        {"title": "Parc des Tilleuls", "lat": 45.76, "lng": 4.81}
+    ]
+    assert not small_map.has_attr("data-url")
+    assert small_map.select_one("[data-map-canvas]").has_attr("hidden")
+    assert "Parc des Tilleuls" in html.select_one(".facts").get_text()  # the place, in words
+    unplaced = placed(box, "Sans lieu", point=None)
+    html = BeautifulSoup(client.get(unplaced.get_absolute_url()).content, "html.parser")
+    assert not html.select("[data-points-map]")

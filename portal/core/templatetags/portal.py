@@ -1,5 +1,7 @@
 """Template tags shared by every page: icons, navigation, breadcrumbs, language switcher."""
 
+import json
+
 from django import template
 from django.conf import settings
 from django.templatetags.static import static
@@ -31,6 +33,14 @@ def map_tiles():
     """The tile server maps draw from (settings.MAP_TILE_URL), and whom the tiles come from,
     named before a visitor asks for a map."""
     return {"url": settings.MAP_TILE_URL, "provider": settings.MAP_TILE_PROVIDER}
+
+
+@register.inclusion_tag("includes/points_map.html")
+def place_map(latitude, longitude, label):
+    """A small map of one point (an idea's, a budget project's), drawn when the visitor asks;
+    `label` names the pin. The page writes the place as text beside it."""
+    point = {"title": str(label), "lat": float(latitude), "lng": float(longitude)}
+    return {"kind": "place", "points": json.dumps([point])}
 
 
 @register.simple_tag
