@@ -1,10 +1,12 @@
 """What the portal publishes as open data, dataset by dataset: its fields and its rows.
 
-Four datasets, each for one consultation or for the whole site (the consultations published
+Five datasets, each for one consultation or for the whole site (the consultations published
 in the file's language, each counted in all its languages as its page counts it):
 
 - ideas: the public ideas (never one awaiting moderation or rejected), with their status,
-  official answer, public reason and supports;
+  official answer, public reason, supports and point on the map;
+- budget projects: every project of the participatory budgets (all are public), with its
+  cost, status, reason when not feasible and point, never who proposed it;
 - survey results: counts of choices, scales and districts, mean and range of numbers; never a
   free text (texts, dates, "other" answers are only counted) nor a confidential question;
 - figures: contributions, supports and participants, as the consultation's page shows them;
@@ -24,6 +26,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from portal.budgets.models import BudgetProject, ProjectStatus
 from portal.core.http import absolute_url, page_url
 from portal.pages.agenda import EventPage, EventState
 from portal.pages.consultation import ConsultationPage
@@ -114,6 +117,19 @@ def consultation_of(scope, key):
     return (page.pk, page.title) if page else (None, None)
 
 
+def point_fields():
+    return (
+        Field("latitude", "number", _("Latitude (WGS 84); empty when not placed."), nullable=True),
+        Field(
+            "longitude", "number", _("Longitude (WGS 84); empty when not placed."), nullable=True
+        ),
+    )
+
+
+def coordinate(value):
+    return None if value is None else float(value)
+
+
 # Ideas
 
 IDEA_FIELDS = (
@@ -124,6 +140,7 @@ IDEA_FIELDS = (
     Field("theme", "string", _("Theme chosen for the idea."), nullable=True),
     Field("district", "string", _("District chosen for the idea."), nullable=True),
     Field("place", "string", _("Place the idea is about, as its author wrote it.")),
+    *point_fields(),
     Field(
         "status",
         "string",
@@ -166,6 +183,8 @@ def idea_rows(scope):
             "theme_id",
             "district_id",
             "place",
+            "latitude",
+            "longitude",
             "status",
             "official_answer",
             "answered_at",
@@ -189,6 +208,8 @@ def idea_rows(scope):
             "theme": themes.get(idea["theme_id"]),
             "district": districts.get(idea["district_id"]),
             "place": idea["place"],
+            "latitude": coordinate(idea["latitude"]),
+            "longitude": coordinate(idea["longitude"]),
             "status": idea["status"],
             "status_label": str(IdeaStatus(idea["status"]).label),
             "official_answer": idea["official_answer"],
@@ -202,6 +223,83 @@ def idea_rows(scope):
             # As the idea's page shows it: an idea on paper is said to be collected, not signed.
             "author": (idea["author_name"] or None) if online else None,
             "url": absolute_url(Idea(pk=idea["id"], title=idea["title"]).get_absolute_url()),
+        }
+
+
+# Budget projects
+
+PROJECT_FIELDS = (
+    Field("id", "integer", _("Number of the project.")),
+    *consultation_fields(),
+    Field("envelope_id", "integer", _("Number of the envelope the project is in.")),
+    Field("envelope", "string", _("Title of the envelope.")),
+    Field("title", "string", _("Title of the project.")),
+    Field("summary", "string", _("What the project is.")),
+    Field("cost", "integer", _("The officers' estimate of its cost, in euros.")),
+    Field(
+        "status",
+        "string",
+        _(
+            "Where the project stands: proposed, under_study, feasible, not_feasible, "
+            "on_ballot, winner, not_selected or realised."
+        ),
+        enum=tuple(ProjectStatus.values),
+    ),
+    Field("status_label", "string", _("The status in words.")),
+    Field("reason_not_feasible", "string", _("Why the project is not feasible.")),
+    Field("theme", "string", _("Theme of the project."), nullable=True),
+    Field("district", "string", _("District of the project."), nullable=True),
+    Field("place", "string", _("Place the project is about.")),
+    *point_fields(),
+    Field("url", "string", _("Address of the project's page."), format="uri"),
+)
+
+
+def project_rows(scope):
+    themes, districts = term_names(Theme, scope.locale), term_names(District, scope.locale)
+    projects = (
+        BudgetProject.objects.filter(envelope__consultation__translation_key__in=list(scope.by_key))
+        .order_by("pk")
+        .values(
+            "id",
+            "envelope_id",
+            "title",
+            "summary",
+            "cost",
+            "status",
+            "public_reason",
+            "theme_id",
+            "district_id",
+            "place",
+            "latitude",
+            "longitude",
+            envelope_title=F("envelope__title"),
+            key=F("envelope__consultation__translation_key"),
+        )
+    )
+    for project in projects.iterator(chunk_size=1000):
+        consultation_id, consultation = consultation_of(scope, project["key"])
+        not_feasible = project["status"] == ProjectStatus.NOT_FEASIBLE
+        yield {
+            "id": project["id"],
+            "consultation_id": consultation_id,
+            "consultation": consultation,
+            "envelope_id": project["envelope_id"],
+            "envelope": project["envelope_title"],
+            "title": project["title"],
+            "summary": project["summary"],
+            "cost": project["cost"],
+            "status": project["status"],
+            "status_label": str(ProjectStatus(project["status"]).label),
+            "reason_not_feasible": project["public_reason"] if not_feasible else "",
+            "theme": themes.get(project["theme_id"]),
+            "district": districts.get(project["district_id"]),
+            "place": project["place"],
+            "latitude": coordinate(project["latitude"]),
+            "longitude": coordinate(project["longitude"]),
+            "url": absolute_url(
+                BudgetProject(pk=project["id"], title=project["title"]).get_absolute_url()
+            ),
         }
 
 
@@ -406,8 +504,7 @@ EVENT_FIELDS = (
     Field("state_note", "string", _("Why it is cancelled or postponed.")),
     Field("place", "string", _("Name of the place.")),
     Field("address", "string", _("Address of the place.")),
-    Field("latitude", "number", _("Latitude (WGS 84)."), nullable=True),
-    Field("longitude", "number", _("Longitude (WGS 84)."), nullable=True),
+    *point_fields(),
     Field("online_url", "string", _("Link to follow it online.")),
     Field("step_free_access", "boolean", _("Step-free access.")),
     Field("sign_language", "boolean", _("French sign language interpreting.")),
@@ -486,8 +583,8 @@ def event_rows(scope):
             "state_note": event.state_note,
             "place": event.place_name,
             "address": event.address,
-            "latitude": None if event.latitude is None else float(event.latitude),
-            "longitude": None if event.longitude is None else float(event.longitude),
+            "latitude": coordinate(event.latitude),
+            "longitude": coordinate(event.longitude),
             "online_url": event.online_url,
             "step_free_access": event.step_free_access,
             "sign_language": event.sign_language,
@@ -516,6 +613,17 @@ DATASETS = {
             ),
             fields=IDEA_FIELDS,
             rows=idea_rows,
+        ),
+        Dataset(
+            key="projects",
+            file_name=pgettext_lazy("open data file name", "budget-projects"),
+            title=_("Participatory budget projects"),
+            description=_(
+                "Every project of the participatory budgets, with its estimated cost, where its "
+                "study stands and where it is. Nothing says who proposed it."
+            ),
+            fields=PROJECT_FIELDS,
+            rows=project_rows,
         ),
         Dataset(
             key="survey-results",

@@ -1,12 +1,13 @@
 """Open data: each file matches the schema the open-data page documents, holds what may be
-published and nothing else (no e-mail address, no confidential answer, no unpublished idea),
-and costs the same number of queries whatever its size."""
+published and nothing else (no e-mail address, no confidential answer, no unpublished idea,
+no name behind a budget project), and costs the same number of queries whatever its size."""
 
 import csv
 import io
 import json
 import re
 from datetime import date, datetime, timedelta
+from decimal import Decimal
 
 import pytest
 from django.db import connection
@@ -14,6 +15,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from portal.budgets.models import ProjectStatus
 from portal.opendata.datasets import DATASETS, SURVEY_MINIMUM_RESPONDENTS
 from portal.pages.models import ConsultationPage, District, Theme
 from portal.participation import services
@@ -28,6 +30,7 @@ from portal.participation.models import (
     SurveyResponse,
 )
 from tests import factories
+from tests.budgets.factories import EnvelopeFactory, ProjectFactory
 from tests.factories import (
     IdeaBoxFactory,
     IdeaFactory,
@@ -45,8 +48,9 @@ FORMATS = ("csv", "json")
 
 @pytest.fixture
 def site(home):
-    """A consultation with ideas at every step, a survey of every kind of question (one
-    confidential), an event, and a second consultation."""
+    """A consultation with ideas at every step (one placed on the map), budget projects (one
+    placed, one made of an idea), a survey of every kind of question (one confidential), an
+    event, and a second consultation."""
     index = factories.consultation_index(home)
     page = factories.consultation(
         index,
@@ -85,7 +89,25 @@ def site(home):
     retained = ideas[IdeaStatus.RETAINED]
     retained.official_answer = "Nous le ferons en 2027."
     retained.answered_at = timezone.now()
+    retained.latitude, retained.longitude = Decimal("47.390600"), Decimal("0.689300")
     retained.save()
+    envelope = EnvelopeFactory(consultation=page, title="Toute la ville")
+    kiosk = ProjectFactory(
+        envelope=envelope,
+        title="Un kiosque",
+        cost=5_000,
+        district=district,
+        place="Place du Marché",
+        latitude=Decimal("47.390300"),
+        longitude=Decimal("-0.688900"),
+    )
+    kiosk.source_ideas.add(retained)
+    ProjectFactory(
+        envelope=envelope,
+        title="Un abri",
+        status=ProjectStatus.NOT_FEASIBLE,
+        public_reason="Le terrain est inondable.",
+    )
     ideas[IdeaStatus.NOT_RETAINED].public_reason = "Hors budget."
     ideas[IdeaStatus.NOT_RETAINED].save()
     services.support_idea(participant=confirmed("soutien@example.org"), idea=retained)
@@ -131,7 +153,14 @@ def site(home):
     event.themes.add(theme)
     event.save_revision().publish()
     factories.event(agenda, "Fête des berges", factories.paris(date(2026, 7, 1), 10))
-    return {"page": page, "other": other, "ideas": ideas, "survey": survey, "event": event}
+    return {
+        "page": page,
+        "other": other,
+        "ideas": ideas,
+        "kiosk": kiosk,
+        "survey": survey,
+        "event": event,
+    }
 
 
 def url(dataset, format, page=None):
@@ -310,6 +339,40 @@ def test_only_published_ideas_with_their_answers(client, site, format):
     assert by_title["Idée published"]["theme"] == "Mobilité"
 
 
+@pytest.mark.parametrize("format", FORMATS)
+def test_ideas_and_projects_give_their_point_or_nothing(client, site, format):
+    ideas, _text = read(client, "ideas", format, site["page"])
+    projects, text = read(client, "projects", format, site["page"])
+    by_title = {row["title"]: row for row in [*ideas, *projects]}
+    empty = None if format == "json" else ""
+    for title, point in (
+        ("Idée retained", (47.3906, 0.6893)),
+        ("Un kiosque", (47.3903, -0.6889)),
+        ("Idée published", (empty, empty)),
+        ("Un abri", (empty, empty)),
+    ):
+        row = by_title[title]
+        if format == "csv" and point[0] != "":
+            assert (float(row["latitude"]), float(row["longitude"])) == point
+        else:
+            assert (row["latitude"], row["longitude"]) == point
+
+
+@pytest.mark.parametrize("format", FORMATS)
+def test_every_project_with_its_study_and_no_name_behind_it(client, site, format):
+    rows, text = read(client, "projects", format, site["page"])
+    by_title = {row["title"]: row for row in rows}
+    assert set(by_title) == {"Un kiosque", "Un abri"}
+    assert by_title["Un abri"]["reason_not_feasible"] == "Le terrain est inondable."
+    assert by_title["Un kiosque"]["reason_not_feasible"] == ""
+    assert by_title["Un kiosque"]["district"] == "Centre"
+    assert by_title["Un kiosque"]["envelope"] == "Toute la ville"
+    assert str(by_title["Un kiosque"]["cost"]) == "5000"
+    assert by_title["Un kiosque"]["url"].endswith(site["kiosk"].get_absolute_url())
+    assert "Nadia" not in text  # the author of the idea it is made of
+    assert read(client, "projects", format, site["other"])[0] == []
+
+
 def test_survey_results_count_choices_and_keep_other_answers_as_counts(client, site):
     rows, _text = read(client, "survey-results", "json", site["page"])
     mode = [row for row in rows if row["question_kind"] == "single_choice"]
@@ -385,7 +448,8 @@ def test_files_are_licensed_and_reusable(client, site):
 
 
 def more_of_everything(site, count):
-    """`count` more public ideas, survey responses, events and consultations."""
+    """`count` more public ideas, budget projects, survey responses, events and
+    consultations."""
     page = site["page"]
     box = page.idea_boxes.first()
     survey = site["survey"]
@@ -394,8 +458,10 @@ def more_of_everything(site, count):
     index = page.get_parent()
     survey.closes_at = None  # open again while more people answer
     survey.save()
+    envelope = page.envelopes.first()
     for number in range(count):
         IdeaFactory(box=box, status=IdeaStatus.RETAINED, published_at=timezone.now())
+        ProjectFactory(envelope=envelope, latitude=Decimal("47.39"), longitude=Decimal("0.69"))
         services.answer_survey(
             survey=survey,
             participant=confirmed(f"encore{number}@example.org"),
