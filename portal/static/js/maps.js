@@ -129,9 +129,13 @@
 
   function drawIdeas(box, canvas, items) {
     var map = L.map(canvas, { scrollWheelZoom: false });
-    L.tileLayer(box.getAttribute("data-tile-url"), { maxZoom: 19 }).addTo(map);
+    L.tileLayer(box.getAttribute("data-tile-url"), {
+      maxZoom: 19,
+      attribution: '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>'
+    }).addTo(map);
     var layer = L.layerGroup().addTo(map);
     var clusterLabel = box.getAttribute("data-label-cluster");
+    var popupWidth = Math.min(300, canvas.clientWidth - 80); // within a phone's map
 
     function redraw() {
       layer.clearLayers();
@@ -152,7 +156,7 @@
               iconSize: [36, 36], iconAnchor: [18, 43], popupAnchor: [0, -43]
             });
             L.marker([item.lat, item.lng], { icon: pin, title: item.title, alt: item.title })
-              .bindPopup(link(item)).addTo(layer);
+              .bindPopup(link(item), { maxWidth: popupWidth }).addTo(layer);
           });
           return;
         }
@@ -171,7 +175,12 @@
     var all = L.latLngBounds(items.map(function (item) { return [item.lat, item.lng]; }));
     map.fitBounds(all, { padding: [32, 32], maxZoom: 16 });
     redraw();
-    map.on("moveend", redraw);
+    // A popup stays open while the map moves (opening one near the edge pans the map): the
+    // pins are gathered again at the next move after it closes.
+    var popupOpen = false;
+    map.on("popupopen", function () { popupOpen = true; });
+    map.on("popupclose", function () { popupOpen = false; });
+    map.on("moveend", function () { if (!popupOpen) redraw(); });
   }
 
   function setUpIdeas(box) {
