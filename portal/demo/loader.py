@@ -588,6 +588,8 @@ class DemoLoader(BudgetLoader):
         }
         if "point" in spec:
             fields["latitude"], fields["longitude"] = (Decimal(n) for n in spec["point"])
+        if "place" in spec:
+            fields["place"] = spec["place"]
         if "paper" in spec:
             event = EventPage.objects.descendant_of(agenda).get(slug=spec["paper"])
             idea = services.enter_paper_idea(

@@ -1974,6 +1974,7 @@ IDEAS = [
     {
         "title": "Planter des arbres à grand développement côté mairie",
         "point": ("47.390600", "0.689300"),
+        "place": "Place du Marché, côté mairie",
         "description": (
             "Le côté mairie est en plein soleil tout l’après-midi. Des platanes ou des tilleuls "
             "en pleine terre donneraient de l’ombre aux terrasses et aux stands du marché."
@@ -1991,6 +1992,7 @@ IDEAS = [
     {
         "title": "Une fontaine à eau potable près des jeux",
         "point": ("47.389900", "0.690100"),
+        "place": "Place du Marché, près de l’aire de jeux",
         "description": (
             "Les jours de chaleur, les familles n’ont aucun point d’eau. Une fontaine accessible "
             "en fauteuil roulant, près des jeux, serait utile à tout le monde."
