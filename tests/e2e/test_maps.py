@@ -1,7 +1,8 @@
 """Maps in the browser: drawn only when the visitor asks (no Leaflet, no tile before), an
 idea's place picked by keyboard or typed as an address (found by the server's geocoder, a
-local stand-in here), the map of ideas next to their list; accessible and valid at both
-widths. Tiles are answered by a stub: nothing leaves the machine."""
+local stand-in here), the map of ideas next to their list, the agenda's map with its filters,
+an idea's place on its page; accessible and valid at both widths. Tiles are answered by a
+stub: nothing leaves the machine."""
 
 import json
 import re
@@ -10,6 +11,7 @@ import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.server import demo_server
 
@@ -181,3 +183,88 @@ def test_the_ideas_are_shown_on_a_map_next_to_their_list(new_page, width):
     assert_accessible(page)
     if width == "desktop":
         assert_valid_html(("idea list with its map", page.request.get(page.url).text()))
+
+
+AGENDA = "/fr/agenda/"
+
+
+@pytest.mark.parametrize("width", ["desktop", "phone"])
+def test_the_agenda_s_events_are_shown_on_a_map_on_request(new_page, width):
+    page = new_page(width)
+    tiles = stub_tiles(page)
+    page.goto(AGENDA)
+    page.wait_for_load_state("networkidle")
+    assert not leaflet_loaded(page) and tiles == []
+    events_map = page.locator(".listing [data-points-map]")
+    assert events_map.locator(".leaflet-container").count() == 0
+    cards = page.locator(".event-card").count()
+    show = events_map.get_by_role("button", name="Afficher les événements sur une carte")
+    show.click()
+    events_map.locator(".leaflet-tile-loaded").first.wait_for()
+    assert leaflet_loaded(page) and tiles
+    assert show.get_attribute("aria-expanded") == "true"
+    markers = events_map.locator(".tour-pin, .map-cluster")
+    assert markers.count() >= 1
+    expect(events_map.locator("[data-map-status]")).to_contain_text("placés sur la carte")
+    assert page.locator(".event-card").count() == cards  # the list stays
+    while events_map.locator(".map-cluster").count():
+        events_map.locator(".map-cluster").first.click()
+        page.wait_for_timeout(400)
+    events_map.locator(".tour-pin").first.click()
+    popup_link = events_map.locator(".leaflet-popup-content a")
+    event_url = popup_link.get_attribute("href")
+    assert event_url.startswith(AGENDA)
+    page.wait_for_timeout(400)  # the popup fades in, the map pans to show it
+    screenshot(page, f"agenda-map-{width}")
+    assert_accessible(page)
+    if width == "desktop":
+        assert_valid_html(("agenda with its map", page.request.get(page.url).text()))
+    title = popup_link.inner_text()
+    page.goto(event_url)
+    expect(page.locator("h1")).to_have_text(title)  # the event's own page
+
+
+def test_the_agenda_s_map_follows_its_filters(new_page):
+    page = new_page()
+    stub_tiles(page)
+    page.goto(AGENDA + "?district=centre-ville")
+    events_map = page.locator(".listing [data-points-map]")
+    assert events_map.get_attribute("data-url") == AGENDA + "map/?district=centre-ville"
+    everywhere = page.request.get(AGENDA + "map/").json()["points"]
+    centre = page.request.get(AGENDA + "map/?district=centre-ville").json()["points"]
+    assert 0 < len(centre) < len(everywhere)
+
+
+def test_without_javascript_the_agenda_offers_no_map_and_lists_every_event(new_page):
+    page = new_page("phone", javascript=False)
+    page.goto(AGENDA)
+    assert page.locator(".event-card").count() > 0
+    assert not page.get_by_role("button", name="Afficher les événements sur une carte").is_visible()
+
+
+def idea_address(workdir, title):
+    with sqlite3.connect(workdir / "db.sqlite3") as db:
+        (pk,) = db.execute("SELECT id FROM participation_idea WHERE title = ?", (title,)).fetchone()
+    return f"/fr/participation/idees/{pk}/idee/"  # redirected to its address
+
+
+@pytest.mark.parametrize("width", ["desktop", "phone"])
+def test_an_idea_s_page_shows_its_place_in_words_and_on_a_map_on_request(new_page, workdir, width):
+    page = new_page(width)
+    tiles = stub_tiles(page)
+    page.goto(idea_address(workdir, "Planter des arbres à grand développement côté mairie"))
+    facts = page.locator(".facts")
+    assert "Place du Marché, côté mairie" in facts.inner_text()
+    page.wait_for_load_state("networkidle")
+    assert not leaflet_loaded(page) and tiles == []
+    place_map = page.locator(".ideas-map--place")
+    place_map.get_by_role("button", name="Afficher le lieu sur une carte").click()
+    place_map.locator(".leaflet-tile-loaded").first.wait_for()
+    assert place_map.locator(".tour-pin").count() == 1
+    place_map.locator(".tour-pin").click()
+    expect(place_map.locator(".leaflet-popup-content")).to_contain_text("côté mairie")
+    page.wait_for_timeout(400)  # the popup fades in
+    screenshot(page, f"idea-map-{width}")
+    assert_accessible(page)
+    if width == "desktop":
+        assert_valid_html(("idea with its map", page.request.get(page.url).text()))
