@@ -15,11 +15,14 @@ OTHER_URLS = """
 import json
 from django.urls import reverse
 from django.utils import translation
+from wagtail.models import Page
 from portal.budgets.models import BudgetProject
+from portal.demo.projects import IDEA_LIST_PAGE
 from portal.participation.models import Idea
 with translation.override("fr"):
     urls = [
         "/en/",
+        Page.objects.live().get(slug=IDEA_LIST_PAGE["slug"]).url,
         Idea.objects.public().order_by("pk").first().get_absolute_url(),
         BudgetProject.objects.order_by("pk").first().get_absolute_url(),
         reverse("opendata:index"),
