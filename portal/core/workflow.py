@@ -10,6 +10,7 @@ the history moderators read (portal.core.moderation).
 from django.conf import settings
 from django.db import models, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from . import page_cache
 
@@ -111,6 +112,31 @@ class Workflow:
             subject, from_status=from_status, to_status=to_status, user=user, at=at, note=note
         )
         return from_status
+
+    def correct(self, subject, stored, fields, *, user, at):
+        """Set `fields` on `subject`, save those that differ from `stored` (its row as it
+        was) and record them in its history, so nothing is rewritten silently; nothing when
+        none differs. The status stays."""
+        for name, value in fields.items():
+            setattr(subject, name, value)
+        changed = [
+            field
+            for field in (subject._meta.get_field(name) for name in fields)
+            if field.value_from_object(subject) != field.value_from_object(stored)
+        ]
+        if not changed:
+            return subject
+        subject.save(update_fields=[field.name for field in changed])
+        self.record(
+            subject,
+            from_status=subject.status,
+            to_status=subject.status,
+            user=user,
+            at=at,
+            note=_("Corrected: %(fields)s.")
+            % {"fields": ", ".join(str(field.verbose_name) for field in changed)},
+        )
+        return subject
 
     def step_fields(self, *, max_length):
         """`from_status` and `to_status` for this workflow's Step model, with its choices."""

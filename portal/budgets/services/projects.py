@@ -132,26 +132,7 @@ def locate_project(*, project, user, now=None, **fields):
     stored = BudgetProject.objects.get(pk=project.pk)
     if moved(stored, fields):
         fields = locate(fields, main_districts(), geocode=True)
-    for name, value in fields.items():
-        setattr(project, name, value)
-    changed = [
-        field
-        for field in (BudgetProject._meta.get_field(name) for name in fields)
-        if field.value_from_object(project) != field.value_from_object(stored)
-    ]
-    if not changed:
-        return project
-    project.save(update_fields=[field.name for field in changed])
-    PROJECT_WORKFLOW.record(
-        project,
-        from_status=project.status,
-        to_status=project.status,
-        user=user,
-        at=now,
-        note=_("Corrected: %(fields)s.")
-        % {"fields": ", ".join(str(field.verbose_name) for field in changed)},
-    )
-    return project
+    return PROJECT_WORKFLOW.correct(project, stored, fields, user=user, at=now)
 
 
 def assign_project(*, project, department="", assignee=None):

@@ -168,26 +168,7 @@ def correct_idea(*, idea, user, now=None, **fields):
     stored = Idea.objects.get(pk=idea.pk)
     if moved(stored, fields):
         fields = locate(fields, box_districts(idea.box), geocode=True)
-    for name, value in fields.items():
-        setattr(idea, name, value)
-    changed = [
-        field
-        for field in (Idea._meta.get_field(name) for name in fields)
-        if field.value_from_object(idea) != field.value_from_object(stored)
-    ]
-    if not changed:
-        return idea
-    idea.save(update_fields=[field.name for field in changed])
-    IDEA_WORKFLOW.record(
-        idea,
-        from_status=idea.status,
-        to_status=idea.status,
-        user=user,
-        at=now,
-        note=_("Corrected: %(fields)s.")
-        % {"fields": ", ".join(str(field.verbose_name) for field in changed)},
-    )
-    return idea
+    return IDEA_WORKFLOW.correct(idea, stored, fields, user=user, at=now)
 
 
 def assign_idea(*, idea, department="", assignee=None):
