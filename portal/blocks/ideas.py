@@ -176,11 +176,11 @@ def rendered_cards(ideas, context):
             str(int(bool(page and page.can_be_cached))),
         )
     )
-    ideas = {f"idea-card:{variant}:{idea.pk}:{_shown(idea)}": idea for idea in ideas}
+    by_key = {f"idea-card:{variant}:{idea.pk}:{_shown(idea)}": idea for idea in ideas}
     cards = page_cache.shared_many(
-        ideas,
+        by_key,
         lambda key: render_to_string(
-            "participation/ideas/card.html", {**shared, "idea": ideas[key]}
+            "participation/ideas/card.html", {**shared, "idea": by_key[key]}
         ),
     )
     request = context.get("request")
@@ -188,12 +188,12 @@ def rendered_cards(ideas, context):
     if holes and request is not None and not getattr(request, "page_cache_holes", False):
         token = get_token(request)  # only where a form asks for it: it keeps a page private
         cards = {key: card.replace(page_cache.CSRF_HOLE, token) for key, card in cards.items()}
-    return [mark_safe(cards[key]) for key in ideas]  # noqa: S308 (rendered by our template)
+    return [mark_safe(cards[key]) for key in by_key]  # noqa: S308 (rendered by our template)
 
 
 def _shown(idea):
     """A digest of everything a card shows of `idea` (in_language's names included)."""
-    collected = idea.collected_at.title if idea.collected_at_id and idea.collected_at else ""
+    collected = idea.collected_at.title if idea.collected_at else ""
     shown = (
         idea.title,
         idea.description,

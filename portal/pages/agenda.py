@@ -64,6 +64,10 @@ class EventQuerySet(PageQuerySet):
     def past(self, now=None):
         return self.filter(end__lt=now or timezone.now()).order_by("-start", "-pk")
 
+    def placed(self):
+        """Events with a point on the map (clean() keeps latitude and longitude together)."""
+        return self.filter(latitude__isnull=False, longitude__isnull=False)
+
     def with_local_organiser(self, *fields):
         """`local_organiser_<field>` on each event: its organiser's, in its language."""
         return self.annotate(
@@ -331,7 +335,7 @@ def event_points(events, request):
     place}] of `events` (the list's, filtered and ordered) that have coordinates, in one query
     whatever their number; `status` is empty for a scheduled event, else its state in words."""
     labels = dict(EventState.choices)
-    placed = events.filter(latitude__isnull=False, longitude__isnull=False).only(
+    placed = events.placed().only(
         *LINK_FIELDS, "start", "end", "all_day", "state", "place_name", "latitude", "longitude"
     )
     return [
@@ -472,7 +476,7 @@ class AgendaPage(RoutablePageMixin, BasePage):
         page_obj = paginate(request, events.for_cards(), self.per_page, messages)
         if messages:  # something in the address was ignored
             page_cache.never_store(request)
-        placed = events.filter(latitude__isnull=False).exists()
+        placed = events.placed().exists()
         return self.render(
             request,
             context_overrides={
