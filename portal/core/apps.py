@@ -16,7 +16,7 @@ class CoreConfig(AppConfig):
         apps above connect their own such models: `page_cache.invalidate_on_change`); every
         migrate points Wagtail's default Site at PUBLIC_BASE_URL."""
         from django.db.models.signals import post_delete, post_migrate, post_save
-        from wagtail.models import Page, PageViewRestriction
+        from wagtail.models import Locale, Page, PageViewRestriction, Site
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
         from . import checks, page_cache  # noqa: F401 (checks register themselves)
@@ -30,6 +30,10 @@ class CoreConfig(AppConfig):
         post_delete.connect(page_cache.invalidate, sender=Page, dispatch_uid="page-cache-delete")
         # A page made private must leave the cache at once: its cached copy would stay public.
         page_cache.invalidate_on_change(PageViewRestriction)
+        # Every page shows its site's name and is looked up through its site and locale
+        # (core.lookups keeps both until the next change).
+        page_cache.invalidate_on_change(Site)
+        page_cache.invalidate_on_change(Locale)
         post_save.connect(
             page_cache.invalidate_unless_created,
             sender=PortalSettings,

@@ -126,6 +126,22 @@ class PortalSettings(BaseSiteSetting):
 
     select_related = ["logo", "legal_notice_page", "personal_data_page", "accessibility_page"]
 
+    @classmethod
+    def for_request(cls, request):
+        """Wagtail's, kept in the cache (core.lookups) since every page reads them; the admin's
+        form and the reports still read the row itself (`for_site`)."""
+        from . import lookups  # imports Wagtail's views, which need the models loaded
+
+        attr_name = cls.get_cache_attr_name()
+        if not hasattr(request, attr_name):
+            site = lookups.site_for(request)
+            if site is None:
+                raise cls.DoesNotExist(f"{cls} does not exist for site None.")
+            site_settings = lookups.portal_settings(cls, site)
+            site_settings._request = request  # as Wagtail does: shorter page URLs
+            setattr(request, attr_name, site_settings)
+        return getattr(request, attr_name)
+
     edit_handler = TabbedInterface(
         [
             ObjectList(

@@ -69,12 +69,18 @@ def live_version():
     return _version(LIVE_KEY)
 
 
-def invalidate(**kwargs):
-    """Signal receiver: make every cached page stale."""
+def _bump_content():
     try:
         cache.incr(VERSION_KEY)
     except ValueError:
         cache.set(VERSION_KEY, 1, timeout=None)
+
+
+def invalidate(**kwargs):
+    """Signal receiver: make every cached page stale, at once and again once committed (a
+    page or a record kept meanwhile, read from the database before the commit, is stale)."""
+    _bump_content()
+    transaction.on_commit(_bump_content)
 
 
 def invalidate_on_change(model):

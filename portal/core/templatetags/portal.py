@@ -8,10 +8,10 @@ from django.templatetags.static import static
 from django.urls import reverse, translate_url
 from django.utils.html import format_html
 from django.utils.translation import get_language, override
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
 from wagtail_localize.machine_translators import get_machine_translator
 
-from portal.core import page_cache
+from portal.core import lookups, page_cache
 from portal.core.listing import LINK_FIELDS
 
 register = template.Library()
@@ -165,9 +165,9 @@ def _translation_urls(request, page):
 
 
 def active_locale(request):
-    """The visitor's Locale, looked up once per request."""
+    """The visitor's Locale, looked up once per request (and kept in the cache)."""
     if not hasattr(request, "_portal_locale"):
-        request._portal_locale = Locale.get_active()
+        request._portal_locale = lookups.locale_for(get_language())
     return request._portal_locale
 
 

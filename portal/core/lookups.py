@@ -1,0 +1,69 @@
+"""What every page looks up before it shows anything, kept in the cache until the next change.
+
+Wagtail asks the database, on every request, for the Site of the request's host, its root page,
+the Locale of its language and the site's settings: queries that give the same answer until an
+administrator changes a site, a locale or the settings, or publishes a page, all of which make
+every page stale (core.apps). Kept with `page_cache.shared`, each costs one round trip to the
+cache; with the cache unreachable, they are looked up as before.
+"""
+
+from django.http.request import split_domain_port
+from wagtail import views as wagtail_views
+from wagtail.models import Locale, Site
+
+from . import page_cache
+
+
+def site_for(request):
+    """The Site serving `request` (Wagtail's choice, kept on the request as Wagtail keeps it:
+    `request._wagtail_site`), or None."""
+    if not hasattr(request, "_wagtail_site"):
+        hostname = split_domain_port(request._get_raw_host())[0]
+        site = page_cache.shared(
+            f"site:{hostname}:{request.get_port()}", lambda: Site._find_for_request(request)
+        )
+        if site is None:  # Wagtail looks again, and answers as it does without us
+            return Site.find_for_request(request)
+        request._wagtail_site = site
+    return request._wagtail_site
+
+
+def root_page(site):
+    """`site`'s root page, with the specific page that routing every request reads."""
+
+    def find():
+        page = site.root_page
+        page.specific  # noqa: B018 (kept with the page: Page.specific is a cached property)
+        return page
+
+    return page_cache.shared(f"root-page:{site.pk}", find)
+
+
+def locale_for(language_code):
+    """The Locale of `language_code`, as `Locale.get_active()` finds it while it is active."""
+    return page_cache.shared(f"locale:{language_code}", Locale.get_active)
+
+
+def portal_settings(settings_model, site):
+    """`settings_model`'s row for `site`, created with its defaults by the first to ask."""
+    return page_cache.shared(
+        f"settings:{settings_model._meta.label_lower}:{site.pk}",
+        lambda: settings_model.base_queryset().get_or_create(site=site)[0],
+    )
+
+
+class KnownSiteMiddleware:
+    """Gives Wagtail's page view the request's Site and root page from the cache, before its
+    routing asks the database for them. Other views look the site up when they need it."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if view_func is wagtail_views.serve:
+            site = site_for(request)
+            if site is not None:
+                site.root_page = root_page(site)
