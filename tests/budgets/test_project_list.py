@@ -294,3 +294,21 @@ def test_the_list_follows_the_consultation_into_its_translation(
     english = consultation_page.copy_for_translation(locales[1])
     english.save_revision().publish()
     assert titles(client.get(english.url)) == ["Bancs"]
+
+
+def test_an_officers_change_to_a_project_shows_at_once_on_a_cached_list(
+    client, restitution, envelope, officer, django_capture_on_commit_callbacks
+):
+    project = ProjectFactory(envelope=envelope, title="Bancs", status=ProjectStatus.PROPOSED)
+    place_blocks(
+        restitution, listing(statuses=(ProjectStatus.PROPOSED, ProjectStatus.UNDER_STUDY))
+    )
+    cheapest = {"projects-sort": "cheapest"}
+    client.get(restitution.url, cheapest)
+    assert client.get(restitution.url, cheapest)["X-Page-Cache"] == "hit"
+    with django_capture_on_commit_callbacks(execute=True):
+        services.study_project(project=project, user=officer, department="Voirie")
+    response = client.get(restitution.url, cheapest)
+    assert response["X-Page-Cache"] == "miss"
+    card = soup_of(response).select_one(".card").get_text()
+    assert "Under study" in card or "En cours d’étude" in card or "étude" in card
