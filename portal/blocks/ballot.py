@@ -29,6 +29,7 @@ from portal.budgets.models import (
     ProjectStatus,
     VotingMethod,
 )
+from portal.core import page_cache
 from portal.core.http import see_other
 from portal.participation import eligibility, identity
 
@@ -121,9 +122,23 @@ class BallotBlock(ParticipationBlock):
     def envelopes(page, value, only=None):
         """The envelopes the block shows, with the projects of each: those of the page's
         consultation in any of its languages, restricted to the one chosen if any, and to
-        envelope `only` (an id as posted) if given."""
+        envelope `only` (an id as posted) if given. Kept until the next change to an
+        envelope, a project or the page (`page_cache.shared`): every ballot reads them."""
         if page is None:
             return []
+        if only is not None and (not (only.isascii() and only.isdigit()) or int(only) >= 2**63):
+            return []
+        chosen = value.get("envelope")
+        envelopes = page_cache.shared(
+            f"ballot-envelopes:{page.pk}:{getattr(chosen, 'pk', chosen) or ''}",
+            lambda: BallotBlock._read_envelopes(page, chosen),
+        )
+        if only is not None:
+            envelopes = [envelope for envelope in envelopes if envelope.pk == int(only)]
+        return envelopes
+
+    @staticmethod
+    def _read_envelopes(page, chosen):
         envelopes = (
             Envelope.objects.of_consultation(page)
             .select_related("district")
@@ -132,12 +147,8 @@ class BallotBlock(ParticipationBlock):
                 "title",  # the whole territory's first
             )
         )
-        if value.get("envelope"):
-            envelopes = envelopes.filter(pk=value["envelope"])
-        if only is not None:
-            if not (only.isascii() and only.isdigit()) or int(only) >= 2**63:
-                return []
-            envelopes = envelopes.filter(pk=only)
+        if chosen:
+            envelopes = envelopes.filter(pk=getattr(chosen, "pk", chosen))
         envelopes = {envelope.pk: envelope for envelope in envelopes}
         for envelope in envelopes.values():
             envelope.ballot_projects = []

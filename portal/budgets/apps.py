@@ -39,7 +39,7 @@ class BudgetsConfig(AppConfig):
         from portal.participation.waiting import lists_waiting
 
         from . import services
-        from .models import Ballot
+        from .models import Ballot, BudgetProject, Envelope
 
         # Ballots cast in a name not proven yet wait on its link, as supports do.
         lists_waiting(services.waiting_ballots)
@@ -51,3 +51,6 @@ class BudgetsConfig(AppConfig):
         post_migrate.connect(grant_roles, sender=self)
         # A vote whose results show while it is open shows them live.
         page_cache.refresh_live_on_change(Ballot)
+        # Ballots read the envelopes and their projects as kept (BallotBlock.envelopes).
+        page_cache.invalidate_on_change(Envelope)
+        page_cache.invalidate_on_change(BudgetProject)

@@ -37,7 +37,7 @@ from django.conf import settings
 from django.contrib.messages import get_messages
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.utils.cache import cc_delim_re
@@ -84,11 +84,18 @@ def invalidate(**kwargs):
 
 
 def invalidate_on_change(model):
-    """Make every cached page stale whenever a `model` row is saved or deleted: for records
-    that many pages show (themes, districts…) or that decide who may see a page."""
+    """Make every cached page stale whenever a `model` row is saved or deleted, or one of its
+    many-to-many relations changes: for records that many pages show (themes, districts…),
+    that decide who may see a page or take part, or that pages and forms keep (`shared`)."""
     for signal in (post_save, post_delete):
         signal.connect(
             invalidate, sender=model, dispatch_uid=f"page-cache-{model.__name__}-{id(signal)}"
+        )
+    for field in model._meta.local_many_to_many:
+        m2m_changed.connect(
+            invalidate,
+            sender=field.remote_field.through,
+            dispatch_uid=f"page-cache-{model.__name__}-{field.name}",
         )
 
 

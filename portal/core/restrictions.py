@@ -4,6 +4,8 @@ without Wagtail's routing (the participation address, an idea's page)."""
 from django.db.models import Q
 from wagtail.models import Page, PageViewRestriction
 
+from . import page_cache
+
 
 def view_restrictions(page):
     """The view restrictions that apply to `page`: its own and its ancestors' (read from its
@@ -16,5 +18,8 @@ def view_restrictions(page):
 
 
 def refused(page, request):
-    """Whether a view restriction of `page` (password, sign-in, groups) refuses `request`."""
-    return any(not rule.accept_request(request) for rule in view_restrictions(page))
+    """Whether a view restriction of `page` (password, sign-in, groups) refuses `request`.
+    The restrictions are kept until the next change (a restriction, a page moved or
+    published: `page_cache.shared`)."""
+    rules = page_cache.shared(f"view-restrictions:{page.pk}", lambda: list(view_restrictions(page)))
+    return any(not rule.accept_request(request) for rule in rules)

@@ -4,8 +4,9 @@ and reading every block of the body cost more than casting a ballot, the busiest
 participatory budget (`make bench`). The page answers as when posted to its URL
 (`BasePage.serve_participation`): a 303 on success, else the page with the form again.
 
-The page is found in one query, and its view restrictions in one more: a page's type never
-changes, so each process remembers the model of the pages posted to.
+The page is found in one query, and its view restrictions in one more, both kept in the cache
+until the next publish or change of privacy: a page's type never changes, so each process
+remembers the model of the pages posted to.
 """
 
 from django.apps import apps
@@ -14,6 +15,7 @@ from django.utils.translation import get_language
 from django.views.decorators.http import require_http_methods
 from wagtail.models import Page
 
+from portal.core import page_cache
 from portal.core.http import see_other
 from portal.core.restrictions import refused
 
@@ -39,12 +41,18 @@ def _page_model(pk, fresh=False):
 
 
 def _live_page(pk):
-    """Live page `pk` of one of our page types, with its locale; else 404."""
+    """Live page `pk` of one of our page types, with its locale, kept until the next publish
+    (`page_cache.shared`); else 404."""
+    page = page_cache.shared(f"live-page:{pk}", lambda: _find_live_page(pk))
+    if page is None:
+        raise Http404
+    return page
+
+
+def _find_live_page(pk):
     page = _live_page_of(_page_model(pk), pk)
     if page is None:  # looked up again: deleted, or an id a test database gave another page
         page = _live_page_of(_page_model(pk, fresh=True), pk)
-    if page is None:
-        raise Http404
     return page
 
 

@@ -61,3 +61,5 @@ class ParticipationConfig(AppConfig):
             page_cache.refresh_live_on_change(model)
         for model in (IdeaBox, Survey, Petition, EligibilityRule):
             page_cache.refresh_live_on_change(model)
+        # Every contribution reads its consultation's rule as kept (eligibility.rule_for).
+        page_cache.invalidate_on_change(EligibilityRule)

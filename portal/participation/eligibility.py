@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from wagtail.models import Locale, Page
 
+from portal.core import page_cache
 from portal.pages.taxonomy import District
 
 from .errors import NotEligible
@@ -50,12 +51,16 @@ NOTHING = Declaration()
 
 
 def rule_for(consultation):
-    """The eligibility rule of a consultation (a page or its id, in any language), or None."""
+    """The eligibility rule of a consultation (a page or its id, in any language), or None;
+    kept until the next change to a rule (`page_cache.shared`): every contribution reads it."""
     if consultation is None:
         return None
-    key = Page.objects.filter(pk=getattr(consultation, "pk", consultation)).values(
-        "translation_key"
-    )
+    pk = getattr(consultation, "pk", consultation)
+    return page_cache.shared(f"eligibility-rule:{pk}", lambda: (_read_rule(pk),))[0]
+
+
+def _read_rule(pk):
+    key = Page.objects.filter(pk=pk).values("translation_key")
     return (
         EligibilityRule.objects.filter(consultation__translation_key__in=key)
         .prefetch_related("districts")

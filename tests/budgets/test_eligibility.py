@@ -153,3 +153,18 @@ def test_an_entry_that_voted_cannot_be_deleted_with_its_rule(envelope, register)
     )
     with pytest.raises(ProtectedError):
         register.delete()
+
+
+def test_the_kept_rule_follows_each_change(consultation_page, register, districts):
+    """Every contribution reads its consultation's rule as kept (`eligibility.rule_for`):
+    a change to the rule, to its districts alone, or its removal is read by the next one."""
+    assert eligibility.rule_for(consultation_page).minimum_age is None
+    register.minimum_age = 16
+    register.save()
+    assert eligibility.rule_for(consultation_page.pk).minimum_age == 16
+    register.districts.set([districts[1]])
+    assert list(eligibility.rule_for(consultation_page).districts.all()) == [districts[1]]
+    register.districts.clear()
+    assert list(eligibility.rule_for(consultation_page).districts.all()) == []
+    register.delete()
+    assert eligibility.rule_for(consultation_page) is None

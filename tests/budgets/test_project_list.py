@@ -300,9 +300,7 @@ def test_an_officers_change_to_a_project_shows_at_once_on_a_cached_list(
     client, restitution, envelope, officer, django_capture_on_commit_callbacks
 ):
     project = ProjectFactory(envelope=envelope, title="Bancs", status=ProjectStatus.PROPOSED)
-    place_blocks(
-        restitution, listing(statuses=(ProjectStatus.PROPOSED, ProjectStatus.UNDER_STUDY))
-    )
+    place_blocks(restitution, listing(statuses=(ProjectStatus.PROPOSED, ProjectStatus.UNDER_STUDY)))
     cheapest = {"projects-sort": "cheapest"}
     client.get(restitution.url, cheapest)
     assert client.get(restitution.url, cheapest)["X-Page-Cache"] == "hit"

@@ -9,6 +9,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from portal.core import page_cache
 from portal.participation.eligibility import ALREADY_VOTED, REGISTER
 from portal.participation.errors import NotEligible
 from portal.participation.identity import waiting_on
@@ -173,9 +174,10 @@ def _locked_envelope(envelope, now):
     """
     if envelope.method_locked_at is not None:
         return envelope
-    Envelope.objects.filter(pk=envelope.pk, method_locked_at__isnull=True).update(
+    if Envelope.objects.filter(pk=envelope.pk, method_locked_at__isnull=True).update(
         method_locked_at=now
-    )
+    ):
+        page_cache.invalidate()  # the envelope kept for the ballots is kept locked from now on
     return Envelope.objects.get(pk=envelope.pk)  # the rules as locked, not as the caller read them
 
 
