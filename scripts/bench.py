@@ -39,7 +39,9 @@ resident's ballot in the 2027 budget's open envelope, served by a second gunicor
 README deploys it (2 × cores + 1 workers: a ballot mostly waits on PostgreSQL's commit) with
 the captcha off (with it, each ballot would wait on Google's answer, which is not ours to
 measure); the envelope's results are then counted again and must have grown by exactly the
-ballots stored, each project chosen by as many.
+ballots stored, each project chosen by as many. Ballots are measured twice, half of the
+residents each: with each worker caching in its own memory, as every other row, then with the
+cache in Redis as deployed (`BENCH_REDIS_URL`, under a key prefix of the run's own).
 Then the same load on one app server and on two sharing it (`BENCH_REDIS_URL`, by default
 the machine's Redis, database 0 under a key prefix of the run's own): the consultation page as
 newcomers get it from the shared cache, and support POSTs by distinct residents, at 16
@@ -344,7 +346,10 @@ def posts_check(result, stored, what, extra=()):
 
 
 def bench_ballots(database, env, workdir):
-    """Ballots cast at 16 connections by distinct residents, then the results counted again."""
+    """Ballots cast at 16 connections by distinct residents, then the results counted again:
+    with each worker caching in its own memory, as every row of this benchmark, then with the
+    cache in Redis as deployed (`BENCH_REDIS_URL`; skipped if Redis is not reachable). Half of
+    the residents vote in each run, so that nobody votes twice."""
     print(f"== {database}: residents ready to vote in the open envelope")
     sessions = workdir / "voters.txt"
     voting = {**env, "PARTICIPATION_CAPTCHA": "off"}  # the command checks its ballot as served
@@ -358,38 +363,63 @@ def bench_ballots(database, env, workdir):
             str(sessions),
         )
     )
-    log = workdir / f"gunicorn-{database}-ballots.log"
-    with gunicorn(voting, log, workers=DEPLOYED_WORKERS) as base_url:
-        print(f"== {database}: ballot POSTs, {PARTICIPATION_CONNECTIONS} connections")
-        result = measure(
-            base_url + data["url"],
-            PARTICIPATION_CONNECTIONS,
-            (str(sessions), data["csrf"], data["body"]),
+    residents = sessions.read_text().splitlines()
+    half = len(residents) // 2
+    redis_url = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/0")
+    runs = [("memory", voting, residents[:half])]
+    try:
+        with socket.create_connection(redis_address(redis_url), timeout=2):
+            pass
+        prefix = f"bench-{secrets.token_hex(4)}"
+        runs.append(
+            (
+                "Redis",
+                {**voting, "REDIS_URL": redis_url, "CACHE_KEY_PREFIX": prefix},
+                residents[half:],
+            )
         )
-    after = json.loads(manage(env, "bench_ballots", "--count", str(data["envelope"])))
-    before = data["before"]
-    stored = after["residents_ballots"] - before["residents_ballots"]
-    chosen = {str(project) for project in data["chosen"]}
-    problems = []
-    if after["ballots"] - before["ballots"] != stored:
-        problems.append(f"results count {after['ballots'] - before['ballots']} new ballots")
-    for project, ballots in after["projects"].items():
-        expected = before["projects"].get(project, 0) + (stored if project in chosen else 0)
-        if ballots != expected:
-            problems.append(f"project {project} has {ballots} ballots, not {expected}")
-    return [
-        {
-            "database": database,
-            "name": (
-                f"ballot POST (c{PARTICIPATION_CONNECTIONS}, {DEPLOYED_WORKERS} workers, "
-                "captcha off)"
-            ),
-            "url": data["url"],
-            **result,
-            "check": posts_check(result, stored, "ballots", problems),
-            "detail": {"before": before, "after": after},
-        }
-    ]
+    except OSError as error:
+        print(f"== {database}: ballots with Redis skipped, Redis is not reachable ({error})")
+    rows = []
+    for cache_name, served_env, voters in runs:
+        voters_file = workdir / f"voters-{cache_name}.txt"
+        voters_file.write_text("".join(f"{key}\n" for key in voters))
+        before = json.loads(manage(env, "bench_ballots", "--count", str(data["envelope"])))
+        log = workdir / f"gunicorn-{database}-ballots-{cache_name}.log"
+        with gunicorn(served_env, log, workers=DEPLOYED_WORKERS) as base_url:
+            print(
+                f"== {database}: ballot POSTs, {PARTICIPATION_CONNECTIONS} connections, "
+                f"cache in {cache_name}"
+            )
+            result = measure(
+                base_url + data["url"],
+                PARTICIPATION_CONNECTIONS,
+                (str(voters_file), data["csrf"], data["body"]),
+            )
+        after = json.loads(manage(env, "bench_ballots", "--count", str(data["envelope"])))
+        stored = after["residents_ballots"] - before["residents_ballots"]
+        chosen = {str(project) for project in data["chosen"]}
+        problems = []
+        if after["ballots"] - before["ballots"] != stored:
+            problems.append(f"results count {after['ballots'] - before['ballots']} new ballots")
+        for project, ballots in after["projects"].items():
+            expected = before["projects"].get(project, 0) + (stored if project in chosen else 0)
+            if ballots != expected:
+                problems.append(f"project {project} has {ballots} ballots, not {expected}")
+        rows.append(
+            {
+                "database": database,
+                "name": (
+                    f"ballot POST (c{PARTICIPATION_CONNECTIONS}, {DEPLOYED_WORKERS} workers, "
+                    f"captcha off, cache in {cache_name})"
+                ),
+                "url": data["url"],
+                **result,
+                "check": posts_check(result, stored, "ballots", problems),
+                "detail": {"before": before, "after": after},
+            }
+        )
+    return rows
 
 
 def bench_calendar(database, env, base_url):
