@@ -17,6 +17,8 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Orderable, Page, TranslatableMixin
 
+from portal.core import page_cache
+
 
 class ConsultationStatus(models.TextChoices):
     """Where a consultation stands, computed from its phases and its restitution."""
@@ -69,11 +71,16 @@ def accepts_supports(consultation_id, on=None):
     would cost more than the support itself. The original page's phases decide, whichever
     language version an idea box or petition is tied to: translations copy its dates, and
     one that is not synced yet must not keep supports open after the original closed them.
+    Kept until the next publish (phases change with their page) and for the day.
     """
-    return (
-        Phase.objects.current(on)
-        .filter(page_id=original_page(consultation_id), allows_supports=True)
-        .exists()
+    on = on or today()
+    return page_cache.shared(
+        f"accepts-supports:{consultation_id}:{on.isoformat()}",
+        lambda: (
+            Phase.objects.current(on)
+            .filter(page_id=original_page(consultation_id), allows_supports=True)
+            .exists()
+        ),
     )
 
 

@@ -12,6 +12,7 @@ from django.apps import apps
 from django.utils import timezone
 from wagtail.models import Revision
 
+from portal.core import page_cache
 from portal.pages.models import Phase
 from portal.pages.phases import accepts_supports
 from portal.participation import services
@@ -131,10 +132,13 @@ def test_supports_given_in_either_language_follow_the_original_phases(
     assert services.support(participant=resident, petition=on_english)
 
     # A translation not synced yet changes nothing: the original's phases decide.
+    # (Phases change when their page is published, which makes what is kept stale.)
     Phase.objects.filter(page=english).update(allows_supports=False)
+    page_cache.invalidate()
     assert accepts_supports(english.pk)
     Phase.objects.filter(page=english).update(allows_supports=True)
     Phase.objects.filter(page=consultation).update(allows_supports=False)
+    page_cache.invalidate()
     assert not accepts_supports(english.pk) and not accepts_supports(consultation.pk)
     with pytest.raises(ParticipationClosed):
         services.support(participant=factories.confirmed("autre@example.org"), petition=on_english)

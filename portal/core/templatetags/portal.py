@@ -107,12 +107,16 @@ def main_menu(context):
 
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context):
-    """Ancestors of the current page below the site root, the home page first."""
+    """Ancestors of the current page below the site root, the home page first (kept until
+    the next publish)."""
     page = context.get("page")
     if page is None or page.depth <= 2:
         return {"ancestors": [], "page": page}
-    ancestors = page.get_ancestors().filter(depth__gte=2).live().only(*LINK_FIELDS)
-    return {"ancestors": list(ancestors), "page": page, "request": context["request"]}
+    ancestors = page_cache.shared(
+        f"breadcrumbs:{page.pk}",
+        lambda: list(page.get_ancestors().filter(depth__gte=2).live().only(*LINK_FIELDS)),
+    )
+    return {"ancestors": ancestors, "page": page, "request": context["request"]}
 
 
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)
