@@ -123,13 +123,13 @@ class BallotBlock(ParticipationBlock):
         """The envelopes the block shows, with the projects of each: those of the page's
         consultation in any of its languages, restricted to the one chosen if any, and to
         envelope `only` (an id as posted) if given. Kept until the next change to an
-        envelope, a project or the page (`page_cache.shared`): every ballot reads them."""
+        envelope, a project or the page (`page_cache.decisive`): every ballot reads them."""
         if page is None:
             return []
         if only is not None and (not (only.isascii() and only.isdigit()) or int(only) >= 2**63):
             return []
         chosen = value.get("envelope")
-        envelopes = page_cache.shared(
+        envelopes = page_cache.decisive(
             f"ballot-envelopes:{page.pk}:{getattr(chosen, 'pk', chosen) or ''}",
             lambda: BallotBlock._read_envelopes(page, chosen),
         )

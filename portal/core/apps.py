@@ -15,7 +15,8 @@ class CoreConfig(AppConfig):
         """Any change seen on many pages, or to a page's privacy, makes every page stale (the
         apps above connect their own such models: `page_cache.invalidate_on_change`); every
         migrate points Wagtail's default Site at PUBLIC_BASE_URL."""
-        from django.db.models.signals import post_delete, post_migrate, post_save
+        from django.db.models.signals import post_delete, post_migrate, post_save, pre_delete
+        from wagtail.images import get_image_model
         from wagtail.models import Locale, Page, PageViewRestriction, Site
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -24,6 +25,8 @@ class CoreConfig(AppConfig):
         from .sites import sync_default_site
 
         post_migrate.connect(sync_default_site, sender=self, dispatch_uid="sync-default-site")
+        # A release migrates: nothing kept by the previous one (pickled records) is read again.
+        post_migrate.connect(page_cache.invalidate, sender=self, dispatch_uid="page-cache-migrate")
 
         for signal in (page_published, page_unpublished, post_page_move):
             signal.connect(page_cache.invalidate, dispatch_uid=f"page-cache-{id(signal)}")
@@ -42,6 +45,23 @@ class CoreConfig(AppConfig):
         post_delete.connect(
             page_cache.invalidate, sender=PortalSettings, dispatch_uid="page-cache-PortalSettings"
         )
+        # The settings kept for every page (core.lookups) hold the logo's image row.
+        for signal in (post_save, pre_delete):  # before deleting sets the logo to none
+            signal.connect(
+                invalidate_if_logo,
+                sender=get_image_model(),
+                dispatch_uid=f"page-cache-logo-{id(signal)}",
+            )
+
+
+def invalidate_if_logo(instance, **kwargs):
+    """Signal receiver for images: a change to the authority's logo makes every page stale (a
+    resident's idea image, also an image, does not)."""
+    from . import page_cache
+    from .models import PortalSettings
+
+    if PortalSettings.objects.filter(logo_id=instance.pk).exists():
+        page_cache.invalidate()
 
 
 class StaffUsersConfig(WagtailUsersAppConfig):

@@ -36,7 +36,7 @@ def root_page(site):
         page.specific  # noqa: B018 (kept with the page: Page.specific is a cached property)
         return page
 
-    return page_cache.shared(f"root-page:{site.pk}", find)
+    return page_cache.shared(f"root-page:{site.root_page_id}", find)
 
 
 def locale_for(language_code):

@@ -133,11 +133,13 @@ def invalidate_unless_created(created=False, **kwargs):
 
 
 def _kept(key, build):
-    """The value stored under `key`, built and stored (for the time limit) when missing."""
+    """The value stored under `key`, built and stored (for the time limit) when missing; None
+    is never stored (it reads as missing: a probe for what does not exist stores nothing)."""
     value = cache.get(key)
     if value is None:
         value = build()
-        cache.set(key, value, timeout=settings.PAGE_CACHE_SECONDS)
+        if value is not None:
+            cache.set(key, value, timeout=settings.PAGE_CACHE_SECONDS)
     return value
 
 
@@ -147,6 +149,18 @@ def shared(key, build):
     For fragments of pages that are not cached whole: menus, home page sections.
     """
     return _kept(f"shared:{content_version()}:{key}", build)
+
+
+def decisive(key, build):
+    """As `shared`, for what decides whether a request is allowed (a page's privacy, whether
+    it is live, an eligibility rule, a vote's envelope): kept only in a cache every process
+    sees (CACHE_SHARED_BY_PROCESSES: Redis), where a change reaches every process at once;
+    read from the database otherwise. `key` must name what `build` reads from the request's
+    own objects (a page's path, say), so that a value built from an object read before a
+    change is never stored where fresh readers look."""
+    if not settings.CACHE_SHARED_BY_PROCESSES:
+        return build()
+    return shared(key, build)
 
 
 def shared_many(keys, build):

@@ -20,6 +20,8 @@ def view_restrictions(page):
 def refused(page, request):
     """Whether a view restriction of `page` (password, sign-in, groups) refuses `request`.
     The restrictions are kept until the next change (a restriction, a page moved or
-    published: `page_cache.shared`)."""
-    rules = page_cache.shared(f"view-restrictions:{page.pk}", lambda: list(view_restrictions(page)))
+    published: `page_cache.decisive`), under the page's path they were read for."""
+    rules = page_cache.decisive(
+        f"view-restrictions:{page.pk}:{page.path}", lambda: list(view_restrictions(page))
+    )
     return any(not rule.accept_request(request) for rule in rules)

@@ -74,7 +74,7 @@ def accepts_supports(consultation_id, on=None):
     Kept until the next publish (phases change with their page) and for the day.
     """
     on = on or today()
-    return page_cache.shared(
+    return page_cache.decisive(
         f"accepts-supports:{consultation_id}:{on.isoformat()}",
         lambda: (
             Phase.objects.current(on)

@@ -42,8 +42,8 @@ def _page_model(pk, fresh=False):
 
 def _live_page(pk):
     """Live page `pk` of one of our page types, with its locale, kept until the next publish
-    (`page_cache.shared`); else 404."""
-    page = page_cache.shared(f"live-page:{pk}", lambda: _find_live_page(pk))
+    (`page_cache.decisive`); else 404."""
+    page = page_cache.decisive(f"live-page:{pk}", lambda: _find_live_page(pk))
     if page is None:
         raise Http404
     return page

@@ -52,11 +52,11 @@ NOTHING = Declaration()
 
 def rule_for(consultation):
     """The eligibility rule of a consultation (a page or its id, in any language), or None;
-    kept until the next change to a rule (`page_cache.shared`): every contribution reads it."""
+    kept until the next change to a rule (`page_cache.decisive`): every contribution reads it."""
     if consultation is None:
         return None
     pk = getattr(consultation, "pk", consultation)
-    return page_cache.shared(f"eligibility-rule:{pk}", lambda: (_read_rule(pk),))[0]
+    return page_cache.decisive(f"eligibility-rule:{pk}", lambda: (_read_rule(pk),))[0]
 
 
 def _read_rule(pk):

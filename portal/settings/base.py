@@ -179,6 +179,10 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Whether every process serving the site sees the same cache (Redis): only then is what decides
+# whether a request is allowed (privacy, eligibility, a vote's rules) kept in it, since a change
+# made in one process must reach every other at once (page_cache.decisive).
+CACHE_SHARED_BY_PROCESSES = bool(REDIS_URL)
 # Wagtail looks image renditions up in this cache before the database.
 CACHES["renditions"] = {**CACHES["default"], "KEY_PREFIX": "renditions"}
 

@@ -24,3 +24,5 @@ PARTICIPATION_CAPTCHA = os.environ.get("PARTICIPATION_CAPTCHA", "off")
 # The sign-in throttle needs a request, which the test client's login() does not pass: tests
 # sign in freely, and those of the throttle turn it on (tests/core/test_staff.py).
 AXES_ENABLED = False
+# The suite runs in one process: its memory is the one cache every request sees.
+CACHE_SHARED_BY_PROCESSES = True

@@ -422,16 +422,19 @@ def test_a_ballot_costs_fewer_queries_than_routing_it_through_the_page(client, p
     assert queries("a@example.org") < queries("b@example.org", to=page.url)
 
 
-def test_a_ballot_costs_a_few_queries_whatever_the_envelope_holds(client, page, envelope):
+def test_a_ballot_costs_a_few_queries_whatever_the_envelope_holds(
+    client, page, envelope, django_capture_on_commit_callbacks
+):
     """What a vote needs and nothing more (`make bench` posts thousands): the session and the
     participant; then the transaction: the ballot inserted (within a savepoint, should it be
     the participant's second) and its choices. The page, its view restrictions, the envelope
     with its projects and the eligibility rule are kept in the cache once the rules are
     locked, until the next change to any of them; with an empty cache they are read again."""
     ProjectFactory.create_batch(40, envelope=envelope, cost=1_000)
-    for number in range(2):  # the rules locked, what each process remembers remembered
+    for number in range(2):  # the rules locked (and committed), what is kept kept
         sign_in(client, confirmed(f"k{number}@example.org"))
-        post(client, page, envelope, "vote", [projects(envelope)["Arbres"]])
+        with django_capture_on_commit_callbacks(execute=True):
+            post(client, page, envelope, "vote", [projects(envelope)["Arbres"]])
     sign_in(client, confirmed("a@example.org"))
     trees = projects(envelope)["Arbres"]
     with CaptureQueriesContext(connection) as captured:

@@ -83,3 +83,44 @@ def test_with_the_cache_unreachable_pages_look_everything_up(admin_client, page,
     monkeypatch.setattr(cache, "get_many", lambda *args, **kwargs: {})
     assert admin_client.get(page.url).status_code == 200
     assert any(table in sql for sql in tables_read(admin_client, page.url) for table in LOOKED_UP)
+
+
+def test_a_logo_changed_makes_every_page_stale_and_another_image_does_not(home):
+    from wagtail.images import get_image_model
+    from wagtail.images.tests.utils import get_test_image_file
+
+    image_model = get_image_model()
+    logo = image_model.objects.create(title="Logo", file=get_test_image_file())
+    other = image_model.objects.create(title="Un banc", file=get_test_image_file())
+    identity = PortalSettings.for_site(Site.objects.get(is_default_site=True))
+    identity.logo = logo
+    identity.save()
+    version = page_cache.content_version()
+    other.title = "Un banc neuf"
+    other.save()
+    assert page_cache.content_version() == version
+    logo.title = "Logo 2027"
+    logo.save()
+    assert page_cache.content_version() > version
+    version = page_cache.content_version()
+    logo.delete()
+    assert page_cache.content_version() > version
+
+
+def test_what_decides_is_read_from_the_database_when_each_process_has_its_own_cache(settings):
+    """With a cache in each process's memory, a change made in one would not reach the others:
+    what decides whether a request is allowed is then never kept."""
+    built = []
+    settings.CACHE_SHARED_BY_PROCESSES = False
+    for _ in range(2):
+        page_cache.decisive("rule", lambda: built.append(1) or "the rule")
+    assert len(built) == 2
+    settings.CACHE_SHARED_BY_PROCESSES = True
+    for _ in range(2):
+        page_cache.decisive("rule", lambda: built.append(1) or "the rule")
+    assert len(built) == 3
+
+
+def test_nothing_is_kept_for_what_does_not_exist(db):
+    page_cache.shared("no-such-page", lambda: None)
+    assert cache.get(f"shared:{page_cache.content_version()}:no-such-page", "absent") == "absent"

@@ -177,7 +177,9 @@ def _locked_envelope(envelope, now):
     if Envelope.objects.filter(pk=envelope.pk, method_locked_at__isnull=True).update(
         method_locked_at=now
     ):
-        page_cache.invalidate()  # the envelope kept for the ballots is kept locked from now on
+        # The envelope kept for the ballots is kept locked once the lock is committed (a
+        # refused ballot rolls it back, and changes nothing kept).
+        transaction.on_commit(page_cache.invalidate)
     return Envelope.objects.get(pk=envelope.pk)  # the rules as locked, not as the caller read them
 
 

@@ -112,10 +112,13 @@ def breadcrumbs(context):
     page = context.get("page")
     if page is None or page.depth <= 2:
         return {"ancestors": [], "page": page}
-    ancestors = page_cache.shared(
-        f"breadcrumbs:{page.pk}",
-        lambda: list(page.get_ancestors().filter(depth__gte=2).live().only(*LINK_FIELDS)),
-    )
+
+    def read():
+        return list(page.get_ancestors().filter(depth__gte=2).live().only(*LINK_FIELDS))
+
+    # Under the path they are read for (a page moved meanwhile is read anew); a page being
+    # created (a preview) has no id yet.
+    ancestors = page_cache.shared(f"breadcrumbs:{page.path}", read) if page.pk else read()
     return {"ancestors": ancestors, "page": page, "request": context["request"]}
 
 
