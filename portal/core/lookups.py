@@ -19,12 +19,9 @@ def site_for(request):
     `request._wagtail_site`), or None."""
     if not hasattr(request, "_wagtail_site"):
         hostname = split_domain_port(request._get_raw_host())[0]
-        site = page_cache.shared(
+        request._wagtail_site = page_cache.shared(  # None (no site) is looked up each time
             f"site:{hostname}:{request.get_port()}", lambda: Site._find_for_request(request)
         )
-        if site is None:  # Wagtail looks again, and answers as it does without us
-            return Site.find_for_request(request)
-        request._wagtail_site = site
     return request._wagtail_site
 
 

@@ -100,6 +100,17 @@ class Workflow:
             transaction.on_commit(page_cache.invalidate)
         return step
 
+    def note(self, subject, note, *, user, at):
+        """Keep in the subject's history a change that leaves its status where it is."""
+        return self.record(
+            subject,
+            from_status=subject.status,
+            to_status=subject.status,
+            user=user,
+            at=at,
+            note=note,
+        )
+
     def move(self, subject, to_status, *, user, at, note="", **changes):
         """Take one step: check it, save the new status with `changes`, and record it."""
         from_status = self.check(subject, to_status)
@@ -127,14 +138,12 @@ class Workflow:
         if not changed:
             return subject
         subject.save(update_fields=[field.name for field in changed])
-        self.record(
+        self.note(
             subject,
-            from_status=subject.status,
-            to_status=subject.status,
+            _("Corrected: %(fields)s.")
+            % {"fields": ", ".join(str(field.verbose_name) for field in changed)},
             user=user,
             at=at,
-            note=_("Corrected: %(fields)s.")
-            % {"fields": ", ".join(str(field.verbose_name) for field in changed)},
         )
         return subject
 

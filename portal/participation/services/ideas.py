@@ -141,14 +141,7 @@ def answer_idea(*, idea, user, answer, now=None, notify=True):
     idea.official_answer = answer
     idea.answered_at = now if answer else None
     idea.save(update_fields=["official_answer", "answered_at"])
-    IDEA_WORKFLOW.record(
-        idea,
-        from_status=idea.status,
-        to_status=idea.status,
-        user=user,
-        at=now,
-        note=_("Official answer updated."),
-    )
+    IDEA_WORKFLOW.note(idea, _("Official answer updated."), user=user, at=now)
     if notify and answer and idea.is_public:
         tell_author(idea)
         idea_answered.send(sender=Idea, idea=idea, now=now)
