@@ -2,7 +2,7 @@ import re
 from urllib.parse import urlsplit
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import StringSegment, StringTranslation, TranslationSource
@@ -16,6 +16,29 @@ def _clear_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def cache_reads(monkeypatch):
+    """The keys read from the cache from now on, one entry per round trip (`get_many`'s list
+    once, not each of its keys as the in-memory backend reads them)."""
+    backend, reads, inside = caches["default"], [], []
+
+    def spy(read):
+        def spying(key, *args, **kwargs):
+            if not inside:
+                reads.append(key)
+            inside.append(key)
+            try:
+                return read(key, *args, **kwargs)
+            finally:
+                inside.pop()
+
+        return spying
+
+    for name in ("get", "get_many"):
+        monkeypatch.setattr(backend, name, spy(getattr(backend, name)))
+    return reads
 
 
 @pytest.fixture(autouse=True)

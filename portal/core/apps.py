@@ -45,6 +45,9 @@ class CoreConfig(AppConfig):
         post_delete.connect(
             page_cache.invalidate, sender=PortalSettings, dispatch_uid="page-cache-PortalSettings"
         )
+        # Every page's address is made from the site roots (core.lookups keeps them): a site
+        # root saved, or a new translation of one, changes them, as Wagtail's own copy knows.
+        post_save.connect(invalidate_if_site_root, dispatch_uid="page-cache-site-root")
         # The settings kept for every page (core.lookups) hold the logo's image row.
         for signal in (post_save, pre_delete):  # before deleting sets the logo to none
             signal.connect(
@@ -52,6 +55,17 @@ class CoreConfig(AppConfig):
                 sender=get_image_model(),
                 dispatch_uid=f"page-cache-logo-{id(signal)}",
             )
+
+
+def invalidate_if_site_root(sender, instance, **kwargs):
+    """Signal receiver for every save: a page that is a site's root (or a translation of one)
+    makes every page stale."""
+    from wagtail.models import Page
+
+    from . import page_cache
+
+    if isinstance(instance, Page) and instance.is_site_root():
+        page_cache.invalidate()
 
 
 def invalidate_if_logo(instance, **kwargs):

@@ -14,7 +14,6 @@ from django.http import HttpResponse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 from PIL import Image, ImageDraw
-from wagtail.models import Site
 
 from .colours import HEX_COLOUR
 from .models import DEFAULT_PRIMARY_COLOUR, PortalSettings
@@ -34,8 +33,10 @@ ONE_DAY = 24 * 60 * 60
 
 def primary_colour(request):
     """The site's primary colour; anything but #rrggbb (saved around the form) is ignored."""
-    site = Site.find_for_request(request)
-    colour = PortalSettings.for_site(site).primary_colour if site else None
+    try:
+        colour = PortalSettings.for_request(request).primary_colour  # kept (core.lookups)
+    except PortalSettings.DoesNotExist:  # no site for this host
+        colour = None
     return colour if HEX_COLOUR.match(colour or "") else DEFAULT_PRIMARY_COLOUR
 
 

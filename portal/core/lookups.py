@@ -1,10 +1,11 @@
 """What every page looks up before it shows anything, kept in the cache until the next change.
 
 Wagtail asks the database, on every request, for the Site of the request's host, its root page,
-the Locale of its language and the site's settings: queries that give the same answer until an
-administrator changes a site, a locale or the settings, or publishes a page, all of which make
-every page stale (core.apps). Kept with `page_cache.shared`, each costs one round trip to the
-cache; with the cache unreachable, they are looked up as before.
+the Locale of its language and the site's settings, and the cache for the site roots that
+pages' addresses are made from: lookups that give the same answer until an administrator
+changes a site, a locale or the settings, or publishes a page, all of which make every page
+stale (core.apps). Kept with `page_cache.shared`, they cost no query, and no round trip to the
+cache once the process holds a copy; with the cache unreachable, they are looked up as before.
 """
 
 from django.http.request import split_domain_port
@@ -36,6 +37,17 @@ def root_page(site):
     return page_cache.shared(f"root-page:{site.root_page_id}", find)
 
 
+def site_root_paths():
+    """Wagtail's site roots, which every page's address is made from (`Site.get_site_root_paths`
+    asks the cache itself, once per request or page that makes an address)."""
+    return page_cache.shared("site-root-paths", Site.get_site_root_paths)
+
+
+def remember_site_root_paths(holder):
+    """Give `holder` (a request, a page) the site roots where Wagtail looks for them first."""
+    holder._wagtail_cached_site_root_paths = site_root_paths()
+
+
 def locale_for(language_code):
     """The Locale of `language_code`, as `Locale.get_active()` finds it while it is active."""
     return page_cache.shared(f"locale:{language_code}", Locale.get_active)
@@ -50,8 +62,9 @@ def portal_settings(settings_model, site):
 
 
 class KnownSiteMiddleware:
-    """Gives Wagtail's page view the request's Site and root page from the cache, before its
-    routing asks the database for them. Other views look the site up when they need it."""
+    """Gives Wagtail's page view the request's Site, root page and site roots from the cache,
+    before its routing asks the database (and the pages' addresses the cache) for them. Other
+    views look them up when they need them."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -64,3 +77,4 @@ class KnownSiteMiddleware:
             site = site_for(request)
             if site is not None:
                 site.root_page = root_page(site)
+            remember_site_root_paths(request)

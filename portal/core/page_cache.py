@@ -28,9 +28,21 @@ every answer fills the hole with the visitor's own. Such a page shows live figur
 entry also holds the live-data version, which every contribution bumps (`refresh_live_on_change`):
 a newcomer never gets a page older than the last contribution, and anyone with a session
 (a participant, someone whose contribution waits on its link) gets a fresh page.
+
+A request reads each version once (`VersionsReadOnceMiddleware`), before it reads anything kept
+under it, and sees its own changes at once. Each process also keeps copies of the shared values
+it read (`shared`, `decisive`, `shared_many`) under their versioned keys, until they expire when
+the cache's entries do: the version, read from the cache (Redis), still decides what is
+current, and a request costs one round trip for the version instead of one per value.
 """
 
+import contextvars
 import hashlib
+import pickle
+import secrets
+import threading
+import time
+from collections import OrderedDict
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -44,20 +56,45 @@ from django.utils.cache import cc_delim_re
 
 VERSION_KEY = "page-cache:version"
 LIVE_KEY = "page-cache:live"
+VERSION_KEYS = (VERSION_KEY, LIVE_KEY)
 # Where a newcomer's page holds its CSRF token while stored; never a token's characters.
 CSRF_HOLE = "--page-cache-csrf-hole--"
 # The one Vary a stored page may carry: every page reads the session to know whether the
 # visitor is signed in, and the cache itself only serves visitors who are not.
 ALLOWED_VARY = {"cookie"}
 NOT_CACHEABLE = {"private", "no-store", "no-cache"}
+# Each process's copies of shared values: at most this many bytes (the least recently read go
+# first), none bigger than a tenth of it (posters and paper ballots are read from Redis).
+LOCAL_COPIES_BYTES = 16 * 1024 * 1024
+
+# The versions this request has read ({key: version}, None where the cache is unreachable);
+# None outside a request.
+_read_versions = contextvars.ContextVar("page_cache_read_versions", default=None)
+
+
+def _new_version():
+    """A version to start from: random, so that a cache emptied by a restart never gives again
+    a version that a process's copies were kept under."""
+    return secrets.randbits(48)
 
 
 def _version(key):
-    version = cache.get(key)
-    if version is None:
-        cache.add(key, 1, timeout=None)
-        version = cache.get(key, 1)
-    return version
+    """The version under `key`, read once per request (with the other, in the same round trip:
+    a page cached for newcomers needs both); None when the cache is unreachable."""
+    read = _read_versions.get()
+    if read is None:
+        return cache.get(key) or _start(key)
+    if key not in read:
+        found = cache.get_many(VERSION_KEYS)
+        read.update({name: found.get(name) or _start(name) for name in VERSION_KEYS})
+    return read[key]
+
+
+def _start(key):
+    """A version missing from the cache (first use, restart, eviction), or None when the cache
+    is unreachable."""
+    cache.add(key, _new_version(), timeout=None)
+    return cache.get(key)
 
 
 def content_version():
@@ -69,11 +106,20 @@ def live_version():
     return _version(LIVE_KEY)
 
 
-def _bump_content():
+def _bump(key):
     try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, 1, timeout=None)
+        version = cache.incr(key)
+    except ValueError:  # not there (a restart, an eviction): a new start
+        version = _new_version()
+        cache.set(key, version, timeout=None)
+    read = _read_versions.get()
+    if read is not None:
+        read[key] = version  # None if the cache is unreachable: nothing kept is read
+    return version
+
+
+def _bump_content():
+    _bump(VERSION_KEY)
 
 
 def invalidate(**kwargs):
@@ -81,6 +127,22 @@ def invalidate(**kwargs):
     page or a record kept meanwhile, read from the database before the commit, is stale)."""
     _bump_content()
     transaction.on_commit(_bump_content)
+
+
+class VersionsReadOnceMiddleware:
+    """Outermost: the request reads each version once (`_version`), not once per value kept
+    under it. Read before any value kept under it, a version is never newer than what is built
+    under it; the request's own changes bump it (`_bump`) and it reads them at once."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        token = _read_versions.set({})
+        try:
+            return self.get_response(request)
+        finally:
+            _read_versions.reset(token)
 
 
 def invalidate_on_change(model):
@@ -100,10 +162,7 @@ def invalidate_on_change(model):
 
 
 def _bump_live():
-    try:
-        cache.incr(LIVE_KEY)
-    except ValueError:
-        cache.set(LIVE_KEY, 1, timeout=None)
+    _bump(LIVE_KEY)
 
 
 def live_data_changed(**kwargs):
@@ -143,12 +202,104 @@ def _kept(key, build):
     return value
 
 
+class LocalCopies:
+    """This process's copies of shared values as Redis holds them ({key: (expires_at,
+    pickled value)}), for one content version, the least recently read dropped first past
+    `limit` bytes. Each read unpickles a new copy, as a read from Redis does: a request may
+    annotate what it gets."""
+
+    def __init__(self, limit):
+        self.limit = limit
+        self.entries = OrderedDict()
+        self.size = 0
+        self.version = None
+        self.lock = threading.Lock()
+
+    def follow(self, version):
+        """Keep copies for `version` from now on: those of another are never read again."""
+        if version != self.version:
+            self.clear()
+            self.version = version
+
+    def get(self, key, now):
+        with self.lock:
+            entry = self.entries.get(key)
+            if entry is None:
+                return None
+            if entry[0] <= now:
+                self._drop(key)
+                return None
+            self.entries.move_to_end(key)
+        return pickle.loads(entry[1])
+
+    def put(self, key, entry):
+        if len(entry[1]) > self.limit // 10:
+            return
+        with self.lock:
+            if key in self.entries:
+                self._drop(key)
+            self.entries[key] = entry
+            self.size += len(entry[1])
+            while self.size > self.limit:
+                self._drop(next(iter(self.entries)))
+
+    def clear(self):
+        with self.lock:
+            self.entries.clear()
+            self.size = 0
+
+    def _drop(self, key):
+        self.size -= len(self.entries.pop(key)[1])
+
+
+local_copies = LocalCopies(LOCAL_COPIES_BYTES)
+
+
+def _shared_entries(version, keys, build):
+    """{key: value} for `keys` (under `version`), from this process's copies, else from the
+    cache in one round trip, else built and stored in both (None: not stored). Stored with
+    their expiry, so that a copy expires when the cache's entry does."""
+    local_copies.follow(version)
+    now = time.time()
+    values = {key: local_copies.get(key, now) for key in keys}
+    wanted = [key for key, value in values.items() if value is None]
+    found = cache.get_many(wanted) if wanted else {}
+    built = {}
+    for key in wanted:
+        entry = found.get(key)
+        if entry is not None and entry[0] > now:
+            local_copies.put(key, entry)
+            values[key] = pickle.loads(entry[1])
+            continue
+        value = values[key] = build(key)
+        if value is not None:
+            built[key] = (now + settings.PAGE_CACHE_SECONDS, pickle.dumps(value, protocol=-1))
+            local_copies.put(key, built[key])
+    if built:
+        cache.set_many(built, timeout=settings.PAGE_CACHE_SECONDS)
+    return values
+
+
+def shared_many(keys, build):
+    """{key: value} for `keys`, each a value every visitor sees the same, kept until the next
+    publish (or the time limit), in at most one round trip to the cache: `build(key)` makes
+    the missing ones, stored together."""
+    version = content_version()
+    if version is None:  # the cache is unreachable
+        return {key: build(key) for key in keys}
+    prefix = f"kept:{version}:"
+    values = _shared_entries(
+        version, [prefix + key for key in keys], lambda full: build(full[len(prefix) :])
+    )
+    return {key: values[prefix + key] for key in keys}
+
+
 def shared(key, build):
     """A value every visitor sees the same, kept until the next publish (or the time limit).
 
     For fragments of pages that are not cached whole: menus, home page sections.
     """
-    return _kept(f"shared:{content_version()}:{key}", build)
+    return shared_many([key], lambda _key: build())[key]
 
 
 def decisive(key, build):
@@ -163,25 +314,13 @@ def decisive(key, build):
     return shared(key, build)
 
 
-def shared_many(keys, build):
-    """{key: value} for `keys`, as `shared` keeps each, in one round trip to the cache:
-    `build(key)` makes the missing ones, stored together."""
-    prefix = f"shared:{content_version()}:"
-    found = cache.get_many([prefix + key for key in keys])
-    values = {key: found.get(prefix + key) for key in keys}
-    missing = {key: build(key) for key, value in values.items() if value is None}
-    if missing:
-        cache.set_many(
-            {prefix + key: value for key, value in missing.items()},
-            timeout=settings.PAGE_CACHE_SECONDS,
-        )
-    return {**values, **missing}
-
-
 def live(key, build):
     """A value every visitor sees the same until the next contribution (or publish): a
     consultation's figures, the latest ideas."""
-    return _kept(f"live:{content_version()}:{live_version()}:{key}", build)
+    versions = (content_version(), live_version())
+    if None in versions:  # the cache is unreachable
+        return build()
+    return _kept(f"live:{versions[0]}:{versions[1]}:{key}", build)
 
 
 def csrf_holes(request):

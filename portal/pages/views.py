@@ -15,7 +15,7 @@ from django.utils.translation import get_language
 from django.views.decorators.http import require_http_methods
 from wagtail.models import Page
 
-from portal.core import page_cache
+from portal.core import lookups, page_cache
 from portal.core.http import see_other
 from portal.core.restrictions import refused
 
@@ -71,6 +71,7 @@ def take_part(request, pk):
         raise Http404
     if refused(page, request):  # not even its address, which may say what it is about
         raise Http404
+    lookups.remember_site_root_paths(page)  # for the addresses its blocks make (`page.url`)
     if request.method != "POST" or "block_id" not in request.POST:
         return see_other(page.url)
     request.is_preview = False

@@ -101,6 +101,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # Outermost: a request's line in the log, with its whole duration (when LOG_FORMAT=json).
     "portal.core.request_log.RequestLogMiddleware",
+    # A request reads the cache's versions once, not once per value kept under them.
+    "portal.core.page_cache.VersionsReadOnceMiddleware",
     # Stores a page only once every middleware below has finished it (cookies).
     "portal.core.page_cache.PageCacheStoreMiddleware",
     "django.middleware.security.SecurityMiddleware",

@@ -7,7 +7,7 @@ from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Site
 
-from portal.core import page_cache
+from portal.core import lookups, page_cache
 from portal.core.models import PortalSettings
 from tests.conftest import make_standard_page
 
@@ -123,4 +123,19 @@ def test_what_decides_is_read_from_the_database_when_each_process_has_its_own_ca
 
 def test_nothing_is_kept_for_what_does_not_exist(db):
     page_cache.shared("no-such-page", lambda: None)
-    assert cache.get(f"shared:{page_cache.content_version()}:no-such-page", "absent") == "absent"
+    assert cache.get(f"kept:{page_cache.content_version()}:no-such-page", "absent") == "absent"
+
+
+def test_a_site_roots_new_translation_makes_every_page_stale_and_another_page_does_not(
+    home, locales
+):
+    """Every page's address is made from the site roots (`lookups.site_root_paths`), which a
+    new translation of the home page changes before anything is published."""
+    market = make_standard_page(home, "Le marché", slug="le-marche")
+    assert {root.language_code for root in lookups.site_root_paths()} == {"fr"}
+    version = page_cache.content_version()
+    market.save()
+    assert page_cache.content_version() == version
+    home.copy_for_translation(locales[1])
+    assert page_cache.content_version() > version
+    assert {root.language_code for root in lookups.site_root_paths()} == {"fr", "en"}
