@@ -11,8 +11,10 @@ import contextlib
 import logging
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.utils.translation import gettext as _
+from django_redis.cache import RedisCache
+from redis.exceptions import RedisError
 
 from portal.core.http import rate_key
 
@@ -22,20 +24,47 @@ HOUR = 3600
 logger = logging.getLogger(__name__)
 
 
+def _counted(keys, period):
+    """Count one more action under each of `keys`, each counter starting for `period` seconds
+    at its first action: the counts, in one round trip to Redis (None each where the cache is
+    unreachable, as settings' IGNORE_EXCEPTIONS has every other cache call)."""
+    backend = caches["default"]
+    if not isinstance(backend, RedisCache):
+        return [_counted_one(backend, key, period) for key in keys]
+    pipe = backend.client.get_client(write=True).pipeline()  # MULTI … EXEC: atomic
+    for key in keys:
+        full_key = backend.make_key(key)
+        pipe.set(full_key, 0, nx=True, ex=period)
+        pipe.incr(full_key)
+    try:
+        return pipe.execute()[1::2]
+    except RedisError:
+        return [None] * len(keys)
+
+
+def _counted_one(backend, key, period):
+    backend.add(key, 0, timeout=period)
+    try:
+        return backend.incr(key)
+    except ValueError:  # expired between add and incr
+        backend.set(key, 1, timeout=period)
+        return 1
+
+
+def check_rates(limits, *, period):
+    """Refuse more than `limit` actions per `period` seconds for each (scope, key, limit) of
+    `limits`, all counted at once."""
+    counts = _counted([f"rate:{scope}:{key}" for scope, key, _limit in limits], period)
+    for (scope, _key, limit), count in zip(limits, counts, strict=True):
+        if count is None:
+            logger.warning("Rate limit %s not counted: the cache is unreachable.", scope)
+        elif count > limit:
+            raise RateLimited(_("Too many attempts. Please try again in a little while."))
+
+
 def check_rate(*, scope, key, limit, period):
     """Refuse more than `limit` actions per `period` seconds for this scope and key."""
-    cache_key = f"rate:{scope}:{key}"
-    cache.add(cache_key, 0, timeout=period)
-    try:
-        count = cache.incr(cache_key)
-    except ValueError:  # expired between add and incr
-        cache.set(cache_key, 1, timeout=period)
-        count = 1
-    if count is None:  # the cache is unreachable (settings: IGNORE_EXCEPTIONS): not counted
-        logger.warning("Rate limit %s not counted: the cache is unreachable.", scope)
-        return
-    if count > limit:
-        raise RateLimited(_("Too many attempts. Please try again in a little while."))
+    check_rates([(scope, key, limit)], period=period)
 
 
 def limit_rate(*, action, ip, participant=None, confirmation=None):
@@ -47,15 +76,13 @@ def limit_rate(*, action, ip, participant=None, confirmation=None):
     Called before any costly work (reading uploads, rendering), so that refusing is cheap.
     """
     per_ip, per_participant = settings.PARTICIPATION_RATE_LIMITS[action]
-    check_rate(scope=f"{action}-ip", key=rate_key(ip), limit=per_ip, period=HOUR)
-    if per_participant is None:
-        return
-    if participant is not None and participant.pk:
-        check_rate(
-            scope=f"{action}-participant", key=participant.pk, limit=per_participant, period=HOUR
-        )
-    elif confirmation is not None:
-        limit_confirmation(action=action, confirmation=confirmation)
+    limits = [(f"{action}-ip", rate_key(ip), per_ip)]
+    if per_participant is not None:
+        if participant is not None and participant.pk:
+            limits.append((f"{action}-participant", participant.pk, per_participant))
+        elif confirmation is not None:
+            limits.append((f"{action}-confirmation", confirmation.pk, per_participant))
+    check_rates(limits, period=HOUR)
 
 
 def limit_confirmation(*, action, confirmation):
@@ -91,7 +118,7 @@ def allow_email(address, *, client):
     """
     per_client, in_all = settings.PARTICIPATION_EMAILS_PER_ADDRESS
     box = mailbox(address)
-    try:
+    try:  # one after the other: a client past its cap spends nothing of the mailbox's
         check_rate(
             scope="email-client", key=f"{box}:{rate_key(client)}", limit=per_client, period=HOUR
         )
