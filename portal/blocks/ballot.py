@@ -7,6 +7,7 @@ total computed on the server, the choices kept and any rule broken said; nothing
 js/ballot.js only keeps the total up to date as boxes are ticked: the server stays the judge.
 """
 
+import pickle
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -123,19 +124,24 @@ class BallotBlock(ParticipationBlock):
         """The envelopes the block shows, with the projects of each: those of the page's
         consultation in any of its languages, restricted to the one chosen if any, and to
         envelope `only` (an id as posted) if given. Kept until the next change to an
-        envelope, a project or the page (`page_cache.decisive`): every ballot reads them."""
+        envelope, a project or the page (`page_cache.decisive`): every ballot reads them. A
+        forged id reads nothing and adds no entry."""
         if page is None:
             return []
         if only is not None and (not (only.isascii() and only.isdigit()) or int(only) >= 2**63):
             return []
         chosen = value.get("envelope")
-        envelopes = page_cache.decisive(
+        # Each envelope pickled on its own: a ballot unpickles its own envelope's projects.
+        kept = page_cache.decisive(
             f"ballot-envelopes:{page.pk}:{getattr(chosen, 'pk', chosen) or ''}",
-            lambda: BallotBlock._read_envelopes(page, chosen),
+            lambda: {
+                envelope.pk: pickle.dumps(envelope, protocol=pickle.HIGHEST_PROTOCOL)
+                for envelope in BallotBlock._read_envelopes(page, chosen)
+            },
         )
         if only is not None:
-            envelopes = [envelope for envelope in envelopes if envelope.pk == int(only)]
-        return envelopes
+            kept = {int(only): kept[int(only)]} if int(only) in kept else {}
+        return [pickle.loads(envelope) for envelope in kept.values()]
 
     @staticmethod
     def _read_envelopes(page, chosen):

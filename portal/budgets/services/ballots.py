@@ -1,5 +1,6 @@
 """Ballots: cast online by participants, entered by officers from paper or in person."""
 
+import functools
 from datetime import timedelta
 
 from django.db import IntegrityError, transaction
@@ -204,22 +205,6 @@ def _entry_used_by_another(envelope, register_entry, participant):
     )
 
 
-def _own_ballot(envelope, owner, defaults):
-    """The ballot `owner` ({field: value} naming it) has in `envelope`, locked, and whether
-    it was just created with `defaults`. Inserted first, as most residents vote once; the
-    unique constraints decide between concurrent first ballots, the loser reads the winner's.
-    IntegrityError when the conflict is another's (a register entry used)."""
-    try:
-        with transaction.atomic():
-            return Ballot.objects.create(envelope=envelope, **owner, **defaults), True
-    except IntegrityError:
-        ballot = Ballot.objects.select_for_update().filter(envelope=envelope, **owner).first()
-        if ballot is None:
-            raise
-        return ballot, False
-
-
-@transaction.atomic
 def cast_ballot(
     *,
     envelope,
@@ -240,52 +225,78 @@ def cast_ballot(
     Cast in a name this browser has not proven (`participant.counts_now` is false), it waits
     on the browser's confirmation link, one per link and envelope, and counts once the link is
     used (`release_confirmed`). One counted ballot per participant and envelope even under
-    concurrency: the partial unique constraint decides between concurrent first ballots
-    (`_own_ballot`), and the ballot's row is locked while its choices are replaced. One
-    counted ballot per register entry likewise: another participant's ballot with the same
-    entry is refused (`NotEligible`), when cast and again when its link is used; a ballot
-    changed by its own participant keeps its entry.
+    concurrency: the partial unique constraint decides between concurrent first ballots, and
+    the ballot's row is locked while its choices are replaced. One counted ballot per register
+    entry likewise: another participant's ballot with the same entry is refused
+    (`NotEligible`), when cast and again when its link is used; a ballot changed by its own
+    participant keeps its entry.
+
+    The ballot is inserted at once, as most residents vote once (no savepoint to pay): when
+    the insert fails on a unique constraint (a ballot of theirs, or of a concurrent request,
+    or their register entry used by another), the whole cast is rolled back and done again,
+    reading and locking the ballot they have; finding none, the entry was another's.
     """
     if participant is None:  # else it would match officers' ballots, which have none
         raise ValueError("An online ballot needs its participant.")
-    now = now or timezone.now()
+    cast = functools.partial(
+        _cast,
+        envelope=envelope,
+        participant=participant,
+        choices=choices,
+        declared={
+            "district": district,
+            "register_entry": register_entry,
+            "age_declared": age_declared,
+        },
+        on_ballot=on_ballot,
+        now=now or timezone.now(),
+    )
+    try:
+        return cast(first=True)
+    except IntegrityError:
+        pass
+    try:
+        return cast(first=False)
+    except IntegrityError:  # not this participant's ballot: the entry's, someone else's
+        raise _register_entry_used() from None
+
+
+@transaction.atomic
+def _cast(*, first, envelope, participant, choices, declared, on_ballot, now):
+    """`cast_ballot` in one transaction: a new ballot inserted if `first`, else the
+    participant's ballot (counted, or waiting on this browser's link) read, locked and
+    replaced, or inserted if they have none."""
     envelope = _locked_envelope(envelope, now)
     _check_window(envelope, BallotChannel.ONLINE, now)
     checked = _checked_choices(envelope, choices, on_ballot)
     confirmation = waiting_on(participant)
+    register_entry = declared["register_entry"]
     if register_entry is not None and _entry_used_by_another(envelope, register_entry, participant):
         raise _register_entry_used()
-    declared = {
-        "district": district,
-        "register_entry": register_entry,
-        "age_declared": age_declared,
-        "created_at": now,
-        "updated_at": now,
-    }
-    try:
-        if confirmation is None:
-            ballot, created = _own_ballot(
-                envelope, {"participant": participant, "confirmed": True}, declared
-            )
-        else:
-            # Locked as `confirm` locks it: a ballot never joins a link as it is being used.
-            if not Confirmation.objects.select_for_update().filter(
-                pk=confirmation.pk, used_at__isnull=True
-            ):
-                raise BudgetError(_("Your confirmation link was used just now: please vote again."))
-            ballot, created = _own_ballot(
-                envelope, {"confirmation": confirmation}, {"participant": participant, **declared}
-            )
-        if not created:
-            ballot.choices.all().delete()
-            ballot.district = district
-            ballot.age_declared = age_declared
-            ballot.updated_at = now
-            if ballot.register_entry_id is None:  # cast before the register was asked
-                ballot.register_entry = register_entry
-            ballot.save(update_fields=["district", "age_declared", "register_entry", "updated_at"])
-    except IntegrityError:  # not this participant's ballot: the entry's, someone else's
-        raise _register_entry_used() from None
+    if confirmation is None:
+        owner, defaults = {"participant": participant, "confirmed": True}, declared
+    else:
+        # Locked as `confirm` locks it: a ballot never joins a link as it is being used.
+        if not Confirmation.objects.select_for_update().filter(
+            pk=confirmation.pk, used_at__isnull=True
+        ):
+            raise BudgetError(_("Your confirmation link was used just now: please vote again."))
+        owner, defaults = {"confirmation": confirmation}, {"participant": participant, **declared}
+    ballot = None
+    if not first:
+        ballot = Ballot.objects.select_for_update().filter(envelope=envelope, **owner).first()
+    if ballot is None:
+        ballot = Ballot.objects.create(
+            envelope=envelope, **owner, **defaults, created_at=now, updated_at=now
+        )
+    else:
+        ballot.choices.all().delete()
+        ballot.district = declared["district"]
+        ballot.age_declared = declared["age_declared"]
+        ballot.updated_at = now
+        if ballot.register_entry_id is None:  # cast before the register was asked
+            ballot.register_entry = register_entry
+        ballot.save(update_fields=["district", "age_declared", "register_entry", "updated_at"])
     _write_choices(ballot, checked)
     return ballot
 
