@@ -41,7 +41,9 @@ the captcha off (with it, each ballot would wait on Google's answer, which is no
 measure); the envelope's results are then counted again and must have grown by exactly the
 ballots stored, each project chosen by as many. Ballots are measured twice, half of the
 residents each: with each worker caching in its own memory, as every other row, then with the
-cache in Redis as deployed (`BENCH_REDIS_URL`, under a key prefix of the run's own).
+cache in Redis as deployed (`BENCH_REDIS_URL`, under a key prefix of the run's own); each time
+after 2 s of ballots not measured, so that every worker has served some, as on a server that
+has been up.
 Then the same load on one app server and on two sharing it (`BENCH_REDIS_URL`, by default
 the machine's Redis, database 0 under a key prefix of the run's own): the consultation page as
 newcomers get it from the shared cache, and support POSTs by distinct residents, at 16
@@ -99,6 +101,9 @@ BENCH_PROJECTS = 400
 WRK_SCRIPT = ROOT / "scripts" / "wrk.lua"
 WRK_RESIDENTS = ROOT / "scripts" / "wrk_residents.lua"
 BENCH_RESIDENTS = 20_000  # more than 16 connections post in BENCH_DURATION
+# Ballots cast before measuring, so that every worker has served some (a server that has been up).
+WARMING = "2s"
+WARMING_BALLOTS = 1_500
 
 MILLISECONDS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
 REQUESTS_PER_SEC = re.compile(r"^Requests/sec:\s+([\d.]+)", re.MULTILINE)
@@ -225,11 +230,11 @@ def warm(url):
         print(f"  warning: {url} answered {error.code}")
 
 
-def measure(url, connections=CONNECTIONS, residents=None):
+def measure(url, connections=CONNECTIONS, residents=None, duration=DURATION):
     """wrk's figures for GETs of `url`, or for POSTs of a form as residents: `residents` is
     (sessions file, CSRF secret, body), for scripts/wrk_residents.lua."""
     threads = min(2, connections)
-    command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{DURATION}", "--latency"]
+    command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{duration}", "--latency"]
     if residents:
         command += ["-s", str(WRK_RESIDENTS), url, "--", *residents, str(threads)]
     else:
@@ -349,7 +354,8 @@ def bench_ballots(database, env, workdir):
     """Ballots cast at 16 connections by distinct residents, then the results counted again:
     with each worker caching in its own memory, as every row of this benchmark, then with the
     cache in Redis as deployed (`BENCH_REDIS_URL`; skipped if Redis is not reachable). Half of
-    the residents vote in each run, so that nobody votes twice."""
+    the residents vote in each run, so that nobody votes twice; the first of them warm the
+    workers up, before the results are counted."""
     print(f"== {database}: residents ready to vote in the open envelope")
     sessions = workdir / "voters.txt"
     voting = {**env, "PARTICIPATION_CAPTCHA": "off"}  # the command checks its ballot as served
@@ -382,11 +388,20 @@ def bench_ballots(database, env, workdir):
         print(f"== {database}: ballots with Redis skipped, Redis is not reachable ({error})")
     rows = []
     for cache_name, served_env, voters in runs:
+        warm_file = workdir / f"voters-{cache_name}-warming.txt"
+        warm_file.write_text("".join(f"{key}\n" for key in voters[:WARMING_BALLOTS]))
         voters_file = workdir / f"voters-{cache_name}.txt"
-        voters_file.write_text("".join(f"{key}\n" for key in voters))
-        before = json.loads(manage(env, "bench_ballots", "--count", str(data["envelope"])))
+        voters_file.write_text("".join(f"{key}\n" for key in voters[WARMING_BALLOTS:]))
         log = workdir / f"gunicorn-{database}-ballots-{cache_name}.log"
         with gunicorn(served_env, log, workers=DEPLOYED_WORKERS) as base_url:
+            # Every worker serves ballots a moment first, as a server that has been up does.
+            measure(
+                base_url + data["url"],
+                PARTICIPATION_CONNECTIONS,
+                (str(warm_file), data["csrf"], data["body"]),
+                duration=WARMING,
+            )
+            before = json.loads(manage(env, "bench_ballots", "--count", str(data["envelope"])))
             print(
                 f"== {database}: ballot POSTs, {PARTICIPATION_CONNECTIONS} connections, "
                 f"cache in {cache_name}"
