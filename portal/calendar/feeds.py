@@ -175,10 +175,13 @@ def cached(key, build):
     Fresh after any publish (the content version) and for each language and public address,
     which are all a file depends on (not the request's host: no link uses it).
     """
+    version = page_cache.content_version()
+    if version is None:  # the cache is unreachable
+        return build()
     key = ":".join(
         (
             "ics",
-            str(page_cache.content_version()),
+            str(version),
             translation.get_language(),
             public_base_url(),
             key,

@@ -57,14 +57,22 @@ class CoreConfig(AppConfig):
             )
 
 
-def invalidate_if_site_root(sender, instance, **kwargs):
-    """Signal receiver for every save: a page that is a site's root (or a translation of one)
-    makes every page stale."""
+# What a page's save may change of the site roots (a draft's save, autosaves included, writes
+# its revision fields only).
+SITE_ROOT_FIELDS = {"url_path", "slug", "locale", "locale_id", "translation_key"}
+
+
+def invalidate_if_site_root(sender, instance, created=False, update_fields=None, **kwargs):
+    """Signal receiver for every save: a page that is a site's root (or a new translation of
+    one), saved new or with what its address is made of, makes every page stale."""
     from wagtail.models import Page
 
     from . import page_cache
 
-    if isinstance(instance, Page) and instance.is_site_root():
+    if not isinstance(instance, Page):
+        return
+    address_changed = created or update_fields is None or SITE_ROOT_FIELDS & set(update_fields)
+    if address_changed and instance.is_site_root():
         page_cache.invalidate()
 
 

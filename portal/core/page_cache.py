@@ -63,8 +63,8 @@ CSRF_HOLE = "--page-cache-csrf-hole--"
 # visitor is signed in, and the cache itself only serves visitors who are not.
 ALLOWED_VARY = {"cookie"}
 NOT_CACHEABLE = {"private", "no-store", "no-cache"}
-# Each process's copies of shared values: at most this many bytes (the least recently read go
-# first), none bigger than a tenth of it (posters and paper ballots are read from Redis).
+# Each process's copies of shared values: at most this many bytes of pickles (the least
+# recently read go first), none bigger than a tenth of it (a large poster is read from Redis).
 LOCAL_COPIES_BYTES = 16 * 1024 * 1024
 
 # The versions this request has read ({key: version}, None where the cache is unreachable);
@@ -92,8 +92,9 @@ def _version(key):
 
 def _start(key):
     """A version missing from the cache (first use, restart, eviction), or None when the cache
-    is unreachable."""
-    cache.add(key, _new_version(), timeout=None)
+    is unreachable (django-redis's `add` then answers None, not a boolean)."""
+    if cache.add(key, _new_version(), timeout=None) is None:
+        return None
     return cache.get(key)
 
 
@@ -107,8 +108,11 @@ def live_version():
 
 
 def _bump(key):
+    """A new version under `key`: up by a random step, so that a Redis restored from a
+    snapshot, counting from an older version, never meets again one that copies were kept
+    under."""
     try:
-        version = cache.incr(key)
+        version = cache.incr(key, secrets.randbelow(2**32) + 1)
     except ValueError:  # not there (a restart, an eviction): a new start
         version = _new_version()
         cache.set(key, version, timeout=None)
@@ -354,12 +358,13 @@ def cacheable(request):
     )
 
 
-def key_for(request, version=None):
-    """The entry for this address: scheme, host, path and the parameters in a fixed order."""
+def key_for(request, version):
+    """The entry for this address under the content `version`: scheme, host, path and the
+    parameters in a fixed order."""
     query = urlencode(sorted(request.GET.lists()), doseq=True)
     address = f"{request.scheme}://{request.get_host()}{request.path}?{query}"
     digest = hashlib.sha256(address.encode()).hexdigest()
-    return f"page-cache:{version or content_version()}:{digest}"
+    return f"page-cache:{version}:{digest}"
 
 
 def never_store(request):
@@ -400,9 +405,10 @@ class AnonymousPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if not cacheable(request):
+        version = content_version() if cacheable(request) else None
+        if version is None:  # not cacheable, or the cache is unreachable: nothing is kept
             return self.get_response(request)
-        key = key_for(request)
+        key = key_for(request, version)
         hit = cache.get(key)
         if hit is not None:
             content, headers, *live = hit
@@ -429,6 +435,7 @@ class AnonymousPageCacheMiddleware:
             and response.status_code == 200
             and not response.streaming
             and not response.cookies
+            and not (holes and live is None)  # the live-data version could not be read
         ):
             headers = dict(response.headers)
             entry = (response.content, headers, live) if holes else (response.content, headers)
@@ -459,8 +466,11 @@ def within_variants(request):
     PAGE_CACHE_VARIANTS per page and period."""
     if not request.GET:
         return True
+    version = content_version()
+    if version is None:  # the cache is unreachable: nothing is stored
+        return False
     path = hashlib.sha256(f"{request.get_host()}{request.path}".encode()).hexdigest()
-    counter = f"page-cache:{content_version()}:variants:{path}"
+    counter = f"page-cache:{version}:variants:{path}"
     cache.add(counter, 0, timeout=settings.PAGE_CACHE_SECONDS)
     try:
         return cache.incr(counter) <= settings.PAGE_CACHE_VARIANTS

@@ -128,6 +128,32 @@ def test_voting_again_replaces_the_ballot(envelope, districts):
     assert [c.project for c in first.choices.all()] == [bikes]
 
 
+def test_only_a_unique_conflict_of_a_first_ballot_is_cast_again(envelope, monkeypatch):
+    """Voting again costs a first try that meets the ballot there is; any other failure is
+    said as it is, not taken for a register entry used by another."""
+    from django.db import IntegrityError
+
+    from portal.budgets.services import ballots
+
+    project = ProjectFactory(envelope=envelope)
+    resident = ParticipantFactory()
+    services.cast_ballot(envelope=envelope, participant=resident, choices=[project])
+    tries = []
+    cast = ballots._cast
+    monkeypatch.setattr(ballots, "_cast", lambda **kw: tries.append(kw["first"]) or cast(**kw))
+    services.cast_ballot(envelope=envelope, participant=resident, choices=[project])
+    assert tries == [True, False]
+
+    def failing(ballot, checked):
+        raise IntegrityError("a project deleted meanwhile")
+
+    monkeypatch.setattr(ballots, "_write_choices", failing)
+    tries.clear()
+    with pytest.raises(IntegrityError, match="deleted meanwhile"):
+        services.cast_ballot(envelope=envelope, participant=ParticipantFactory(), choices=[project])
+    assert tries == [True]
+
+
 def test_no_ballot_before_the_vote_opens_nor_after_it_closes(envelope):
     project = ProjectFactory(envelope=envelope)
     resident = ParticipantFactory()

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import PageViewRestriction, Site
 
+from portal.core import page_cache
 from portal.core.models import PortalSettings
 from portal.pages.models import StandardPage
 from portal.pages.taxonomy import District
@@ -50,6 +51,18 @@ def test_pages_without_per_visitor_content_are_cached(client, pages, name):
     url = pages[name].url
     assert cache_state(client, url) == "miss"
     assert cache_state(client, url) == "hit"
+
+
+@pytest.mark.parametrize("name", ["standard", "consultation"])
+def test_with_the_versions_unknown_no_page_is_served_from_the_cache_or_stored(
+    client, pages, name, monkeypatch
+):
+    """A flaky cache that could not say the version: a page stored or found under an unknown
+    version could be of any time (made private since, say)."""
+    monkeypatch.setattr(page_cache, "_version", lambda key: None)
+    url = pages[name].url
+    assert cache_state(client, url) is None
+    assert cache_state(client, url) is None
 
 
 def test_listings_of_consultations_are_not_cached(client, pages):

@@ -234,7 +234,8 @@ def cast_ballot(
     The ballot is inserted at once, as most residents vote once (no savepoint to pay): when
     the insert fails on a unique constraint (a ballot of theirs, or of a concurrent request,
     or their register entry used by another), the whole cast is rolled back and done again,
-    reading and locking the ballot they have; finding none, the entry was another's.
+    reading and locking the ballot they have; finding none, the entry was another's. Any
+    other failure (at the commit, say) is not retried.
     """
     if participant is None:  # else it would match officers' ballots, which have none
         raise ValueError("An online ballot needs its participant.")
@@ -253,12 +254,13 @@ def cast_ballot(
     )
     try:
         return cast(first=True)
-    except IntegrityError:
-        pass
-    try:
+    except _Conflict:
         return cast(first=False)
-    except IntegrityError:  # not this participant's ballot: the entry's, someone else's
-        raise _register_entry_used() from None
+
+
+class _Conflict(Exception):
+    """A first ballot's insert met a unique constraint: the cast is rolled back, to be done
+    again reading the ballot there is."""
 
 
 @transaction.atomic
@@ -285,18 +287,23 @@ def _cast(*, first, envelope, participant, choices, declared, on_ballot, now):
     ballot = None
     if not first:
         ballot = Ballot.objects.select_for_update().filter(envelope=envelope, **owner).first()
-    if ballot is None:
-        ballot = Ballot.objects.create(
-            envelope=envelope, **owner, **defaults, created_at=now, updated_at=now
-        )
-    else:
-        ballot.choices.all().delete()
-        ballot.district = declared["district"]
-        ballot.age_declared = declared["age_declared"]
-        ballot.updated_at = now
-        if ballot.register_entry_id is None:  # cast before the register was asked
-            ballot.register_entry = register_entry
-        ballot.save(update_fields=["district", "age_declared", "register_entry", "updated_at"])
+    try:
+        if ballot is None:
+            ballot = Ballot.objects.create(
+                envelope=envelope, **owner, **defaults, created_at=now, updated_at=now
+            )
+        else:
+            ballot.choices.all().delete()
+            ballot.district = declared["district"]
+            ballot.age_declared = declared["age_declared"]
+            ballot.updated_at = now
+            if ballot.register_entry_id is None:  # cast before the register was asked
+                ballot.register_entry = register_entry
+            ballot.save(update_fields=["district", "age_declared", "register_entry", "updated_at"])
+    except IntegrityError:
+        if first:
+            raise _Conflict from None
+        raise _register_entry_used() from None  # no ballot of theirs: the entry's, another's
     _write_choices(ballot, checked)
     return ballot
 
