@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from wagtail.users.apps import WagtailUsersAppConfig
 
@@ -34,8 +35,11 @@ class CoreConfig(AppConfig):
         # A page made private must leave the cache at once: its cached copy would stay public.
         page_cache.invalidate_on_change(PageViewRestriction)
         # Every page shows its site's name and is looked up through its site and locale
-        # (core.lookups keeps both until the next change).
-        page_cache.invalidate_on_change(Site)
+        # (core.lookups keeps both until the next change, with the site roots).
+        for signal in (post_save, post_delete):
+            signal.connect(
+                invalidate_site_roots, sender=Site, dispatch_uid=f"page-cache-Site-{id(signal)}"
+            )
         page_cache.invalidate_on_change(Locale)
         post_save.connect(
             page_cache.invalidate_unless_created,
@@ -67,13 +71,23 @@ def invalidate_if_site_root(sender, instance, created=False, update_fields=None,
     one), saved new or with what its address is made of, makes every page stale."""
     from wagtail.models import Page
 
-    from . import page_cache
-
     if not isinstance(instance, Page):
         return
     address_changed = created or update_fields is None or SITE_ROOT_FIELDS & set(update_fields)
     if address_changed and instance.is_site_root():
-        page_cache.invalidate()
+        invalidate_site_roots()
+
+
+def invalidate_site_roots(**kwargs):
+    """Make every page stale, and Wagtail's own copy of the site roots (which core.lookups
+    keeps) once the change is committed, before the version moves again: a copy remade
+    during the change, from the rows before it, would otherwise be kept for an hour."""
+    from wagtail.models import Site
+
+    from . import page_cache
+
+    transaction.on_commit(Site.clear_site_root_paths_cache)
+    page_cache.invalidate()
 
 
 def invalidate_if_logo(instance, **kwargs):

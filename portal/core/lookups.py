@@ -39,14 +39,9 @@ def root_page(site):
 
 def site_root_paths():
     """Wagtail's site roots, which every page's address is made from (`Site.get_site_root_paths`
-    asks the cache itself, once per request or page that makes an address). Built from the
-    database: Wagtail's own copy, kept for an hour, may have been made during the change."""
-
-    def build():
-        Site.clear_site_root_paths_cache()
-        return Site.get_site_root_paths()
-
-    return page_cache.shared("site-root-paths", build)
+    asks the cache itself, once per request or page that makes an address; core.apps clears
+    its copy once a change to them is committed)."""
+    return page_cache.shared("site-root-paths", Site.get_site_root_paths)
 
 
 def remember_site_root_paths(holder):

@@ -138,3 +138,20 @@ def test_a_site_roots_new_translation_makes_every_page_stale_and_a_draft_does_no
     home.copy_for_translation(locales[1])
     assert page_cache.content_version() > version
     assert {root.language_code for root in lookups.site_root_paths()} == {"fr", "en"}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_copy_of_the_site_roots_remade_during_a_change_is_dropped_once_committed(home):
+    """Wagtail keeps its own copy of the site roots for an hour: one remade by a request while
+    a site's change commits, from the rows before it, is never what pages use after."""
+    from wagtail.models.sites import SITE_ROOT_PATHS_CACHE_KEY, SITE_ROOT_PATHS_CACHE_VERSION
+
+    site = Site.objects.get(is_default_site=True)
+    with transaction.atomic():
+        site.hostname = "quartiers.example"
+        site.save()
+        remade = [
+            root._replace(root_url="http://before.example") for root in Site.get_site_root_paths()
+        ]
+        cache.set(SITE_ROOT_PATHS_CACHE_KEY, remade, version=SITE_ROOT_PATHS_CACHE_VERSION)
+    assert [root.root_url for root in lookups.site_root_paths()] == ["http://quartiers.example"]
