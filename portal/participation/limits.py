@@ -81,7 +81,7 @@ def limit_rate(*, action, ip, participant=None, confirmation=None):
         if participant is not None and participant.pk:
             limits.append((f"{action}-participant", participant.pk, per_participant))
         elif confirmation is not None:
-            limits.append((f"{action}-confirmation", confirmation.pk, per_participant))
+            limits.append(_waiting_on(action, confirmation, per_participant))
     check_rates(limits, period=HOUR)
 
 
@@ -90,12 +90,12 @@ def limit_confirmation(*, action, confirmation):
     in gets no more than the per-participant limit."""
     per_participant = settings.PARTICIPATION_RATE_LIMITS[action][1]
     if per_participant is not None:
-        check_rate(
-            scope=f"{action}-confirmation",
-            key=confirmation.pk,
-            limit=per_participant,
-            period=HOUR,
-        )
+        check_rates([_waiting_on(action, confirmation, per_participant)], period=HOUR)
+
+
+def _waiting_on(action, confirmation, per_participant):
+    """The (scope, key, limit) of the actions waiting on `confirmation`."""
+    return (f"{action}-confirmation", confirmation.pk, per_participant)
 
 
 def mailbox(address):
