@@ -67,8 +67,8 @@ NOT_CACHEABLE = {"private", "no-store", "no-cache"}
 # recently read go first), none bigger than a tenth of it (a large poster is read from Redis).
 LOCAL_COPIES_BYTES = 16 * 1024 * 1024
 
-# The versions this request has read ({key: version}, None where the cache is unreachable);
-# None outside a request.
+# The versions this request has read ({key: version}, None where the cache is unreachable
+# or where the request's own change is not committed yet); None outside a request.
 _read_versions = contextvars.ContextVar("page_cache_read_versions", default=None)
 
 
@@ -85,8 +85,9 @@ def _version(key):
     if read is None:
         return cache.get(key) or _start(key)
     if key not in read:
-        found = cache.get_many(VERSION_KEYS)
-        read.update({name: found.get(name) or _start(name) for name in VERSION_KEYS})
+        missing = tuple(name for name in VERSION_KEYS if name not in read)
+        found = cache.get_many(missing)
+        read.update({name: found.get(name) or _start(name) for name in missing})
     return read[key]
 
 
@@ -170,10 +171,16 @@ def _bump_live():
 
 
 def live_data_changed(**kwargs):
-    """Signal receiver: what pages show live has changed. The pages and fragments kept under
-    the live-data version are stale at once (what this request shows next is new) and again
-    once committed (one rendered meanwhile, from the data before the commit, is stale too)."""
-    _bump_live()
+    """Signal receiver: what pages show live has changed. The live-data version moves once
+    the change is committed: what any request rendered until then, from the data before it,
+    is stale. Until then the changing request reads nothing kept under that version and keeps
+    nothing (it shows its own change, which nobody else sees yet). Outside a request, with no
+    version read to set aside, the version also moves at once, as before the commit."""
+    read = _read_versions.get()
+    if read is None:
+        _bump_live()
+    else:
+        read[LIVE_KEY] = None
     transaction.on_commit(_bump_live)
 
 

@@ -50,6 +50,42 @@ def test_a_requests_own_change_is_seen_at_once(db):
     assert in_a_request(view) == ("before", "after")
 
 
+def test_a_contribution_moves_the_live_data_version_once_when_committed(
+    db, django_capture_on_commit_callbacks
+):
+    """Until its contribution is committed, a request reads and keeps nothing under the live
+    data version (it shows its own change, which nobody else sees yet), and other requests
+    keep reading what is kept; the version moves once, at the commit, in every process."""
+    before = page_cache.live_version()
+    page_cache.live("figures", lambda: "before")
+    writes = []
+
+    def view():
+        page_cache.live_data_changed()
+        assert page_cache.live_version() is None
+        writes.append(cache.get(page_cache.LIVE_KEY))
+        mine = page_cache.live("figures", lambda: "mine")
+        others = page_cache.live("figures", lambda: "built again")  # built again: not kept
+        writes.append(in_a_request(lambda: page_cache.live("figures", lambda: "after")))
+        return mine, others
+
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        assert in_a_request(view) == ("mine", "built again")
+    assert writes == [before, "before"]  # the cache's version and entry, untouched until then
+    assert len(callbacks) == 1
+    after = cache.get(page_cache.LIVE_KEY)
+    assert after > before  # moved once, by a step of its own
+    assert in_a_request(lambda: page_cache.live("figures", lambda: "after")) == "after"
+
+
+def test_a_contribution_outside_a_request_moves_the_live_data_version_at_once(db):
+    """A command or the task worker reads the versions each time: its own change is seen at
+    once as well."""
+    before = page_cache.live_version()
+    page_cache.live_data_changed()
+    assert page_cache.live_version() != before
+
+
 def test_another_processs_change_is_seen_by_the_next_request():
     """A change in another process bumps the version in the shared cache: this process's copy,
     kept under the old version, is never read again."""
