@@ -124,13 +124,17 @@ class BallotBlock(ParticipationBlock):
         """The envelopes the block shows, with the projects of each: those of the page's
         consultation in any of its languages, restricted to the one chosen if any, and to
         envelope `only` (an id as posted) if given. Kept until the next change to an
-        envelope, a project or the page (`page_cache.decisive`): every ballot reads them. A
-        forged id reads nothing and adds no entry."""
+        envelope, a project or the page (`page_cache.decisive`): every ballot reads them.
+        Where nothing is kept (each process's own memory), a ballot reads its envelope alone.
+        A forged id reads nothing and adds no entry."""
         if page is None:
             return []
         if only is not None and (not (only.isascii() and only.isdigit()) or int(only) >= 2**63):
             return []
         chosen = value.get("envelope")
+        if only is not None and not page_cache.keeps_decisive():
+            # Read at every ballot: the posted envelope's projects, not every envelope's.
+            return BallotBlock._read_envelopes(page, chosen, only=int(only))
         # Each envelope pickled on its own: a ballot unpickles its own envelope's projects.
         kept = page_cache.decisive(
             f"ballot-envelopes:{page.pk}:{getattr(chosen, 'pk', chosen) or ''}",
@@ -144,7 +148,7 @@ class BallotBlock(ParticipationBlock):
         return [pickle.loads(envelope) for envelope in kept.values()]
 
     @staticmethod
-    def _read_envelopes(page, chosen):
+    def _read_envelopes(page, chosen, only=None):
         envelopes = (
             Envelope.objects.of_consultation(page)
             .select_related("district")
@@ -155,6 +159,8 @@ class BallotBlock(ParticipationBlock):
         )
         if chosen:
             envelopes = envelopes.filter(pk=getattr(chosen, "pk", chosen))
+        if only is not None:
+            envelopes = envelopes.filter(pk=only)
         envelopes = {envelope.pk: envelope for envelope in envelopes}
         for envelope in envelopes.values():
             envelope.ballot_projects = []

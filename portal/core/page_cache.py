@@ -313,6 +313,12 @@ def shared(key, build):
     return shared_many([key], lambda _key: build())[key]
 
 
+def keeps_decisive():
+    """Whether `decisive` keeps values (in a cache every process sees) rather than building
+    them at each call."""
+    return settings.CACHE_SHARED_BY_PROCESSES
+
+
 def decisive(key, build):
     """As `shared`, for what decides whether a request is allowed (a page's privacy, whether
     it is live, an eligibility rule, a vote's envelope): kept only in a cache every process
@@ -320,7 +326,7 @@ def decisive(key, build):
     read from the database otherwise. `key` must name what `build` reads from the request's
     own objects (a page's path, say), so that a value built from an object read before a
     change is never stored where fresh readers look."""
-    if not settings.CACHE_SHARED_BY_PROCESSES:
+    if not keeps_decisive():
         return build()
     return shared(key, build)
 

@@ -454,6 +454,26 @@ def test_a_ballot_costs_a_few_queries_whatever_the_envelope_holds(
     assert counted(envelope) == {"Arbres": 4}
 
 
+def test_without_a_shared_cache_a_ballot_reads_its_own_envelope_alone(
+    client, page, envelope, settings
+):
+    """With each process's own memory nothing decisive is kept (`page_cache.decisive`): a
+    ballot reads the envelope it was cast in, not the projects of every envelope on the page
+    (a city's budget may hold hundreds)."""
+    settings.CACHE_SHARED_BY_PROCESSES = False
+    district = EnvelopeFactory(consultation=page, title="Quartier nord", amount=50_000)
+    ProjectFactory.create_batch(20, envelope=district, cost=1_000)
+    sign_in(client, confirmed("a@example.org"))
+    trees = projects(envelope)["Arbres"]
+    with CaptureQueriesContext(connection) as captured:
+        assert post(client, page, envelope, "vote", [trees]).status_code == 303
+    read = [q["sql"] for q in captured if 'FROM "budgets_budgetproject"' in q["sql"]]
+    assert len(read) == 1 and f"IN ({envelope.pk})" in read[0], read
+    assert counted(envelope) == {"Arbres": 1}
+    response = client.get(page.url)  # the page still shows every envelope
+    assert section(response, envelope) and section(response, district)
+
+
 def test_a_ballot_reads_the_versions_from_the_cache_and_what_it_keeps_from_its_process(
     client, page, envelope, django_capture_on_commit_callbacks, cache_reads
 ):
