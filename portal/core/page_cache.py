@@ -174,8 +174,8 @@ def live_data_changed(**kwargs):
     """Signal receiver: what pages show live has changed. The live-data version moves once
     the change is committed: what any request rendered until then, from the data before it,
     is stale. Until then the changing request reads nothing kept under that version and keeps
-    nothing (it shows its own change, which nobody else sees yet). Outside a request, with no
-    version read to set aside, the version also moves at once, as before the commit."""
+    nothing (it shows its own change, which nobody else sees yet). Outside a request (a
+    command, the task worker), with no version read to set aside, it also moves at once."""
     read = _read_versions.get()
     if read is None:
         _bump_live()
