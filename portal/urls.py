@@ -30,6 +30,7 @@ urlpatterns = [
     path("favicon.svg", favicon.favicon_svg, name="favicon_svg"),
     path("apple-touch-icon.png", favicon.apple_touch_icon, name="apple_touch_icon"),
     path("health/", HealthView.as_view(), name="health"),
+    path("health/services/", HealthView.as_view(every_service=True), name="health-services"),
 ]
 
 if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):

@@ -1,17 +1,28 @@
-"""What a load balancer asks of each app server: can it serve? (django-health-check)
+"""What a load balancer and the operators' monitoring ask of each app server (django-health-check).
 
-`/health/` answers 200 "OK" when the database, the cache, the media storage and the task queue
-work, 503 "Unavailable" otherwise, and nothing more to the public: which part failed, and why,
-is for the staff (signed in) and the logs. Checks run at each request, never cached.
+Both addresses check the database, the cache, the media storage and the task queue, and tell
+the public one word; which part failed, and why, is for the staff (signed in) and the logs.
+
+- `/health/`, for the load balancer: 503 "Unavailable" only when this server cannot serve, that
+  is when it cannot reach the database. The cache, the bucket and the workers are shared by
+  every server: when one of them fails, taking servers out of rotation would leave nobody to
+  serve, while the site goes on without it (README, "Data"). That is 200 "Degraded".
+- `/health/services/`, for monitoring: 503 "Unavailable" when any part fails.
+
+The public's answer is kept for `HEALTH_CHECK_SECONDS` in each process: a probe writes to the
+bucket, which nobody outside may make more often by asking again and again.
 """
 
+import asyncio
 import dataclasses
 import datetime
+import time
 
 from django.conf import settings
 from django.http import HttpResponse
 from django.utils import timezone
 from health_check.base import HealthCheck
+from health_check.checks import Database
 from health_check.exceptions import ServiceUnavailable
 from health_check.views import HealthCheckView
 
@@ -37,6 +48,16 @@ class TaskQueue(HealthCheck):
             raise ServiceUnavailable(f"A task has waited {lag.total_seconds() // 60:.0f} min")
 
 
+def verdict(results, *, every_service):
+    """(word, status) for the public: see the module's docstring."""
+    failed = [result for result in results if result.error]
+    if not failed:
+        return "OK", 200
+    if every_service or any(isinstance(result.check, Database) for result in failed):
+        return "Unavailable", 503
+    return "Degraded", 200
+
+
 class HealthView(HealthCheckView):
     checks = (
         "health_check.checks.Database",
@@ -44,15 +65,23 @@ class HealthView(HealthCheckView):
         "health_check.checks.Storage",
         "portal.core.health.TaskQueue",
     )
+    every_service = False  # True for monitoring (`/health/services/`)
+    # This process's last results and when they were taken (`time.monotonic`).
+    latest = (float("-inf"), ())
 
     async def get(self, request, *args, **kwargs):
-        response = await super().get(request, *args, **kwargs)
-        user = await request.auser()
-        if user.is_staff:
-            return response  # which check failed, and why: the library's report
-        failed = response.status_code != 200
+        if (await request.auser()).is_staff:
+            response = await super().get(request, *args, **kwargs)  # the library's report
+            response.status_code = verdict(self.results, every_service=self.every_service)[1]
+            return response
+        taken, results = HealthView.latest
+        if time.monotonic() - taken >= settings.HEALTH_CHECK_SECONDS:
+            with self.get_executor() as executor:
+                results = await asyncio.gather(
+                    *(check.get_result(executor) for check in self.get_checks())
+                )
+            HealthView.latest = (time.monotonic(), results)
+        word, status = verdict(results, every_service=self.every_service)
         return HttpResponse(
-            "Unavailable\n" if failed else "OK\n",
-            content_type="text/plain; charset=utf-8",
-            status=503 if failed else 200,
+            f"{word}\n", content_type="text/plain; charset=utf-8", status=status
         )  # never cached: `dispatch` says so
