@@ -5,6 +5,8 @@
 A page is logged by its path (pages are public); any other address by its route
 (`participation/confirm/<str:token>/`): confirmation links and signed follow links carry
 secrets in their path, and a query string may carry anything, so neither is logged.
+`RoutesOnly` does the same to what Django logs of a failed request ("Internal Server Error:
+<path>", with the request), in either format.
 """
 
 import json
@@ -27,13 +29,7 @@ class RequestLogMiddleware:
             return self.get_response(request)
         start = time.perf_counter()
         response = self.get_response(request)
-        match = getattr(request, "resolver_match", None)
-        if match is None:
-            where = "(unresolved)"
-        elif match.url_name == "wagtail_serve":
-            where = request.path
-        else:
-            where = "/" + match.route
+        where = logged_as(request)
         logger.info(
             "%s %s %s",
             request.method,
@@ -47,6 +43,33 @@ class RequestLogMiddleware:
             },
         )
         return response
+
+
+def logged_as(request):
+    """A page's path, any other address's route: never a link's secret or a query string."""
+    match = getattr(request, "resolver_match", None)
+    if match is None:
+        return "(unresolved)"
+    if match.url_name == "wagtail_serve":
+        return request.path
+    return "/" + match.route
+
+
+class RoutesOnly(logging.Filter):
+    """Django logs a failed request with its path among the message's arguments (escaped) and
+    the request itself, whose text holds the query string: both become what `logged_as`
+    says."""
+
+    def filter(self, record):
+        request = getattr(record, "request", None)
+        if not hasattr(request, "path"):
+            return True
+        where = logged_as(request)
+        paths = {request.path, request.path.encode("unicode_escape").decode("ascii")}
+        if isinstance(record.args, tuple):
+            record.args = tuple(where if arg in paths else arg for arg in record.args)
+        record.request = f"{request.method} {where}"
+        return True
 
 
 class JsonFormatter(logging.Formatter):

@@ -1,13 +1,16 @@
 """One JSON line per request for the operators (LOG_FORMAT=json, core/request_log.py): method,
 route, status and duration; never a link's secret or a query string."""
 
+import io
 import json
 import logging
 
 import pytest
-from django.urls import reverse
+from django.http import HttpResponse
+from django.urls import resolve, reverse
+from django.utils.log import log_response
 
-from portal.core.request_log import JsonFormatter
+from portal.core.request_log import JsonFormatter, RoutesOnly
 
 
 @pytest.fixture
@@ -42,3 +45,35 @@ def test_each_record_is_one_json_line_with_its_extras():
     data = json.loads(line)
     assert data["message"] == "GET /fr/" and data["status"] == 200
     assert data["duration_ms"] == 12.5 and data["time"].endswith("+00:00")
+
+
+def test_a_failed_request_is_logged_by_its_route_in_either_format(rf):
+    """Django's own line for an error ("Internal Server Error: <path>") and the request it
+    carries lose the link's secret and the query string."""
+    token = "s3cr3t-token-of-a-resident"
+    request = rf.get(reverse("participation:confirm", args=[token]) + "?email=nadia@example.org")
+    request.resolver_match = resolve(request.path)
+    stream = io.StringIO()
+    handler = logging.StreamHandler(stream)
+    handler.addFilter(RoutesOnly())
+    django_request = logging.getLogger("django.request")
+    django_request.addHandler(handler)
+    try:
+        for formatter in (logging.Formatter(), JsonFormatter()):
+            handler.setFormatter(formatter)
+            log_response(
+                "%s: %s",
+                "Internal Server Error",
+                request.path,
+                response=HttpResponse(status=500),
+                request=request,
+            )
+    finally:
+        django_request.removeHandler(handler)
+    route = "/" + request.resolver_match.route  # /fr/participation/confirmer/<str:token>/
+    assert "<str:token>" in route
+    plain, as_json = stream.getvalue().splitlines()
+    assert plain == f"Internal Server Error: {route}"
+    data = json.loads(as_json)
+    assert data["message"] == plain and data["request"] == f"GET {route}"
+    assert token not in stream.getvalue() and "nadia" not in stream.getvalue()
