@@ -10,6 +10,10 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.production")
 
 application = get_wsgi_application()
 
+from portal.core.checks import refuse_to_serve  # noqa: E402 (needs the settings set up)
+
+refuse_to_serve()
+
 # What is loaded at start (Django, Wagtail, every view behind the URLs) lives as long as the
 # process: set aside from the garbage collector, whose collections during a request then look
 # only at what requests make (shorter pauses: the slowest requests are faster).

@@ -1,10 +1,13 @@
-"""System checks of the deployment (`manage.py check --deploy`)."""
+"""System checks of the deployment (`manage.py check --deploy`), and what the web server
+checks before it serves anyone (`refuse_to_serve`)."""
 
 import ipaddress
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.checks import Error, Tags, register
+from django.core.exceptions import ImproperlyConfigured
+from django_recaptcha.checks import recaptcha_key_check
 
 LOCAL_NAMES = {"localhost", "testserver", ""}
 
@@ -60,3 +63,28 @@ def check_sender(app_configs, **kwargs):
             )
         ]
     return []
+
+
+@register(Tags.security, deploy=True)
+def check_captcha_keys(app_configs, **kwargs):
+    """Google's test keys, which reCAPTCHA falls back to without keys, let every robot through
+    the public forms."""
+    if settings.PARTICIPATION_CAPTCHA == "off" or not recaptcha_key_check(app_configs):
+        return []
+    return [
+        Error(
+            "PARTICIPATION_CAPTCHA is on without reCAPTCHA keys: public forms would take "
+            "Google's test keys, which let every robot through.",
+            hint="Set RECAPTCHA_PUBLIC_KEY and RECAPTCHA_PRIVATE_KEY to the site's keys "
+            "(https://www.google.com/recaptcha/admin), or PARTICIPATION_CAPTCHA=off.",
+            id="portal.E004",
+        )
+    ]
+
+
+def refuse_to_serve():
+    """Called by the web server at its start (portal/wsgi.py): gunicorn runs no system check,
+    and the public forms must not be served with the test keys where they are required
+    (CAPTCHA_KEYS_REQUIRED, production). Other processes, the task worker among them, start."""
+    if getattr(settings, "CAPTCHA_KEYS_REQUIRED", False) and (errors := check_captcha_keys(None)):
+        raise ImproperlyConfigured(f"{errors[0].msg} {errors[0].hint}")

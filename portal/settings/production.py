@@ -6,7 +6,7 @@ Refuses to start without SECRET_KEY; `manage.py check --deploy` is clean (tested
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import PARTICIPATION_CAPTCHA, STORAGES, env_bool, os
+from .base import STORAGES, env_bool, os
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
@@ -36,9 +36,7 @@ STORAGES = {
 # Tasks wait in the database for `manage.py db_worker` (see README, "Deploying at scale").
 TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
 
-# Public forms need real reCAPTCHA keys in production: Google's test keys are refused, but
-# for a portal that turned the captcha off (else `db_worker`, which runs the checks, would not
-# start, and no report or e-mail would ever be sent).
-SILENCED_SYSTEM_CHECKS = (
-    ["django_recaptcha.recaptcha_test_key_error"] if PARTICIPATION_CAPTCHA == "off" else []
-)
+# Public forms need real reCAPTCHA keys while the captcha is on: the web server refuses to
+# start with Google's test keys (portal/wsgi.py), which let every robot through; commands and
+# `db_worker` start whatever the captcha setting (reports and e-mails need no key).
+CAPTCHA_KEYS_REQUIRED = True
