@@ -3,7 +3,7 @@
 import sys
 
 from django.conf import settings
-from django.db import InterfaceError, OperationalError
+from django.db import InterfaceError, OperationalError, connection
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.template import loader
@@ -22,18 +22,28 @@ RETRY_AFTER_SECONDS = 30
 
 
 def server_error(request):
-    """Django's 500, except when the database is unreachable or failing as a service (DB-API's
-    OperationalError: refused, lost, shutting down; InterfaceError: connection closed): then a
-    503 saying the site is briefly unavailable, which load balancers and browsers retry.
-    Nothing here touches the database; the next request reconnects by itself once it is back
-    (CONN_HEALTH_CHECKS)."""
+    """Django's 500, except when the database is away: a DB-API OperationalError (refused,
+    lost, shutting down) or InterfaceError (connection closed) while a new connection is
+    refused too. Then a 503 saying the site is briefly unavailable, which load balancers and
+    browsers retry; the next request reconnects by itself once it is back (CONN_HEALTH_CHECKS).
+    An OperationalError of a database that answers (a missing table, a statement timed out)
+    is a fault to mend: a 500, logged as one."""
     error = sys.exc_info()[1]
-    if not isinstance(error, OperationalError | InterfaceError):
+    if not isinstance(error, OperationalError | InterfaceError) or not database_away():
         return defaults.server_error(request)
     response = HttpResponse(loader.get_template("503.html").render(), status=503)
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     add_never_cache_headers(response)
     return response
+
+
+def database_away():
+    """Whether the database refuses a connection of its own (the request's may be broken)."""
+    try:
+        connection.get_new_connection(connection.get_connection_params()).close()
+    except connection.Database.Error:
+        return True
+    return False
 
 
 def theme_stylesheet(request, colour):

@@ -1,8 +1,19 @@
-"""Django's error handler: a database away is a 503 that is retried, any other error a 500."""
+"""Django's error handler: a database away is a 503 that is retried, any other error a 500,
+an error of a database that answers included."""
 
-from django.db import InterfaceError, OperationalError, ProgrammingError
+import pytest
+from django.db import InterfaceError, OperationalError, ProgrammingError, connection
 
+from portal.core import views
 from portal.core.views import server_error
+
+
+@pytest.fixture
+def database_refuses(monkeypatch):
+    def refused(params):
+        raise connection.Database.OperationalError("connection refused")
+
+    monkeypatch.setattr(connection, "get_new_connection", refused)
 
 
 def answer(rf, error):
@@ -12,7 +23,7 @@ def answer(rf, error):
         return server_error(rf.get("/"))
 
 
-def test_a_database_unreachable_is_a_503_to_retry(rf):
+def test_a_database_unreachable_is_a_503_to_retry(rf, database_refuses):
     for error in (OperationalError("connection refused"), InterfaceError("connection closed")):
         response = answer(rf, error)
         assert response.status_code == 503
@@ -26,3 +37,11 @@ def test_any_other_error_is_a_500(rf):
         response = answer(rf, error)
         assert response.status_code == 500
         assert "Retry-After" not in response
+
+
+@pytest.mark.django_db
+def test_an_operational_error_of_a_database_that_answers_is_a_500(rf):
+    """A missing table or a statement timed out is a fault, not an outage to wait out."""
+    assert not views.database_away()
+    for error in (OperationalError("no such table: x"), OperationalError("statement timeout")):
+        assert answer(rf, error).status_code == 500
