@@ -20,7 +20,10 @@ import boto3
 from tests.server import free_port
 
 MEDIA_BUCKET = "portal-media"
-# As the README asks of a bucket: anyone may read a file at its address, nobody may list them.
+# As the README asks of a bucket: anyone may read an image, a resident's file or a report at
+# its address, nobody may list them, and documents/ is read through the site only (Wagtail's
+# view checks a private collection's rules there).
+PUBLIC_FOLDERS = ("original_images", "images", "ideas", "proposals", "reports")
 PUBLIC_READ = {
     "Version": "2012-10-17",
     "Statement": [
@@ -28,7 +31,7 @@ PUBLIC_READ = {
             "Effect": "Allow",
             "Principal": "*",
             "Action": "s3:GetObject",
-            "Resource": f"arn:aws:s3:::{MEDIA_BUCKET}/*",
+            "Resource": [f"arn:aws:s3:::{MEDIA_BUCKET}/{folder}/*" for folder in PUBLIC_FOLDERS],
         }
     ],
 }
@@ -150,7 +153,10 @@ class PostgreSQL:
     root, as PostgreSQL refuses root."""
 
     def __init__(self):
-        binaries = sorted(glob("/usr/lib/postgresql/*/bin/pg_ctl"))
+        binaries = sorted(
+            glob("/usr/lib/postgresql/*/bin/pg_ctl"),
+            key=lambda path: [int(n) for n in Path(path).parts[4].split(".")],
+        )
         if not binaries:
             raise RuntimeError("PostgreSQL's server programs are not installed")
         self.bin = Path(binaries[-1]).parent
@@ -175,6 +181,8 @@ class PostgreSQL:
             "-U",
             "postgres",
             "--auth=trust",
+            "--encoding=UTF8",
+            "--locale=C.UTF-8",
             "--no-sync",
         )
 

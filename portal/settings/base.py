@@ -156,6 +156,12 @@ DATABASES = {
     )
 }
 IS_POSTGRES = DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+if IS_POSTGRES:
+    # A database host that does not answer at all (not even to refuse) costs a request this
+    # many seconds before its 503, not the system's TCP timeout of minutes.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "connect_timeout", int(os.environ.get("DB_CONNECT_TIMEOUT", "5"))
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: Redis when REDIS_URL is set (production, several app servers), process memory otherwise.
@@ -185,8 +191,12 @@ else:
 # whether a request is allowed (privacy, eligibility, a vote's rules) kept in it, since a change
 # made in one process must reach every other at once (page_cache.decisive).
 CACHE_SHARED_BY_PROCESSES = bool(REDIS_URL)
-# Wagtail looks image renditions up in this cache before the database.
-CACHES["renditions"] = {**CACHES["default"], "KEY_PREFIX": "renditions"}
+# Wagtail looks image renditions up in this cache before the database (under the site's prefix:
+# two sites sharing one Redis never read each other's).
+CACHES["renditions"] = {
+    **CACHES["default"],
+    "KEY_PREFIX": "-".join(filter(None, [CACHES["default"].get("KEY_PREFIX"), "renditions"])),
+}
 
 # Admin sign-in is throttled by django-axes: after ADMIN_LOGIN_FAILURE_LIMIT failed attempts on
 # one account, or from one address, signing in is refused for ADMIN_LOGIN_LOCKOUT_MINUTES (the
@@ -336,8 +346,12 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # Background work (PDF reports, e-mails to many participants) goes through Django's tasks:
 # run at once in development and tests; in production the database backend queues it and
 # `manage.py db_worker` processes run it, on any number of servers.
-# The health endpoint (core/health.py) fails when a task ready to run has waited this long.
+# The health endpoints (core/health.py) say the workers fail when a task ready to run has
+# waited this long; each process answers the public from its last checks for so many seconds.
 HEALTH_TASK_LAG_MINUTES = int(os.environ.get("HEALTH_TASK_LAG_MINUTES", "10"))
+HEALTH_CHECK_SECONDS = int(os.environ.get("HEALTH_CHECK_SECONDS", "5"))
+# A load balancer probes app servers over plain HTTP: /health/ is never redirected to https.
+SECURE_REDIRECT_EXEMPT = [r"^health/"]
 
 TASKS = {
     "default": {
@@ -356,14 +370,14 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL")
 
 # reCAPTCHA on public forms (issue 4). Empty keys fall back to Google's documented test keys,
-# which production refuses (see production.py).
+# which production refuses while the captcha is on (portal.E004 in `check --deploy`, and the
+# web server at its start: production.py). The library's own check is silenced: it would stop
+# every command, `db_worker` included, which needs no key.
 RECAPTCHA_PUBLIC_KEY = os.environ.get("RECAPTCHA_PUBLIC_KEY", "")
 RECAPTCHA_PRIVATE_KEY = os.environ.get("RECAPTCHA_PRIVATE_KEY", "")
 if not RECAPTCHA_PUBLIC_KEY:
     del RECAPTCHA_PUBLIC_KEY, RECAPTCHA_PRIVATE_KEY
-    SILENCED_SYSTEM_CHECKS = ["django_recaptcha.recaptcha_test_key_error"]
-else:
-    SILENCED_SYSTEM_CHECKS = []
+SILENCED_SYSTEM_CHECKS = ["django_recaptcha.recaptcha_test_key_error"]
 
 # Public participation forms. Captcha: "v3" (invisible, scored), "v2" (checkbox) or "off".
 PARTICIPATION_CAPTCHA = os.environ.get("PARTICIPATION_CAPTCHA", "v3")
@@ -410,6 +424,10 @@ WAGTAILSEARCH_BACKENDS = {
 }
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "odp", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+# Documents are always served through Wagtail's view, which checks their collection's privacy,
+# never by a redirect to the file's permanent address: on object storage the bucket does not
+# let anyone read documents/ (README, "Data: database, cache, media").
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 # The admin calls no third party: no avatars, no check for a new Wagtail release (the
@@ -459,16 +477,18 @@ def origin(url):
 
 # Content-Security-Policy (django-csp; docs/architecture.md says how to add a source). No
 # inline script or style, no eval: a page's scripts and styles are files of the site. Static
-# and media files elsewhere (a CDN) are allowed by their address.
-OWN_FILES = [SELF, *filter(None, (origin(STATIC_URL), origin(MEDIA_URL)))]
+# and media files elsewhere (a CDN) are allowed by their address; media only as images and
+# sound or video, never as a script or a style sheet (uploads are not code).
+OWN_FILES = [SELF, *filter(None, [origin(STATIC_URL)])]
+MEDIA_ORIGINS = list(filter(None, [origin(MEDIA_URL)]))
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
         "script-src": OWN_FILES,
         "style-src": OWN_FILES,
         "font-src": OWN_FILES,
-        "img-src": [*OWN_FILES, *filter(None, [origin(MAP_TILE_URL)])],
-        "media-src": OWN_FILES,
+        "img-src": [*OWN_FILES, *MEDIA_ORIGINS, *filter(None, [origin(MAP_TILE_URL)])],
+        "media-src": [*OWN_FILES, *MEDIA_ORIGINS],
         "frame-src": VIDEO_PLAYER_ORIGINS,
         "connect-src": [SELF],
         "object-src": [NONE],
@@ -508,8 +528,13 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"json": {"()": "portal.core.request_log.JsonFormatter"}},
+    "filters": {"routes_only": {"()": "portal.core.request_log.RoutesOnly"}},
     "handlers": {
-        "console": {"class": "logging.StreamHandler", **({"formatter": "json"} if LOG_JSON else {})}
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["routes_only"],
+            **({"formatter": "json"} if LOG_JSON else {}),
+        }
     },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {

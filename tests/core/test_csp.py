@@ -4,6 +4,11 @@ The browser side (no violation on any page type, the map and a video drawn) is i
 tests/e2e/test_csp.py.
 """
 
+import json
+import os
+import subprocess
+import sys
+
 import pytest
 from bs4 import BeautifulSoup
 from django.conf import settings
@@ -153,3 +158,30 @@ def test_a_forged_colour_falls_back_to_the_default_stylesheet(client, home):
     response = client.get(home.url)
     assert response.status_code == 200
     assert b'href="/theme/1d5b79.css"' in response.content
+
+
+def test_media_on_another_origin_is_allowed_as_images_and_video_never_as_code():
+    """Files in the media bucket come from staff and residents: a browser may show them, never
+    run them as a script or a style sheet."""
+    code = (
+        "import json; from django.conf import settings; "
+        "print(json.dumps(settings.CONTENT_SECURITY_POLICY['DIRECTIVES']))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", f"import django; django.setup(); {code}"],
+        env={
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "portal.settings.test",
+            "MEDIA_BUCKET": "media",
+            "MEDIA_URL": "https://media.ville.example/portail/",
+        },
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    directives = json.loads(result.stdout)
+    media = "https://media.ville.example"
+    assert media in directives["img-src"] and media in directives["media-src"]
+    for code_source in ("script-src", "style-src", "font-src", "default-src"):
+        assert media not in directives[code_source], code_source
