@@ -35,6 +35,14 @@ print("FACTS", ideas[0].get_absolute_url(), ideas[1].get_absolute_url(),
                                   locale__language_code="fr").pk)
 """
 NEW_TITLE = "Parc des Tilleuls : ce que nous avons retenu"
+# The live row changed behind the cache's back (no publish, no signal): servers that cached the
+# page go on serving their copy.
+UNSEEN_TITLE = "Parc des Tilleuls : titre jamais publié"
+BEHIND_THE_CACHE = f"""
+from portal.pages.models import RestitutionPage
+RestitutionPage.objects.filter(url_path__endswith="/parc-des-tilleuls/restitution/",
+                               locale__language_code="fr").update(title={UNSEEN_TITLE!r})
+"""
 # An editor's draft of the restitution, waiting to be published.
 DRAFT = f"""
 from portal.pages.models import RestitutionPage
@@ -122,7 +130,10 @@ def test_a_publication_on_one_server_refreshes_both_and_the_worker_renders_its_r
     *_ideas, restitution = printed(manage(worker, "shell", "-c", FACTS), "FACTS")
     work(worker)  # the reports the demo's publications queued
     first = report_links(Browser(a).open(RESTITUTION)[2])
-    assert first and report_links(Browser(b).open(RESTITUTION)[2]) == first  # both cached it
+    assert first and report_links(Browser(b).open(RESTITUTION)[2]) == first
+    manage(worker, "shell", "-c", BEHIND_THE_CACHE)
+    for server in (a, b):  # both serve the page from the cache
+        assert UNSEEN_TITLE not in Browser(server).open(RESTITUTION)[2]
 
     manage(worker, "shell", "-c", DRAFT)
     administrator = Browser(a)

@@ -5,6 +5,7 @@ reports are downloadable from the site served and the participants who asked are
 e-mail, once. The health endpoint says whether tasks wait too long."""
 
 import email
+import re
 import urllib.error
 import urllib.request
 from email import policy
@@ -86,6 +87,14 @@ def test_a_worker_process_renders_the_reports_and_tells_the_participants(served)
 
     told = [m for m in mails(workdir) if m["To"].startswith("habitant")]
     assert told, [m["Subject"] for m in mails(workdir)]
+    # Each says the results are published and links to a restitution that offers its report.
+    links = set()
+    for message in told:
+        assert re.search(r"résultats|results", message["Subject"], re.I), message["Subject"]
+        links.add(re.search(rf"{re.escape(base_url)}/\S+", message.get_content()).group(0))
+    for link in links:
+        status, _kind, body = get(link)
+        assert status == 200 and re.search(rb'href="[^"]+\.pdf"', body), link
     addresses = [m["To"] for m in told]
     # Once per person and restitution: running the worker again sends nothing more.
     manage(worker_env(workdir, base_url), "db_worker", "--batch", "--no-startup-delay")
