@@ -54,6 +54,8 @@ from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.utils.cache import cc_delim_re
 
+from . import redis_pool
+
 VERSION_KEY = "page-cache:version"
 LIVE_KEY = "page-cache:live"
 VERSION_KEYS = (VERSION_KEY, LIVE_KEY)
@@ -112,11 +114,12 @@ def _bump(key):
     """A new version under `key`: up by a random step, so that a Redis restored from a
     snapshot, counting from an older version, never meets again one that copies were kept
     under."""
-    try:
-        version = cache.incr(key, secrets.randbelow(2**32) + 1)
-    except ValueError:  # not there (a restart, an eviction): a new start
-        version = _new_version()
-        cache.set(key, version, timeout=None)
+    with redis_pool.insisting():  # even just after Redis failed: it may answer again
+        try:
+            version = cache.incr(key, secrets.randbelow(2**32) + 1)
+        except ValueError:  # not there (a restart, an eviction): a new start
+            version = _new_version()
+            cache.set(key, version, timeout=None)
     read = _read_versions.get()
     if read is not None:
         read[key] = version  # None if the cache is unreachable: nothing kept is read

@@ -170,11 +170,15 @@ REDIS_CACHE_OPTIONS = {
     "CLIENT_CLASS": "django_redis.client.DefaultClient",
     # Redis down or slow: every page is rendered fresh rather than answered with an error
     # (reads miss, writes are lost, rate limits let the action through; each failure is
-    # logged), and no worker waits on it for more than REDIS_TIMEOUT seconds.
+    # logged); a call waits on it no more than REDIS_TIMEOUT seconds, and once one has failed,
+    # none does for REDIS_RETRY_SECONDS.
     "IGNORE_EXCEPTIONS": True,
     "SOCKET_CONNECT_TIMEOUT": float(os.environ.get("REDIS_TIMEOUT", "0.5")),
     "SOCKET_TIMEOUT": float(os.environ.get("REDIS_TIMEOUT", "0.5")),
+    "CONNECTION_POOL_CLASS": "portal.core.redis_pool.BreakingConnectionPool",
 }
+# Once Redis has failed, each process goes on without it for so long (core/redis_pool.py).
+REDIS_RETRY_SECONDS = float(os.environ.get("REDIS_RETRY_SECONDS", "5"))
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 if REDIS_URL:
     CACHES = {
