@@ -1,12 +1,11 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps import Sitemap
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from portal.core import favicon
@@ -25,7 +24,9 @@ urlpatterns = [
         name="theme_stylesheet",
     ),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap, {"sitemaps": {"pages": Sitemap}}),
+    # Wagtail's view hands the request to its Sitemap: the site's root paths are then looked up
+    # once per request, not once per page.
+    path("sitemap.xml", sitemap),
     path("favicon.ico", favicon.favicon_ico, name="favicon"),
     path("favicon.svg", favicon.favicon_svg, name="favicon_svg"),
     path("apple-touch-icon.png", favicon.apple_touch_icon, name="apple_touch_icon"),
