@@ -49,7 +49,9 @@ the machine's Redis, database 0 under a key prefix of the run's own): the consul
 newcomers get it from the shared cache, and support POSTs by distinct residents, at 16
 connections in all (8 to each of two servers, as a load balancer shares them); it prints
 "two servers / one" for each. Both servers run on this machine: the ratio says what sharing
-one Redis and one PostgreSQL costs, not what a second machine would add.
+one Redis and one PostgreSQL costs, not what a second machine would add. The same again with
+each server held to one core of its own (taskset; wrk, PostgreSQL and Redis run on either):
+as machines of one core each, what a second server adds while the services keep up.
 
 BENCH_DURATION (default 10s) and BENCH_CONNECTIONS (default 8) set each wrk run. The table
 is printed and written to .bench/results.json. BENCH_ONLY=participation runs the PostgreSQL
@@ -188,10 +190,13 @@ def free_port():
 
 
 @contextmanager
-def gunicorn(env, log_path, workers=WORKERS):
-    """Serve the site on a free loopback port until the block ends; yields the base URL."""
+def gunicorn(env, log_path, workers=WORKERS, cpu=None):
+    """Serve the site on a free loopback port until the block ends; yields the base URL.
+    `cpu`: the one core every process of this server runs on (taskset)."""
     bind = f"127.0.0.1:{free_port()}"
     command = [GUNICORN, "portal.wsgi", "--workers", str(workers), "--bind", bind]
+    if cpu is not None:
+        command = ["taskset", "--cpu-list", str(cpu), *command]
     with open(log_path, "w") as log:
         process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=log)
     try:
@@ -533,7 +538,9 @@ def bench_budget(database, env):
 
 def bench_servers(database, env, workdir):
     """The same load on one app server, then shared by two (half the connections each), both
-    caching in one Redis: a cached page, then support POSTs by distinct residents."""
+    caching in one Redis: a cached page, then support POSTs by distinct residents. Then again
+    with each server held to one core of its own (taskset), as on machines of one core each:
+    what a second server adds when the services it shares keep up."""
     redis_url = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/0")
     shared = {**env, "REDIS_URL": redis_url, "CACHE_KEY_PREFIX": f"bench-{secrets.token_hex(4)}"}
     try:
@@ -556,48 +563,70 @@ def bench_servers(database, env, workdir):
             str(sessions),
         )
     )
-    # Half the residents for one server, a quarter for each of two: nobody supports twice.
+    # A quarter of the residents for each run of one server, an eighth for each of two:
+    # nobody supports twice.
     residents = sessions.read_text().splitlines()
-    files = {1: [residents[0::2]], 2: [residents[1::4], residents[3::4]]}
-    for count, parts in files.items():
-        for number, part in enumerate(parts):
-            path = workdir / f"servers-{count}-{number}.txt"
-            path.write_text("".join(f"{key}\n" for key in part))
-            parts[number] = (str(path), data["csrf"], "action=support")
+    layouts = [("", None)]
+    if (os.cpu_count() or 1) >= 2 and shutil.which("taskset"):
+        layouts.append((", one core each", (0, 1)))
     rows = []
-    for count, voters in files.items():
-        logs = [workdir / f"gunicorn-servers-{count}-{n}.log" for n in range(count)]
-        with ExitStack() as stack:
-            bases = [stack.enter_context(gunicorn(shared, log)) for log in logs]
-            connections = PARTICIPATION_CONNECTIONS // count
-            page = [base + data["consultation_url"] for base in bases]
-            for url in page:
-                warm(url)
-            print(f"== {database}: cached page, {count} server(s), {connections} connections each")
-            rows.append(
-                {
-                    "database": database,
-                    "name": f"cached page, {count} server(s) (c{PARTICIPATION_CONNECTIONS})",
-                    "role": f"page-{count}",
-                    **measure_together(page, connections),
-                }
+    for run, (label, cpus) in enumerate(layouts):
+        for count in (1, 2):
+            first = 2 * run + count - 1  # this run's residents: every fourth from `first`
+            parts = (
+                [residents[first::4]]
+                if count == 1
+                else [residents[first::8], residents[first + 4 :: 8]]
             )
-            before = json.loads(manage(shared, "bench_participation", "--count", str(data["idea"])))
-            posts = [base + data["idea_url"] for base in bases]
-            print(f"== {database}: support POSTs, {count} server(s)")
-            result = measure_together(posts, connections, voters)
-            after = json.loads(manage(shared, "bench_participation", "--count", str(data["idea"])))
-            rows.append(
-                {
-                    "database": database,
-                    "name": f"support POST, {count} server(s) (c{PARTICIPATION_CONNECTIONS})",
-                    "role": f"supports-{count}",
-                    **result,
-                    "check": posts_check(
-                        result, after["supports"] - before["supports"], "supports"
-                    ),
-                }
-            )
+            voters = []
+            for number, part in enumerate(parts):
+                path = workdir / f"servers-{run}-{count}-{number}.txt"
+                path.write_text("".join(f"{key}\n" for key in part))
+                voters.append((str(path), data["csrf"], "action=support"))
+            rows += serve_shared(database, shared, workdir, data, count, voters, label, cpus)
+    return rows
+
+
+def serve_shared(database, shared, workdir, data, count, voters, label, cpus):
+    """The cached page, then support POSTs, on `count` servers sharing the load."""
+    logs = [
+        workdir / f"gunicorn-servers{label.replace(' ', '-')}-{count}-{n}.log" for n in range(count)
+    ]
+    rows = []
+    with ExitStack() as stack:
+        bases = [
+            stack.enter_context(gunicorn(shared, log, cpu=cpus[n] if cpus else None))
+            for n, log in enumerate(logs)
+        ]
+        connections = PARTICIPATION_CONNECTIONS // count
+        page = [base + data["consultation_url"] for base in bases]
+        for url in page:
+            warm(url)
+        print(
+            f"== {database}: cached page, {count} server(s){label}, {connections} connections each"
+        )
+        rows.append(
+            {
+                "database": database,
+                "name": f"cached page, {count} server(s){label} (c{PARTICIPATION_CONNECTIONS})",
+                "role": f"page{label}-{count}",
+                **measure_together(page, connections),
+            }
+        )
+        before = json.loads(manage(shared, "bench_participation", "--count", str(data["idea"])))
+        posts = [base + data["idea_url"] for base in bases]
+        print(f"== {database}: support POSTs, {count} server(s){label}")
+        result = measure_together(posts, connections, voters)
+        after = json.loads(manage(shared, "bench_participation", "--count", str(data["idea"])))
+        rows.append(
+            {
+                "database": database,
+                "name": f"support POST, {count} server(s){label} (c{PARTICIPATION_CONNECTIONS})",
+                "role": f"supports{label}-{count}",
+                **result,
+                "check": posts_check(result, after["supports"] - before["supports"], "supports"),
+            }
+        )
     return rows
 
 
@@ -628,16 +657,17 @@ def measure_together(urls, connections, residents=None):
 
 
 def servers_ratio(rows):
-    """How many times one server's requests/s two servers serve, for each load."""
+    """How many times one server's requests/s two servers serve, for each load and layout."""
     rates = {row.get("role"): row["requests_per_sec"] for row in rows if row.get("role")}
     notes = []
-    for load, name in (("page", "cached page"), ("supports", "support POSTs")):
-        one, two = rates.get(f"{load}-1"), rates.get(f"{load}-2")
-        if one and two:
-            notes.append(
-                f"two servers / one, {name} = {two / one:.2f}× "
-                f"(both on this machine's {os.cpu_count()} cores)"
-            )
+    for label, where in (
+        ("", f"both on this machine's {os.cpu_count()} cores"),
+        (", one core each", "each held to a core of its own"),
+    ):
+        for load, name in (("page", "cached page"), ("supports", "support POSTs")):
+            one, two = rates.get(f"{load}{label}-1"), rates.get(f"{load}{label}-2")
+            if one and two:
+                notes.append(f"two servers / one, {name} = {two / one:.2f}× ({where})")
     return notes
 
 
