@@ -102,7 +102,9 @@ BENCH_PROJECTS = 400
 # Prints the 95th percentile (scripts/wrk.lua); posts a form as residents (wrk_residents.lua).
 WRK_SCRIPT = ROOT / "scripts" / "wrk.lua"
 WRK_RESIDENTS = ROOT / "scripts" / "wrk_residents.lua"
-BENCH_RESIDENTS = 20_000  # more than 16 connections post in BENCH_DURATION
+# More than 16 connections post in BENCH_DURATION: the two-server runs take a quarter each
+# (5,000: about 14 s of supports at 360/s; a longer BENCH_DURATION would reuse residents).
+BENCH_RESIDENTS = 20_000
 # Ballots cast before measuring, so that every worker has served some (a server that has been up).
 WARMING = "2s"
 WARMING_BALLOTS = 1_500

@@ -23,7 +23,7 @@ MEDIA_BUCKET = "portal-media"
 # As the README asks of a bucket: anyone may read an image, a resident's file or a report at
 # its address, nobody may list them, and documents/ is read through the site only (Wagtail's
 # view checks a private collection's rules there).
-PUBLIC_FOLDERS = ("original_images", "images", "ideas", "proposals", "reports")
+PUBLIC_FOLDERS = ("original_images", "images", "avatar_images", "ideas", "proposals", "reports")
 PUBLIC_READ = {
     "Version": "2012-10-17",
     "Statement": [

@@ -67,7 +67,9 @@ class RoutesOnly(logging.Filter):
         where = logged_as(request)
         paths = {request.path, request.path.encode("unicode_escape").decode("ascii")}
         if isinstance(record.args, tuple):
-            record.args = tuple(where if arg in paths else arg for arg in record.args)
+            record.args = tuple(
+                where if isinstance(arg, str) and arg in paths else arg for arg in record.args
+            )
         record.request = f"{request.method} {where}"
         return True
 

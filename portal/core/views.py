@@ -23,11 +23,11 @@ RETRY_AFTER_SECONDS = 30
 
 def server_error(request):
     """Django's 500, except when the database is away: a DB-API OperationalError (refused,
-    lost, shutting down) or InterfaceError (connection closed) while a new connection is
-    refused too. Then a 503 saying the site is briefly unavailable, which load balancers and
-    browsers retry; the next request reconnects by itself once it is back (CONN_HEALTH_CHECKS).
-    An OperationalError of a database that answers (a missing table, a statement timed out)
-    is a fault to mend: a 500, logged as one."""
+    lost, shutting down) or InterfaceError (connection closed) on a connection that never
+    opened or broke. Then a 503 saying the site is briefly unavailable, which load balancers
+    and browsers retry; the next request reconnects by itself once it is back
+    (CONN_HEALTH_CHECKS). An OperationalError on a connection that works (a missing table, a
+    statement timed out) is a fault to mend: a 500, logged as one."""
     error = sys.exc_info()[1]
     if not isinstance(error, OperationalError | InterfaceError) or not database_away():
         return defaults.server_error(request)
@@ -38,12 +38,11 @@ def server_error(request):
 
 
 def database_away():
-    """Whether the database refuses a connection of its own (the request's may be broken)."""
-    try:
-        connection.get_new_connection(connection.get_connection_params()).close()
-    except connection.Database.Error:
-        return True
-    return False
+    """Whether the request's connection never opened (refused, timed out) or broke (lost, the
+    server shutting down): asked of the driver's connection, without a query or a new
+    connection (which would wait DB_CONNECT_TIMEOUT again)."""
+    raw = connection.connection
+    return raw is None or bool(getattr(raw, "broken", False) or getattr(raw, "closed", False))
 
 
 def theme_stylesheet(request, colour):

@@ -16,7 +16,7 @@ from django_redis.cache import RedisCache
 
 from portal.budgets.models import Ballot
 from portal.core import page_cache
-from portal.core.redis_pool import BreakingConnection
+from portal.core.redis_pool import CircuitBreaker
 from portal.participation import identity
 from portal.participation.errors import RateLimited
 from portal.participation.limits import check_rate
@@ -111,7 +111,7 @@ def silent_redis():
         return SimpleNamespace(location=location, cache=backend, asked=accepted)
 
     yield make
-    BreakingConnection.retry_at.clear()
+    CircuitBreaker.retry_at.clear()
     for server, accepted in servers:
         server.close()
         for connection in accepted:

@@ -5,6 +5,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from portal.core.checks import check_captcha_keys
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -149,3 +151,14 @@ def serve(**env):
         text=True,
         timeout=120,
     )
+
+
+def test_a_public_key_without_its_private_key_is_refused_too(settings):
+    settings.PARTICIPATION_CAPTCHA = "v3"
+    settings.RECAPTCHA_PUBLIC_KEY, settings.RECAPTCHA_PRIVATE_KEY = "public-key", ""
+    assert [error.id for error in check_captcha_keys(None)] == ["portal.E004"]
+    settings.RECAPTCHA_PRIVATE_KEY = "private-key"
+    assert check_captcha_keys(None) == []
+    settings.PARTICIPATION_CAPTCHA = "off"
+    settings.RECAPTCHA_PUBLIC_KEY = settings.RECAPTCHA_PRIVATE_KEY = ""
+    assert check_captcha_keys(None) == []

@@ -4,6 +4,7 @@ route, status and duration; never a link's secret or a query string."""
 import io
 import json
 import logging
+from types import SimpleNamespace
 
 import pytest
 from django.http import HttpResponse
@@ -77,3 +78,12 @@ def test_a_failed_request_is_logged_by_its_route_in_either_format(rf):
     data = json.loads(as_json)
     assert data["message"] == plain and data["request"] == f"GET {route}"
     assert token not in stream.getvalue() and "nadia" not in stream.getvalue()
+
+
+def test_other_arguments_of_a_failed_request_s_line_are_left_as_they_are():
+    request = SimpleNamespace(path="/x/secret/", method="POST", resolver_match=None)
+    record = logging.makeLogRecord(
+        {"msg": "%s %s %s", "args": (["a list"], {"a": 1}, "/x/secret/"), "request": request}
+    )
+    assert RoutesOnly().filter(record)
+    assert record.getMessage() == "['a list'] {'a': 1} (unresolved)"

@@ -1,19 +1,23 @@
-"""Django's error handler: a database away is a 503 that is retried, any other error a 500,
-an error of a database that answers included."""
+"""Django's error handler: a database away (the request's connection never opened, or broke)
+is a 503 that is retried; any other error a 500, an error on a connection that works
+included."""
+
+from types import SimpleNamespace
 
 import pytest
-from django.db import InterfaceError, OperationalError, ProgrammingError, connection
+from django.db import InterfaceError, OperationalError, ProgrammingError, connection, connections
 
-from portal.core import views
 from portal.core.views import server_error
 
 
-@pytest.fixture
-def database_refuses(monkeypatch):
-    def refused(params):
-        raise connection.Database.OperationalError("connection refused")
-
-    monkeypatch.setattr(connection, "get_new_connection", refused)
+@pytest.fixture(params=["never opened", "broken", "closed"])
+def database_away(request, monkeypatch):
+    raw = {
+        "never opened": None,
+        "broken": SimpleNamespace(broken=True, closed=False),
+        "closed": SimpleNamespace(closed=True),
+    }[request.param]
+    monkeypatch.setattr(connections["default"], "connection", raw)
 
 
 def answer(rf, error):
@@ -23,7 +27,7 @@ def answer(rf, error):
         return server_error(rf.get("/"))
 
 
-def test_a_database_unreachable_is_a_503_to_retry(rf, database_refuses):
+def test_a_database_unreachable_is_a_503_to_retry(rf, database_away):
     for error in (OperationalError("connection refused"), InterfaceError("connection closed")):
         response = answer(rf, error)
         assert response.status_code == 503
@@ -40,8 +44,8 @@ def test_any_other_error_is_a_500(rf):
 
 
 @pytest.mark.django_db
-def test_an_operational_error_of_a_database_that_answers_is_a_500(rf):
+def test_an_operational_error_on_a_connection_that_works_is_a_500(rf):
     """A missing table or a statement timed out is a fault, not an outage to wait out."""
-    assert not views.database_away()
+    connection.ensure_connection()
     for error in (OperationalError("no such table: x"), OperationalError("statement timeout")):
         assert answer(rf, error).status_code == 500

@@ -96,6 +96,10 @@ def last_mail(folder):
     return email.message_from_bytes([c for c in chunks if c.strip()][-1], policy=policy.default)
 
 
+def page_title(html):
+    return re.search(r"<title>(.*?)</title>", html, re.S).group(1).strip()
+
+
 def report_links(html):
     return re.findall(rf'href="([^"]*/{MEDIA_BUCKET}/reports/[^"]+\.pdf)"', html)
 
@@ -129,11 +133,13 @@ def test_a_publication_on_one_server_refreshes_both_and_the_worker_renders_its_r
     a, b, worker, _mail = cluster
     *_ideas, restitution = printed(manage(worker, "shell", "-c", FACTS), "FACTS")
     work(worker)  # the reports the demo's publications queued
-    first = report_links(Browser(a).open(RESTITUTION)[2])
+    html = Browser(a).open(RESTITUTION)[2]
+    first, title = report_links(html), page_title(html)
     assert first and report_links(Browser(b).open(RESTITUTION)[2]) == first
     manage(worker, "shell", "-c", BEHIND_THE_CACHE)
     for server in (a, b):  # both serve the page from the cache
-        assert UNSEEN_TITLE not in Browser(server).open(RESTITUTION)[2]
+        status, _, html = Browser(server).open(RESTITUTION)
+        assert status == 200 and page_title(html) == title and UNSEEN_TITLE not in html
 
     manage(worker, "shell", "-c", DRAFT)
     administrator = Browser(a)
