@@ -1,30 +1,16 @@
 """Production settings: refuse to start without a secret, and pass Django's deploy checklist."""
 
-import os
-import subprocess
-import sys
-from pathlib import Path
-
 from portal.core.checks import check_captcha_keys
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.processes import python, setting
 
 
 def manage(*args, **env):
-    environment = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in {"SECRET_KEY", "DEBUG", "PUBLIC_BASE_URL"}
-    }
-    environment.update({"DJANGO_SETTINGS_MODULE": "portal.settings.production", **env})
-    return subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    return python("manage.py", *args, **env)
+
+
+def serve(**env):
+    """Load the application as gunicorn's workers do (portal/wsgi.py)."""
+    return python("-c", "import portal.wsgi", **env)
 
 
 def test_production_refuses_to_start_without_secret_key():
@@ -80,20 +66,8 @@ def test_check_deploy_refuses_a_missing_or_local_public_address():
 
 
 def test_redis_url_selects_the_redis_cache():
-    code = "from django.conf import settings; print(settings.CACHES['default']['BACKEND'])"
-    result = subprocess.run(
-        [sys.executable, "-c", f"import django; django.setup(); {code}"],
-        cwd=ROOT,
-        env={
-            **os.environ,
-            "DJANGO_SETTINGS_MODULE": "portal.settings.test",
-            "REDIS_URL": "redis://127.0.0.1:6379/9",
-        },
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert result.stdout.strip() == "django_redis.cache.RedisCache", result.stderr
+    backend = setting("settings.CACHES['default']['BACKEND']", REDIS_URL="redis://127.0.0.1:6379/9")
+    assert backend == "django_redis.cache.RedisCache"
 
 
 def test_static_files_collect_with_the_production_manifest_storage(tmp_path):
@@ -137,20 +111,6 @@ def test_the_web_server_refuses_the_test_keys_and_the_worker_starts_whatever_the
     for captcha in ("v3", "v2", "off"):
         worker = manage("db_worker", "--batch", PARTICIPATION_CAPTCHA=captcha, **env)
         assert worker.returncode == 0, worker.stdout + worker.stderr
-
-
-def serve(**env):
-    """Load the application as gunicorn's workers do (portal/wsgi.py)."""
-    environment = {key: value for key, value in os.environ.items() if key != "SECRET_KEY"}
-    environment.update({"DJANGO_SETTINGS_MODULE": "portal.settings.production", **env})
-    return subprocess.run(
-        [sys.executable, "-c", "import portal.wsgi"],
-        cwd=ROOT,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
 
 
 def test_a_public_key_without_its_private_key_is_refused_too(settings):
